@@ -1,0 +1,75 @@
+// cinplan obligations --profile ID --case FILE --today DATE [--json] [--why]
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "app/obligation_report.h"
+#include "app/profile_catalog.h"
+#include "cli/commands.h"
+#include "core/casefile/case_state.h"
+#include "core/obligations/obligations.h"
+
+namespace cinplan::cli {
+
+int fail(const std::string& message) {
+  std::cerr << "cinplan: " << message << "\n";
+  return 2;
+}
+
+int run_obligations(const std::filesystem::path& folder, const ObligationsArgs& args) {
+  auto today = parse_date(args.today);
+  if (!today) return fail("--today: " + today.error().message);
+  auto catalog = app::ProfileCatalog::load(folder);
+  if (!catalog) return fail(catalog.error().describe());
+  auto profile = catalog->find(args.profile);
+  if (!profile) return fail("--profile: " + profile.error().message);
+  auto text = app::read_file(args.case_file);
+  if (!text) return fail("--case: " + text.error().message);
+  auto history = parse_case_history(*text);
+  if (!history) return fail(args.case_file + ": " + history.error().describe());
+
+  const Profile& p = **profile;
+  const CaseState state = fold(*history);
+  const auto list = obligations(p, state, *today);
+  const auto findings = check_constraints(p, *history);
+
+  if (args.json) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Obligation& o : list) out.push_back(app::obligation_json(p, *history, o));
+    std::cout << out.dump(2) << "\n";
+    return 0;
+  }
+  const PathwaySet active = active_pathways(state, *today);
+  std::string pathways;
+  for (Pathway pw : {Pathway::kStandard, Pathway::kDisability, Pathway::kDirectPayments,
+                     Pathway::kSupervisionOrder}) {
+    if (active & bit(pw)) pathways += (pathways.empty() ? "" : ", ") + std::string(to_string(pw));
+  }
+  std::cout << "Case " << history->case_id;
+  if (!history->child.name.empty()) std::cout << " (" << history->child.name << ")";
+  std::cout << " under " << p.id << " as at " << today->to_string() << "; pathway: " << pathways
+            << "\n";
+  std::cout << fmt::format("{:<11} {:<10}  {:<10}  {:<28} {}\n", "STATUS", "DUE", "TARGET", "RULE",
+                           "WHAT");
+  for (const Obligation& o : list) {
+    std::cout << app::obligation_line(p, *history, o) << "\n";
+    if (args.why) {
+      const Rule& rule = p.rules[o.rule];
+      std::cout << "    " << app::describe_timescale(rule, active) << "; "
+                << to_string(rule.strength) << "\n";
+      for (const Citation& c : rule.cite) {
+        std::cout << "    \"" << c.quote << "\""
+                  << (c.section.empty() ? "" : " (" + c.section + ")") << "\n";
+      }
+    }
+  }
+  if (list.empty()) std::cout << "(nothing is due under this procedure)\n";
+  if (!findings.empty()) {
+    std::cout << "\nFindings (recorded events that break a rule of the procedure):\n";
+    for (const Finding& f : findings)
+      std::cout << "  " << app::finding_line(p, *history, f) << "\n";
+  }
+  return 0;
+}
+
+}  // namespace cinplan::cli

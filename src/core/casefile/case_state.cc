@@ -1,0 +1,75 @@
+#include "core/casefile/case_state.h"
+
+#include <algorithm>
+#include <cassert>
+#include <stdexcept>
+
+#include "core/casefile/case_history.h"
+
+namespace cinplan {
+
+static_assert(CaseState::kMaxTypes >= 40, "raise kMaxTypes with the registry");
+
+CaseState CaseState::from_facts(std::vector<Fact> facts) {
+  if (facts.size() > 0xFFFF) throw std::length_error("a case holds at most 65535 facts");
+  if (event_types().size() > kMaxTypes)
+    throw std::logic_error("event registry outgrew CaseState::kMaxTypes");
+  std::sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) {
+    if (a.type != b.type) return a.type < b.type;
+    if (a.date != b.date) return a.date < b.date;
+    return a.event < b.event;
+  });
+  CaseState s;
+  s.facts_ = std::move(facts);
+  std::size_t i = 0;
+  for (std::size_t t = 0; t <= kMaxTypes; ++t) {
+    while (i < s.facts_.size() && s.facts_[i].type < t) ++i;
+    s.begin_[t] = static_cast<std::uint16_t>(i);
+  }
+  return s;
+}
+
+Fact to_fact(const Event& event, std::uint32_t event_index) {
+  const EventTypeSpec& spec = event_type(event.type);
+  Fact f;
+  f.date = event.date.days();
+  f.event = event_index;
+  f.type = event.type;
+  if (!spec.fact.ref_date_field.empty()) {
+    if (auto d = event.date_field(spec.fact.ref_date_field)) f.ref_date = d->days();
+  }
+  if (!spec.fact.subtype_field.empty()) {
+    const FieldSpec* field = find_field(spec, spec.fact.subtype_field);
+    const int i = enum_index(*field, event.string_field(spec.fact.subtype_field));
+    if (i >= 0) f.subtype = static_cast<std::uint8_t>(i);
+  }
+  for (std::size_t bit = 0; bit < spec.fact.flags.size(); ++bit) {
+    const std::string_view flag = spec.fact.flags[bit];
+    const auto eq = flag.find('=');
+    bool set = false;
+    if (eq == std::string_view::npos) {
+      set = event.bool_field(flag);
+    } else {
+      auto it = event.body.find(std::string(flag.substr(0, eq)));
+      if (it != event.body.end() && it->is_array()) {
+        const std::string_view value = flag.substr(eq + 1);
+        for (const auto& item : *it) {
+          if (item.is_string() && item.get<std::string>() == value) set = true;
+        }
+      }
+    }
+    if (set) f.flags = static_cast<std::uint16_t>(f.flags | (1u << bit));
+  }
+  return f;
+}
+
+CaseState fold(const CaseHistory& history) {
+  std::vector<Fact> facts;
+  facts.reserve(history.events.size());
+  for (std::size_t i = 0; i < history.events.size(); ++i) {
+    facts.push_back(to_fact(history.events[i], static_cast<std::uint32_t>(i)));
+  }
+  return CaseState::from_facts(std::move(facts));
+}
+
+}  // namespace cinplan

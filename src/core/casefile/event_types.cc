@@ -1,0 +1,403 @@
+#include "core/casefile/event_types.h"
+
+#include <array>
+
+namespace cinplan {
+namespace {
+
+using V = std::string_view;
+constexpr FieldKind kDate = FieldKind::kDate;
+constexpr FieldKind kBool = FieldKind::kBool;
+constexpr FieldKind kString = FieldKind::kString;
+constexpr FieldKind kEnum = FieldKind::kEnum;
+constexpr FieldKind kInteger = FieldKind::kInteger;
+constexpr FieldKind kStrings = FieldKind::kStrings;
+constexpr FieldKind kEnums = FieldKind::kEnums;
+constexpr FieldKind kObjects = FieldKind::kObjects;
+
+// --- value lists ---------------------------------------------------------
+constexpr std::array<V, 9> kRoles = {"social_worker",
+                                     "advanced_social_worker",
+                                     "first_line_manager",
+                                     "service_manager",
+                                     "group_manager",
+                                     "head_of_service",
+                                     "independent_reviewing_officer",
+                                     "partner_professional",
+                                     "administrator"};
+constexpr std::array<V, 10> kMeetingKinds = {"initial",
+                                             "review",
+                                             "midpoint",
+                                             "family_network",
+                                             "supervision_order_review",
+                                             "supervision_order_final_review",
+                                             "panel",
+                                             "service_manager_review",
+                                             "twelve_month_review",
+                                             "transfer_in"};
+constexpr std::array<V, 6> kOutcomes = {"close",
+                                        "step_down_early_help",
+                                        "continue",
+                                        "update_assessment",
+                                        "step_up_child_protection",
+                                        "looked_after"};
+constexpr std::array<V, 3> kPathways = {"standard", "disability", "direct_payments"};
+constexpr std::array<V, 4> kLocations = {"home", "school", "office", "other"};
+constexpr std::array<V, 5> kRooms = {"bathroom", "kitchen", "bedroom", "living_room", "garden"};
+constexpr std::array<V, 3> kSigners = {"family", "first_line_manager", "child"};
+constexpr std::array<V, 9> kClosureReasons = {"close",
+                                              "step_down_early_help",
+                                              "step_up_child_protection",
+                                              "looked_after",
+                                              "transferred_out",
+                                              "supervision_order_expired",
+                                              "consent_withdrawn",
+                                              "moved_away",
+                                              "other"};
+constexpr std::array<V, 5> kEndorsedAt = {"review", "panel", "service_manager",
+                                          "first_line_manager", "supervision_order_review"};
+constexpr std::array<V, 6> kTopics = {"consent_withdrawn", "unresolved_issues",
+                                      "iro_disagreement",  "supervision_order_expiry",
+                                      "transfer_dispute",  "other"};
+constexpr std::array<V, 5> kSmDecisions = {"continue", "extend_beyond_12_months", "close",
+                                           "step_down_early_help", "other"};
+constexpr std::array<V, 2> kStepUpTo = {"child_protection", "looked_after"};
+constexpr std::array<V, 2> kStepDownFrom = {"child_protection", "looked_after"};
+constexpr std::array<V, 2> kReviewers = {"independent_reviewing_officer", "first_line_manager"};
+constexpr std::array<V, 4> kSoDecisions = {"expire", "extend", "return_to_court", "other"};
+
+// --- fields, one array per event type ---------------------------------------
+#define FIELDS(name, ...) constexpr FieldSpec name[] = {__VA_ARGS__}
+#define VALUES(list) std::span<const V>(list)
+
+FIELDS(kReferral, {"source", kString, false, {}, 0, 0, "who referred"},
+       {"previous_closure_date", kDate, false, {}, 0, 0, "when a previous episode closed, if any"},
+       {"new_safeguarding_concern",
+        kBool,
+        false,
+        {},
+        0,
+        0,
+        "the referral raises a new safeguarding concern"});
+FIELDS(kAssessment, {"s17_need", kBool, true, {}, 0, 0, "a need under s.17 was identified"},
+       {"team", kString, false, {}, 0, 0, "the team that completed it"});
+FIELDS(kPlanDecided, {"decided_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who decided"});
+FIELDS(kAllocated, {"worker", kString, true, {}, 0, 0, "the allocated worker"},
+       {"team", kString, true, {}, 0, 0, "their team"},
+       {"role", kEnum, false, VALUES(kRoles), 0, 0, "the worker's role"});
+FIELDS(kConsent, {"given", kBool, true, {}, 0, 0, "consent given (false: refused)"},
+       {"scope", kString, false, {}, 0, 0, "what it covers, e.g. plan, information_sharing"});
+FIELDS(kConsentWithdrawn, {"by", kString, false, {}, 0, 0, "who withdrew it"},
+       {"scope", kString, false, {}, 0, 0, "what it covered"});
+FIELDS(kInvitations, {"meeting_date", kDate, true, {}, 0, 0, "the meeting invited to"},
+       {"distribution_list", kBool, false, {}, 0, 0, "the invitation carried a distribution list"},
+       {"invitees", kStrings, false, {}, 0, 0, "who was invited"});
+FIELDS(kMeeting, {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeting"},
+       {"chair_role", kEnum, false, VALUES(kRoles), 0, 0, "who chaired"},
+       {"outcome", kEnum, false, VALUES(kOutcomes), 0, 0, "the meeting's outcome"},
+       {"next_meeting", kDate, false, {}, 0, 0, "the date agreed for the next meeting"},
+       {"complex", kBool, false, {}, 0, 0, "the case was considered complex"});
+FIELDS(kAttendance, {"meeting_date", kDate, true, {}, 0, 0, "the meeting"},
+       {"present", kObjects, false, {}, 0, 0, "people present: name, role or agency, contact"},
+       {"apologies", kObjects, false, {}, 0, 0, "apologies: name, agency, written_update"});
+FIELDS(kScaling, {"meeting_date", kDate, false, {}, 0, 0, "the meeting it was given at"},
+       {"by", kString, true, {}, 0, 0, "who scaled"},
+       {"score", kInteger, true, {}, 0, 10, "0 (worst) to 10 (safe)"},
+       {"rationale", kString, false, {}, 0, 0, "why that number"});
+FIELDS(kMinutes, {"meeting_date", kDate, true, {}, 0, 0, "the meeting the minutes are of"});
+FIELDS(kPlanUpdated, {"meeting_date", kDate, false, {}, 0, 0, "the meeting that agreed the change"},
+       {"summary", kString, false, {}, 0, 0, "what changed"},
+       {"significant", kBool, false, {}, 0, 0, "a significant change to the plan"});
+FIELDS(kPlanCirculated, {"meeting_date", kDate, false, {}, 0, 0, "the meeting the plan follows"},
+       {"to", kStrings, false, {}, 0, 0, "who received it"});
+FIELDS(kPlanSigned, {"by", kEnum, true, VALUES(kSigners), 0, 0, "who signed"},
+       {"meeting_date", kDate, false, {}, 0, 0, "the meeting the plan follows"});
+FIELDS(kOutcomeAgreed, {"outcome_id", kString, true, {}, 0, 0, "stable id of the plan outcome"},
+       {"text", kString, true, {}, 0, 0, "what we want to achieve"});
+FIELDS(kActionAgreed, {"action_id", kString, true, {}, 0, 0, "stable id of the action"},
+       {"outcome_id", kString, false, {}, 0, 0, "the outcome it serves"},
+       {"text", kString, true, {}, 0, 0, "what will be done"},
+       {"owner", kString, true, {}, 0, 0, "who will do it"},
+       {"by_date", kDate, true, {}, 0, 0, "by when"});
+FIELDS(kActionCompleted, {"action_id", kString, true, {}, 0, 0, "the action"});
+FIELDS(kVisit, {"child_seen", kBool, true, {}, 0, 0, "the child was seen"},
+       {"seen_alone", kBool, false, {}, 0, 0, "the child was seen alone"},
+       {"location", kEnum, false, VALUES(kLocations), 0, 0, "where"},
+       {"announced", kBool, false, {}, 0, 0, "announced (false: unannounced)"},
+       {"rooms_seen", kEnums, false, VALUES(kRooms), 0, 0, "rooms of the home seen"},
+       {"reason_not_seen", kString, false, {}, 0, 0, "why not seen, or not seen alone"},
+       {"others_present", kStrings, false, {}, 0, 0, "who else was present"});
+FIELDS(kMeetingRecorded, {"meeting_date", kDate, true, {}, 0, 0, "the meeting recorded"});
+FIELDS(kCaseNote, {"heading", kString, true, {}, 0, 0, "case note heading"},
+       {"text", kString, true, {}, 0, 0, "the note"});
+FIELDS(kPanelDecided, {"decision", kEnum, true, VALUES(kOutcomes), 0, 0, "the panel's decision"},
+       {"recorded_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who recorded it"},
+       {"rationale", kString, false, {}, 0, 0, "why"});
+FIELDS(kSmDecided, {"decision", kEnum, true, VALUES(kSmDecisions), 0, 0, "the decision"},
+       {"rationale", kString, false, {}, 0, 0, "why"});
+FIELDS(kIroRecs, {"meeting_date", kDate, true, {}, 0, 0, "the review"},
+       {"recommendations", kString, true, {}, 0, 0, "what the IRO recommends"});
+FIELDS(kIroResponse, {"meeting_date", kDate, true, {}, 0, 0, "the review"},
+       {"agrees", kBool, true, {}, 0, 0, "the manager agrees with the recommendations"},
+       {"by_role", kEnum, false, VALUES(kRoles), 0, 0, "who responded"});
+FIELDS(kEscalated, {"to_role", kEnum, true, VALUES(kRoles), 0, 0, "escalated to"},
+       {"reason", kString, true, {}, 0, 0, "why"});
+FIELDS(kDiscussion, {"topic", kEnum, true, VALUES(kTopics), 0, 0, "what was discussed"},
+       {"with_role", kEnum, false, VALUES(kRoles), 0, 0, "with whom"},
+       {"outcome", kString, false, {}, 0, 0, "what was agreed"});
+FIELDS(kOversight, {"by_role", kEnum, true, VALUES(kRoles), 0, 0, "who recorded it"},
+       {"decision", kString, true, {}, 0, 0, "the decision"});
+FIELDS(kPathway, {"pathway", kEnum, true, VALUES(kPathways), 0, 0, "the pathway from this date"},
+       {"decided_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who decided"});
+FIELDS(kSupervisionOrder, {"end", kDate, true, {}, 0, 0, "the last day the order is in force"},
+       {"previously_looked_after", kBool, false, {}, 0, 0, "the child was looked after before"},
+       {"iro", kString, false, {}, 0, 0, "the IRO allocated during proceedings"});
+FIELDS(kSoExtended, {"end", kDate, true, {}, 0, 0, "the new last day"});
+FIELDS(kSoDecision,
+       {"decision", kEnum, true, VALUES(kSoDecisions), 0, 0, "expire, extend or court"},
+       {"by_role", kEnum, true, VALUES(kRoles), 0, 0, "who made the decision"});
+FIELDS(kSoAssessment, {"meeting_date", kDate, true, {}, 0, 0, "the final review it is for"});
+FIELDS(kFormSent, {"meeting_date", kDate, true, {}, 0, 0, "the review it is for"},
+       {"to_role", kEnum, true, VALUES(kReviewers), 0, 0, "the reviewer"});
+FIELDS(kMovedIn, {"from_authority", kString, false, {}, 0, 0, "the authority moved from"});
+FIELDS(kTransferredOut, {"to_authority", kString, true, {}, 0, 0, "the receiving authority"},
+       {"information_shared", kStrings, false, {}, 0, 0, "what was sent"});
+FIELDS(kSteppedUp,
+       {"to", kEnum, true, VALUES(kStepUpTo), 0, 0, "child protection or looked after"});
+FIELDS(kSteppedDown, {"from", kEnum, true, VALUES(kStepDownFrom), 0, 0, "what the plan follows"});
+FIELDS(kClosed, {"reason", kEnum, true, VALUES(kClosureReasons), 0, 0, "why"},
+       {"endorsed_at", kEnum, false, VALUES(kEndorsedAt), 0, 0, "where closure was endorsed"});
+FIELDS(kExcluded, {"person", kString, true, {}, 0, 0, "who was excluded"},
+       {"endorsed_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who endorsed it"},
+       {"reason", kString, true, {}, 0, 0, "why"});
+
+#undef FIELDS
+#undef VALUES
+
+constexpr V kVisitFlags[] = {"child_seen",          "seen_alone",         "announced",
+                             "rooms_seen=bathroom", "rooms_seen=kitchen", "rooms_seen=bedroom"};
+constexpr V kConsentFlags[] = {"given"};
+constexpr V kAssessmentFlags[] = {"s17_need"};
+constexpr V kInvitationFlags[] = {"distribution_list"};
+constexpr V kIroResponseFlags[] = {"agrees"};
+constexpr V kSoFlags[] = {"previously_looked_after"};
+constexpr V kPlanUpdatedFlags[] = {"significant"};
+
+#include "core/casefile/event_examples.inc"
+
+constexpr EventTypeSpec kTypes[] = {
+    {"referral_received",
+     "A referral reached the service (with the facts that route it to a team).",
+     kReferral,
+     {},
+     kExReferral},
+    {"assessment_completed",
+     "The social work assessment was completed.",
+     kAssessment,
+     {"", "", kAssessmentFlags},
+     kExAssessment},
+    {"plan_decided",
+     "The decision that a Child in Need plan is needed: the plan starts.",
+     kPlanDecided,
+     {},
+     kExPlanDecided},
+    {"worker_allocated",
+     "The case was allocated to a worker and team.",
+     kAllocated,
+     {},
+     kExAllocated},
+    {"consent",
+     "The family gave (or refused) consent.",
+     kConsent,
+     {"", "", kConsentFlags},
+     kExConsent},
+    {"consent_withdrawn",
+     "The family withdrew consent to the plan.",
+     kConsentWithdrawn,
+     {},
+     kExConsentWithdrawn},
+    {"invitations_sent",
+     "Invitations to a meeting were sent.",
+     kInvitations,
+     {"", "meeting_date", kInvitationFlags},
+     kExInvitations},
+    {"meeting", "A meeting was held.", kMeeting, {"kind", "next_meeting", {}}, kExMeeting},
+    {"attendance_recorded",
+     "Who attended a meeting and who sent apologies.",
+     kAttendance,
+     {"", "meeting_date", {}},
+     kExAttendance},
+    {"scaling_recorded",
+     "A Signs of Safety scaling score (0-10).",
+     kScaling,
+     {"", "meeting_date", {}},
+     kExScaling},
+    {"minutes_distributed",
+     "Minutes of a meeting were distributed.",
+     kMinutes,
+     {"", "meeting_date", {}},
+     kExMinutes},
+    {"plan_updated",
+     "The plan was updated.",
+     kPlanUpdated,
+     {"", "meeting_date", kPlanUpdatedFlags},
+     kExPlanUpdated},
+    {"plan_circulated",
+     "The plan was sent to the family and professionals.",
+     kPlanCirculated,
+     {"", "meeting_date", {}},
+     kExPlanCirculated},
+    {"plan_signed", "The plan was signed.", kPlanSigned, {"by", "meeting_date", {}}, kExPlanSigned},
+    {"plan_outcome_agreed", "An outcome of the plan was agreed.", kOutcomeAgreed, {}, kExOutcome},
+    {"plan_action_agreed",
+     "An action of the plan was agreed: who, what, by when.",
+     kActionAgreed,
+     {},
+     kExAction},
+    {"plan_action_completed",
+     "An action of the plan was completed.",
+     kActionCompleted,
+     {},
+     kExActionCompleted},
+    {"visit", "A visit to the child.", kVisit, {"location", "", kVisitFlags}, kExVisit},
+    {"meeting_recorded",
+     "A meeting was recorded on the case record.",
+     kMeetingRecorded,
+     {"", "meeting_date", {}},
+     kExMeetingRecorded},
+    {"case_note_added", "A case note.", kCaseNote, {}, kExCaseNote},
+    {"panel_decided",
+     "A Child in Need panel's decision.",
+     kPanelDecided,
+     {"decision", "", {}},
+     kExPanel},
+    {"service_manager_decided",
+     "A service manager's decision on the case.",
+     kSmDecided,
+     {"decision", "", {}},
+     kExSmDecided},
+    {"iro_recommendations_made",
+     "An IRO's recommendations after a review.",
+     kIroRecs,
+     {"", "meeting_date", {}},
+     kExIroRecs},
+    {"iro_recommendations_responded",
+     "The manager's response to an IRO's recommendations.",
+     kIroResponse,
+     {"", "meeting_date", kIroResponseFlags},
+     kExIroResponse},
+    {"escalated", "A matter was escalated.", kEscalated, {"to_role", "", {}}, kExEscalated},
+    {"manager_discussion_held",
+     "A discussion with a manager about the case.",
+     kDiscussion,
+     {"topic", "", {}},
+     kExDiscussion},
+    {"management_oversight_recorded",
+     "A manager recorded a decision on the case.",
+     kOversight,
+     {"by_role", "", {}},
+     kExOversight},
+    {"pathway", "The case's pathway from this date.", kPathway, {"pathway", "", {}}, kExPathway},
+    {"supervision_order",
+     "A supervision order was made.",
+     kSupervisionOrder,
+     {"", "end", kSoFlags},
+     kExSupervisionOrder},
+    {"supervision_order_extended",
+     "A supervision order was extended.",
+     kSoExtended,
+     {"", "end", {}},
+     kExSoExtended},
+    {"supervision_order_decided",
+     "The decision to let an order expire, extend it or return to court.",
+     kSoDecision,
+     {"decision", "", {}},
+     kExSoDecision},
+    {"supervision_order_assessment_shared",
+     "The updated assessment was shared with the family.",
+     kSoAssessment,
+     {"", "meeting_date", {}},
+     kExSoAssessment},
+    {"review_form_sent",
+     "The review form was passed to the reviewer.",
+     kFormSent,
+     {"to_role", "meeting_date", {}},
+     kExFormSent},
+    {"moved_in", "The family became resident in this authority's area.", kMovedIn, {}, kExMovedIn},
+    {"transferred_out",
+     "The case was transferred to another authority.",
+     kTransferredOut,
+     {},
+     kExTransferredOut},
+    {"stepped_up",
+     "The case stepped up to child protection or care.",
+     kSteppedUp,
+     {"to", "", {}},
+     kExSteppedUp},
+    {"stepped_down",
+     "The plan follows a step down from child protection or care.",
+     kSteppedDown,
+     {"from", "", {}},
+     kExSteppedDown},
+    {"closed", "The case was closed.", kClosed, {"reason", "", {}}, kExClosed},
+    {"family_member_excluded",
+     "A family member was excluded from a meeting.",
+     kExcluded,
+     {},
+     kExExcluded},
+};
+
+static_assert(std::size(kTypes) < 255);
+
+}  // namespace
+
+std::span<const EventTypeSpec> event_types() {
+  return kTypes;
+}
+
+std::optional<EventTypeId> find_event_type(std::string_view id) {
+  for (std::size_t i = 0; i < std::size(kTypes); ++i) {
+    if (kTypes[i].id == id) return static_cast<EventTypeId>(i);
+  }
+  return std::nullopt;
+}
+
+const EventTypeSpec& event_type(EventTypeId id) {
+  return kTypes[id];
+}
+
+const FieldSpec* find_field(const EventTypeSpec& spec, std::string_view name) {
+  for (const FieldSpec& f : spec.fields) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
+
+std::span<const std::string_view> role_values() {
+  return kRoles;
+}
+std::span<const std::string_view> meeting_kind_values() {
+  return kMeetingKinds;
+}
+std::span<const std::string_view> meeting_outcome_values() {
+  return kOutcomes;
+}
+std::span<const std::string_view> pathway_values() {
+  return kPathways;
+}
+
+int enum_index(const FieldSpec& field, std::string_view value) {
+  for (std::size_t i = 0; i < field.values.size(); ++i) {
+    if (field.values[i] == value) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int flag_index(const EventTypeSpec& spec, std::string_view flag) {
+  for (std::size_t i = 0; i < spec.fact.flags.size(); ++i) {
+    if (spec.fact.flags[i] == flag) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+}  // namespace cinplan

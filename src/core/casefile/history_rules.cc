@@ -1,0 +1,77 @@
+#include "core/casefile/history_rules.h"
+
+#include "core/casefile/case_history.h"
+
+namespace cinplan {
+namespace {
+
+constexpr const char* kScheduleThree =
+    "Children Act 1989, Schedule 3, paragraph 6: a supervision order may be extended, but not "
+    "beyond three years from the date on which it was made";
+constexpr const char* kSection31 =
+    "Children Act 1989, s.31(3): no supervision order may be made for a child who has reached "
+    "seventeen (sixteen if married)";
+
+Error at(const CaseHistory& h, std::size_t i, const std::string& what,
+         const std::string& rule = {}) {
+  return Error::rule_violation(h.describe_event(i) + ": " + what, rule);
+}
+
+}  // namespace
+
+Result<void> check_history_rules(const CaseHistory& h) {
+  std::optional<Date> order_start;
+  std::optional<Date> order_end;
+  for (std::size_t i = 0; i < h.events.size(); ++i) {
+    const Event& e = h.events[i];
+    if (h.child.date_of_birth && e.date < *h.child.date_of_birth &&
+        e.type_id() != "referral_received") {  // a pre-birth referral is possible
+      return std::unexpected(at(
+          h, i, "is dated before the child's date of birth " + h.child.date_of_birth->to_string()));
+    }
+    const std::string_view type = e.type_id();
+    if (type == "meeting") {
+      if (auto next = e.date_field("next_meeting"); next && *next <= e.date) {
+        return std::unexpected(
+            at(h, i, "next_meeting " + next->to_string() + " is not after the meeting"));
+      }
+    } else if (type == "supervision_order") {
+      const Date end = *e.date_field("end");
+      if (end <= e.date) {
+        return std::unexpected(
+            at(h, i, "end " + end.to_string() + " is not after the order was made"));
+      }
+      if (h.child.date_of_birth && add_months(*h.child.date_of_birth, 17 * 12) <= e.date) {
+        return std::unexpected(
+            at(h, i, "the child had reached seventeen when the order was made", kSection31));
+      }
+      if (add_months(e.date, 36) <= end) {
+        return std::unexpected(at(h, i, "an order of more than three years", kScheduleThree));
+      }
+      order_start = e.date;
+      order_end = end;
+    } else if (type == "supervision_order_extended") {
+      const Date end = *e.date_field("end");
+      if (!order_start || e.date > *order_end || e.date < *order_start) {
+        return std::unexpected(at(h, i, "extends no supervision order in force on that day"));
+      }
+      if (end <= *order_end) {
+        return std::unexpected(at(h, i,
+                                  "new end " + end.to_string() +
+                                      " is not later than the current end " +
+                                      order_end->to_string()));
+      }
+      if (add_months(*order_start, 36) <= end) {
+        return std::unexpected(at(h, i,
+                                  "the extension would run beyond three years from " +
+                                      order_start->to_string() + " (the last possible day is " +
+                                      add_days(add_months(*order_start, 36), -1).to_string() + ")",
+                                  kScheduleThree));
+      }
+      order_end = end;
+    }
+  }
+  return {};
+}
+
+}  // namespace cinplan

@@ -1,0 +1,20 @@
+// Checks that hold across the events of one case whatever the authority:
+// facts the law or the calendar make impossible. Profile-specific practice
+// rules are constraints in the profile, not here.
+#pragma once
+
+#include "core/error.h"
+
+namespace cinplan {
+
+struct CaseHistory;
+
+// - nothing happens to the child before their date of birth;
+// - a meeting's agreed next meeting is after the meeting;
+// - a supervision order ends after it starts, is not made for a child who
+//   has reached seventeen, and is never extended beyond three years from the
+//   day it began (Children Act 1989, Schedule 3, paragraph 6 and s.31(3));
+// - an extension names an order in force, and moves its end later.
+Result<void> check_history_rules(const CaseHistory& history);
+
+}  // namespace cinplan

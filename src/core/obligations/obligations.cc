@@ -1,0 +1,431 @@
+#include "core/obligations/obligations.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/obligations/matching.h"
+
+namespace cinplan {
+namespace {
+
+constexpr std::int32_t kNever = std::numeric_limits<std::int32_t>::max();
+
+// The earliest fact matching any matcher with from <= date <= to, or null.
+const Fact* first_match(const CaseState& s, std::span<const EventMatcher> ms, std::int32_t from,
+                        std::int32_t to) {
+  const Fact* best = nullptr;
+  for (const EventMatcher& m : ms) {
+    for (const Fact& f : s.facts(m.type)) {
+      if (f.date > to || (best != nullptr && f.date >= best->date)) break;
+      if (f.date >= from && matches(m, f)) {
+        best = &f;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+// The latest fact matching any matcher with from <= date <= to, or null.
+const Fact* last_match(const CaseState& s, std::span<const EventMatcher> ms, std::int32_t from,
+                       std::int32_t to) {
+  const Fact* best = nullptr;
+  for (const EventMatcher& m : ms) {
+    auto facts = s.facts(m.type);
+    for (auto it = facts.rbegin(); it != facts.rend(); ++it) {
+      if (it->date < from || (best != nullptr && it->date <= best->date)) break;
+      if (it->date <= to && matches(m, *it)) {
+        best = &*it;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+class Evaluator {
+ public:
+  Evaluator(const Profile& p, const CaseState& s, Date today, std::vector<Obligation>& out)
+      : p_(p), s_(s), today_(today.days()), out_(out) {
+    meeting_type_ = *find_event_type("meeting");
+    invitations_type_ = *find_event_type("invitations_sent");
+    const EventTypeSpec& meeting = event_type(meeting_type_);
+    const FieldSpec* kind = find_field(meeting, "kind");
+    cin_kinds_ = (std::uint64_t{1} << enum_index(*kind, "initial")) |
+                 (std::uint64_t{1} << enum_index(*kind, "review"));
+    if (const Fact* c = last_match(s_, closed_matcher(), kNoDate, today_)) closed_ = c->date;
+    read_supervision_order();
+    active_ = active_pathways(s_, Date::from_days(std::min(today_, closed_)));
+    scheduled_.fill(kNoDate);
+  }
+
+  void run() {
+    for (std::size_t i = 0; i < p_.rules.size(); ++i) {
+      const Rule& r = p_.rules[i];
+      // An order counts for its own rules from the day it is made (so that
+      // what it left undone shows after it ends), but displaces other rules
+      // only while in force.
+      PathwaySet excluding = active_;
+      if (so_end_ == kNoDate || so_end_ < today_)
+        excluding &= static_cast<PathwaySet>(~bit(Pathway::kSupervisionOrder));
+      if ((r.pathways & active_) == 0 || (r.except_pathways & excluding) != 0) continue;
+      rule_ = static_cast<std::uint16_t>(i);
+      stop_ = closed_;
+      if (r.pathways == bit(Pathway::kSupervisionOrder) && so_end_ != kNoDate && so_end_ < today_) {
+        stop_ = std::min(stop_, so_end_);
+      }
+      switch (r.kind) {
+        case RuleKind::kOnce:
+          once(r);
+          break;
+        case RuleKind::kEach:
+          each(r);
+          break;
+        case RuleKind::kRecurring:
+          recurring(r);
+          break;
+        case RuleKind::kBefore:
+          if (r.before_date == DateAnchor::kSupervisionOrderEnd) {
+            before_order_end(r);
+          } else {
+            before_meeting(r);
+          }
+          break;
+      }
+    }
+  }
+
+ private:
+  std::span<const EventMatcher> closed_matcher() {
+    closed_m_.type = *find_event_type("closed");
+    return {&closed_m_, 1};
+  }
+
+  void read_supervision_order() {
+    const auto order_type = *find_event_type("supervision_order");
+    const auto ext_type = *find_event_type("supervision_order_extended");
+    const Fact* order = nullptr;
+    for (const Fact& f : s_.facts(order_type)) {
+      if (f.date > today_) break;
+      order = &f;
+    }
+    if (order == nullptr) return;
+    so_end_ = order->ref_date;
+    so_set_ = order->date;
+    for (const Fact& f : s_.facts(ext_type)) {
+      if (f.date > today_) break;
+      if (f.date >= order->date && f.ref_date > so_end_) {
+        so_end_ = f.ref_date;
+        so_set_ = f.date;
+      }
+    }
+  }
+
+  Date day(std::int32_t d) const { return Date::from_days(d); }
+
+  std::int32_t add(std::int32_t d, const Duration& dur, int sign = +1) const {
+    return apply(day(d), dur, *p_.calendar, sign).days();
+  }
+
+  ObligationStatus open_status(const Obligation& o) const {
+    if (!o.has_due) return ObligationStatus::kOutstanding;
+    if (today_ > o.due.days()) return ObligationStatus::kOverdue;
+    if (o.due.days() - today_ <= p_.due_soon_days) return ObligationStatus::kDueSoon;
+    return ObligationStatus::kUpcoming;
+  }
+
+  Obligation make(std::int32_t anchor, const std::optional<Duration>& due,
+                  const std::optional<Duration>& target, int sign = +1) const {
+    Obligation o;
+    o.rule = rule_;
+    o.anchor = day(anchor);
+    if (due) {
+      o.has_due = true;
+      o.due = day(add(anchor, *due, sign));
+    }
+    if (target) {
+      o.has_target = true;
+      o.target = day(add(anchor, *target, sign));
+    }
+    return o;
+  }
+
+  // Sets the status from the meeting fact (if any) and emits, applying the
+  // closure: an open obligation anchored before the stop day is missed when
+  // due by then and otherwise not reported.
+  void finish(Obligation o, const Fact* met) {
+    if (met != nullptr) {
+      o.met_by = static_cast<std::int32_t>(met->event);
+      o.met_on = day(met->date);
+      o.status = (!o.has_due || met->date <= o.due.days()) ? ObligationStatus::kMet
+                                                           : ObligationStatus::kMetLate;
+      out_.push_back(o);
+      return;
+    }
+    if (stop_ <= today_ && o.anchor.days() < stop_) {
+      if (!o.has_due || o.due.days() > stop_) return;
+      o.status = ObligationStatus::kMissed;
+      out_.push_back(o);
+      return;
+    }
+    o.status = open_status(o);
+    out_.push_back(o);
+  }
+
+  // For rules counted by meetings: the date agreed for the meeting that will
+  // meet the obligation anchored at `anchor` (the anchor meeting's
+  // next_meeting, or invitations sent since), or kNoDate.
+  std::int32_t agreed_date(const Rule& r, const Fact* anchor_fact, std::int32_t anchor) const {
+    std::int32_t agreed = kNoDate;
+    if (anchor_fact != nullptr && anchor_fact->type == meeting_type_)
+      agreed = anchor_fact->ref_date;
+    bool counts_cin = false;
+    for (const EventMatcher& m : r.met_by) {
+      if (m.type == meeting_type_ && (m.subtypes == 0 || (m.subtypes & cin_kinds_)))
+        counts_cin = true;
+    }
+    if (counts_cin) {
+      for (const Fact& f : s_.facts(invitations_type_)) {
+        if (f.date > today_) break;
+        if (f.date >= anchor && f.ref_date > anchor) agreed = f.ref_date;
+      }
+    }
+    return agreed;
+  }
+
+  bool met_by_meetings(const Rule& r) const {
+    for (const EventMatcher& m : r.met_by) {
+      if (m.type != meeting_type_) return false;
+    }
+    return true;
+  }
+
+  // Records when the open obligation of a meeting rule expects its meeting,
+  // and makes an earlier agreed date its target.
+  void schedule(const Rule& r, Obligation& o, const Fact* anchor_fact) {
+    if (!met_by_meetings(r)) return;
+    const std::int32_t agreed = agreed_date(r, anchor_fact, o.anchor.days());
+    if (agreed != kNoDate && o.has_due && agreed < o.due.days()) {
+      o.has_target = true;
+      o.target = day(agreed);
+    }
+    scheduled_[rule_] = agreed != kNoDate ? agreed : (o.has_due ? o.due.days() : kNoDate);
+  }
+
+  void once(const Rule& r) {
+    const Fact* anchor = first_match(s_, r.after, kNoDate, today_);
+    if (anchor == nullptr) return;
+    Obligation o = make(anchor->date, r.due_on(active_), r.target_on(active_));
+    const Fact* met = first_match(s_, r.met_by, anchor->date, today_);
+    if (met == nullptr) schedule(r, o, nullptr);
+    finish(o, met);
+  }
+
+  void each(const Rule& r) {
+    // Anchors in date order, merged across matchers.
+    std::array<const Fact*, 256> anchors{};
+    std::size_t n = 0;
+    for (const EventMatcher& m : r.after) {
+      for (const Fact& f : s_.facts(m.type)) {
+        if (f.date > today_) break;
+        if (matches(m, f) && n < anchors.size()) anchors[n++] = &f;
+      }
+    }
+    if (n == 0) return;
+    if (r.after.size() > 1) {
+      std::sort(anchors.begin(), anchors.begin() + static_cast<std::ptrdiff_t>(n),
+                [](const Fact* a, const Fact* b) { return a->date < b->date; });
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::int32_t a = anchors[i]->date;
+      const std::int32_t next = i + 1 < n ? anchors[i + 1]->date : kNever;
+      const Fact* met = nullptr;
+      for (const EventMatcher& m : r.met_by) {
+        for (const Fact& f : s_.facts(m.type)) {
+          if (f.date > today_) break;
+          if (f.date < a || !matches(m, f)) continue;
+          const bool named = f.ref_date == a;
+          const bool in_window = f.ref_date == kNoDate && f.date < next;
+          if ((named || in_window) && (met == nullptr || f.date < met->date)) {
+            met = &f;
+            break;
+          }
+        }
+      }
+      Obligation o = make(a, r.due_on(active_), r.target_on(active_));
+      if (met != nullptr && i + 1 < n) continue;  // history that was met is not reported
+      finish(o, met);
+    }
+  }
+
+  void recurring(const Rule& r) {
+    const Fact* start = first_match(s_, r.after, kNoDate, today_);
+    if (start == nullptr) return;
+    // The latest two events that (re)start the interval, and whether the
+    // latest was a meeting event (it then closed the previous interval).
+    const Fact* last = start;
+    const Fact* last_met = nullptr;
+    std::int32_t before_last_met = start->date;
+    for (const EventMatcher& m : r.after) {
+      for (const Fact& f : s_.facts(m.type)) {
+        if (f.date > today_) break;
+        if (f.date >= start->date && matches(m, f) && f.date >= last->date) last = &f;
+      }
+    }
+    for (const EventMatcher& m : r.met_by) {
+      for (const Fact& f : s_.facts(m.type)) {
+        if (f.date > today_) break;
+        if (f.date < start->date || !matches(m, f)) continue;
+        if (last_met == nullptr || f.date >= last_met->date) {
+          if (last_met != nullptr) before_last_met = std::max(before_last_met, last_met->date);
+          last_met = &f;
+        } else {
+          before_last_met = std::max(before_last_met, f.date);
+        }
+      }
+    }
+    const auto& due = r.due_on(active_);
+    const auto& target = r.target_on(active_);
+    if (last_met != nullptr && last_met->date >= last->date) {
+      // The interval the latest meeting event closed: counted from the
+      // latest restart before it.
+      std::int32_t from = before_last_met;
+      for (const EventMatcher& m : r.after) {
+        for (const Fact& f : s_.facts(m.type)) {
+          if (f.date >= last_met->date) break;
+          if (f.date >= start->date && matches(m, f)) from = std::max(from, f.date);
+        }
+      }
+      if (last_met->event == last->event) from = std::min(from, last_met->date);
+      finish(make(from, due, target), last_met);
+      last = last_met;
+    }
+    Obligation o = make(last->date, due, target);
+    schedule(r, o, last);
+    finish(o, nullptr);
+  }
+
+  // The meetings counted by the rules a before rule names: the latest held
+  // (and the one before it), and the date the next is expected.
+  void before_meeting(const Rule& r) {
+    std::int32_t held = kNoDate, previous = kNoDate;
+    for (std::uint16_t ix : r.before_meeting) {
+      for (const EventMatcher& m : p_.rules[ix].met_by) {
+        for (const Fact& f : s_.facts(m.type)) {
+          if (f.date > today_) break;
+          if (!matches(m, f)) continue;
+          if (f.date > held) {
+            previous = held;
+            held = f.date;
+          } else if (f.date < held && f.date > previous) {
+            previous = f.date;
+          }
+        }
+      }
+    }
+    const auto& due = r.due_on(active_);
+    const auto& target = r.target_on(active_);
+    if (held != kNoDate) {
+      const Fact* met =
+          first_match(s_, r.met_by, previous == kNoDate ? kNoDate : previous + 1, held);
+      Obligation o = make(held, due, target, -1);
+      if (met == nullptr) {
+        o.status = ObligationStatus::kMissed;
+        out_.push_back(o);
+      } else {
+        finish(o, met);
+      }
+    }
+    std::int32_t next = kNoDate;
+    for (std::uint16_t ix : r.before_meeting) {
+      if (scheduled_[ix] != kNoDate && (next == kNoDate || scheduled_[ix] < next))
+        next = scheduled_[ix];
+    }
+    if (next == kNoDate || next <= held) return;
+    const Fact* met =
+        first_match(s_, r.met_by, held == kNoDate ? kNoDate : held + 1, std::min(next, today_));
+    finish(make(next, due, target, -1), met);
+  }
+
+  void before_order_end(const Rule& r) {
+    if (so_end_ == kNoDate) return;
+    Obligation o = make(so_end_, r.due_on(active_), r.target_on(active_), -1);
+    const Fact* met = first_match(s_, r.met_by, so_set_, std::min(so_end_, today_));
+    if (met == nullptr && today_ > so_end_) {
+      o.status = ObligationStatus::kMissed;
+      out_.push_back(o);
+      return;
+    }
+    if (met == nullptr && o.has_due) scheduled_[rule_] = o.due.days();
+    const std::int32_t saved = stop_;
+    stop_ = closed_;
+    finish(o, met);
+    stop_ = saved;
+  }
+
+  const Profile& p_;
+  const CaseState& s_;
+  const std::int32_t today_;
+  std::vector<Obligation>& out_;
+  EventTypeId meeting_type_ = 0;
+  EventTypeId invitations_type_ = 0;
+  std::uint64_t cin_kinds_ = 0;
+  EventMatcher closed_m_;
+  std::int32_t closed_ = kNever;
+  std::int32_t so_end_ = kNoDate;
+  std::int32_t so_set_ = kNoDate;
+  PathwaySet active_ = 0;
+  std::uint16_t rule_ = 0;
+  std::int32_t stop_ = kNever;
+  std::array<std::int32_t, 256> scheduled_{};
+};
+
+}  // namespace
+
+std::string_view to_string(ObligationStatus status) {
+  switch (status) {
+    case ObligationStatus::kUpcoming:
+      return "upcoming";
+    case ObligationStatus::kDueSoon:
+      return "due_soon";
+    case ObligationStatus::kOverdue:
+      return "overdue";
+    case ObligationStatus::kMet:
+      return "met";
+    case ObligationStatus::kMetLate:
+      return "met_late";
+    case ObligationStatus::kMissed:
+      return "missed";
+    case ObligationStatus::kOutstanding:
+      return "outstanding";
+  }
+  return "upcoming";
+}
+
+PathwaySet active_pathways(const CaseState& state, Date today) {
+  PathwaySet set = bit(Pathway::kStandard);
+  const Fact* latest = nullptr;
+  for (const Fact& f : state.facts(*find_event_type("pathway"))) {
+    if (f.date > today.days()) break;
+    latest = &f;
+  }
+  if (latest != nullptr && latest->subtype < 3)
+    set = static_cast<PathwaySet>(1u << latest->subtype);
+  auto orders = state.facts(*find_event_type("supervision_order"));
+  if (!orders.empty() && orders.front().date <= today.days())
+    set |= bit(Pathway::kSupervisionOrder);
+  return set;
+}
+
+void evaluate_obligations(const Profile& profile, const CaseState& state, Date today,
+                          std::vector<Obligation>& out) {
+  Evaluator(profile, state, today, out).run();
+}
+
+std::vector<Obligation> obligations(const Profile& profile, const CaseState& state, Date today) {
+  std::vector<Obligation> out;
+  evaluate_obligations(profile, state, today, out);
+  return out;
+}
+
+}  // namespace cinplan
