@@ -25,7 +25,7 @@ expect() {
   ok
 }
 
-case_file=$src/examples/sam-london.json
+case_file=$src/examples/london-cyps/sam-example.json
 
 expect 0 "london-cyps" -- "$bin" profiles
 expect 0 "Practice Lead" -- "$bin" profile show london-cyps
