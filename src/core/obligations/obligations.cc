@@ -204,12 +204,20 @@ class Evaluator {
   // and makes an earlier agreed date its target.
   void schedule(const Rule& r, Obligation& o, const Fact* anchor_fact) {
     if (!met_by_meetings(r)) return;
+    const std::int32_t agreed = agree(r, o, anchor_fact);
+    scheduled_[rule_] = agreed != kNoDate ? agreed : (o.has_due ? o.due.days() : kNoDate);
+  }
+
+  // Makes the date agreed for the meeting the target when it is earlier than
+  // the due date; returns the agreed date (or kNoDate).
+  std::int32_t agree(const Rule& r, Obligation& o, const Fact* anchor_fact) const {
+    if (!met_by_meetings(r)) return kNoDate;
     const std::int32_t agreed = agreed_date(r, anchor_fact, o.anchor.days());
     if (agreed != kNoDate && o.has_due && agreed < o.due.days()) {
       o.has_target = true;
       o.target = day(agreed);
     }
-    scheduled_[rule_] = agreed != kNoDate ? agreed : (o.has_due ? o.due.days() : kNoDate);
+    return agreed;
   }
 
   void once(const Rule& r) {
@@ -290,19 +298,39 @@ class Evaluator {
       // The interval the latest meeting event closed: counted from the
       // latest restart before it.
       std::int32_t from = before_last_met;
+      const Fact* from_fact = nullptr;
       for (const EventMatcher& m : r.after) {
         for (const Fact& f : s_.facts(m.type)) {
           if (f.date >= last_met->date) break;
-          if (f.date >= start->date && matches(m, f)) from = std::max(from, f.date);
+          if (f.date >= start->date && matches(m, f) && f.date >= from) {
+            from = f.date;
+            from_fact = &f;
+          }
         }
       }
       if (last_met->event == last->event) from = std::min(from, last_met->date);
-      finish(make(from, due, target), last_met);
+      if (from_fact == nullptr || from_fact->date != from)
+        from_fact = previous_met(r, start->date, last_met);
+      Obligation closed = make(from, due, target);
+      agree(r, closed, from_fact);
+      finish(closed, last_met);
       last = last_met;
     }
     Obligation o = make(last->date, due, target);
     schedule(r, o, last);
     finish(o, nullptr);
+  }
+
+  // The latest met_by fact before `met` (on or after `from`), or null.
+  const Fact* previous_met(const Rule& r, std::int32_t from, const Fact* met) const {
+    const Fact* best = nullptr;
+    for (const EventMatcher& m : r.met_by) {
+      for (const Fact& f : s_.facts(m.type)) {
+        if (f.date >= met->date) break;
+        if (f.date >= from && matches(m, f) && (best == nullptr || f.date >= best->date)) best = &f;
+      }
+    }
+    return best;
   }
 
   // The meetings counted by the rules a before rule names: the latest held

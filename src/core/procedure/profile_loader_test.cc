@@ -1,0 +1,201 @@
+#include "core/procedure/profile_loader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace cinplan {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const char* const kProfiles[][2] = {
+    {"cin-plans-and-reviews", "000_18ece6a9914b50ef.txt"},
+    {"worcestershire", "001_d48ab2692ac6e44f.txt"},
+    {"bolton", "002_9ce79eda72c313d4.txt"},
+    {"brighton-and-hove", "003_4680ce6eb91d8c1b.txt"},
+    {"london-cyps", "004_0fbde886a1ba2318.txt"},
+};
+
+Profile load_shipped(const std::string& id) {
+  const fs::path file = fs::path(CINPLAN_SOURCE_DIR) / "profiles" / (id + ".toml");
+  auto p = load_profile(slurp(file), file.string());
+  if (!p) ADD_FAILURE() << p.error().message;
+  return p.value_or(Profile{});
+}
+
+TEST(ShippedProfiles, EachLoadsAndNamesTheSourceDocumentOfTheDesign) {
+  for (const auto& [id, source] : kProfiles) {
+    const Profile p = load_shipped(id);
+    EXPECT_EQ(p.id, id);
+    EXPECT_EQ(p.source, source) << id;
+    EXPECT_FALSE(p.rules.empty()) << id;
+    EXPECT_FALSE(p.outcomes.empty()) << id;
+    for (const Rule& r : p.rules) EXPECT_FALSE(r.cite.empty()) << id << " " << r.id;
+  }
+}
+
+// Every quote of every rule, override, constraint, pathway and outcome must
+// be in the authority's document word for word.
+TEST(ShippedProfiles, EveryQuoteAppearsVerbatimInItsDocument) {
+  const fs::path docs = fs::path(CINPLAN_SHARED_DIR) / "procedures";
+  if (!fs::exists(docs)) GTEST_SKIP() << "no " << docs << " beside the repository";
+  int checked = 0;
+  for (const auto& [id, source] : kProfiles) {
+    const Profile p = load_shipped(id);
+    const std::string text = slurp(docs / source);
+    ASSERT_FALSE(text.empty()) << source;
+    auto check = [&](const std::vector<Citation>& cites, const std::string& where) {
+      for (const Citation& c : cites) {
+        ++checked;
+        EXPECT_NE(text.find(c.quote), std::string::npos)
+            << id << " " << where << ": not in " << source << ":\n"
+            << c.quote;
+        if (!c.section.empty()) {
+          EXPECT_NE(text.find(c.section), std::string::npos)
+              << id << " " << where << " section " << c.section;
+        }
+      }
+    };
+    for (const Rule& r : p.rules) {
+      check(r.cite, "rule " + r.id);
+      for (const RuleOverride& o : r.overrides) check(o.cite, "rule " + r.id + " override");
+    }
+    for (const Constraint& c : p.constraints) check(c.cite, "constraint " + c.id);
+    for (const Labelled& l : p.pathways) check(l.cite, "pathway " + l.id);
+    for (const Labelled& l : p.outcomes) check(l.cite, "outcome " + l.id);
+    if (p.routing) check(p.routing->cite, "routing");
+  }
+  EXPECT_GT(checked, 150);
+}
+
+TEST(ShippedProfiles, DisagreeOnTimescalesAsTheirDocumentsDo) {
+  // London CYPS: visits at least once every 20 working days; Bolton: 4 weekly, not exceeding 6.
+  const Profile london = load_shipped("london-cyps");
+  const Profile bolton = load_shipped("bolton");
+  ASSERT_NE(london.find_rule("visit"), nullptr);
+  EXPECT_EQ(*london.find_rule("visit")->due, (Duration{20, TimeUnit::kWorkingDays}));
+  EXPECT_EQ(*bolton.find_rule("visit")->due, (Duration{6, TimeUnit::kWeeks}));
+  EXPECT_EQ(*bolton.find_rule("visit")->target, (Duration{4, TimeUnit::kWeeks}));
+  // Worcestershire states no visiting frequency at all.
+  EXPECT_EQ(load_shipped("worcestershire").find_rule("visit"), nullptr);
+  // London: disabled children's meetings every 6 months.
+  const Rule* review = london.find_rule("review");
+  ASSERT_NE(review, nullptr);
+  EXPECT_EQ(*review->due_on(bit(Pathway::kDisability)), (Duration{6, TimeUnit::kMonths}));
+  EXPECT_EQ(*review->due_on(bit(Pathway::kStandard)), (Duration{3, TimeUnit::kMonths}));
+}
+
+// A minimal valid profile; tests break one thing at a time.
+const std::string kValid = R"(id = "mini"
+name = "Mini"
+source = "x.txt"
+bank_holidays = "england-and-wales"
+
+[labels.roles]
+first_line_manager = "Team Manager"
+
+[[outcomes]]
+id = "continue"
+label = "continues"
+cite = [{ quote = "q" }]
+
+[[rules]]
+id = "initial_meeting"
+title = "Initial meeting"
+kind = "once"
+after = "plan_decided"
+due = "15 working_days"
+met_by = { event = "meeting", kind = ["initial"] }
+cite = [{ quote = "q" }]
+)";
+
+Result<Profile> load_with(const std::string& from, const std::string& to) {
+  std::string text = kValid;
+  const auto at = text.find(from);
+  if (at == std::string::npos) {
+    ADD_FAILURE() << "test text has no " << from;
+    return std::unexpected(Error::bad_input("test text has no " + from));
+  }
+  text.replace(at, from.size(), to);
+  return load_profile(text, "profiles/mini.toml");
+}
+
+void expect_error(const Result<Profile>& r, const std::string& fragment) {
+  ASSERT_FALSE(r) << "loaded, but should fail with: " << fragment;
+  EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.rfind("profiles/mini.toml:", 0), 0u) << r.error().message;
+}
+
+TEST(ProfileLoader, LoadsTheMinimalProfile) {
+  auto p = load_profile(kValid, "profiles/mini.toml");
+  ASSERT_TRUE(p) << p.error().message;
+  EXPECT_EQ(p->rules.size(), 1u);
+  EXPECT_EQ(p->role_label("first_line_manager"), "Team Manager");
+  EXPECT_NE(p->calendar, nullptr);
+}
+
+TEST(ProfileLoader, RefusesWithFileLineAndReason) {
+  expect_error(load_with("kind = \"once\"", "kind = \"often\""),
+               "mini.toml:17: rule initial_meeting: kind \"often\"");
+  expect_error(load_with("due = \"15 working_days\"", "due = \"15 fortnights\""),
+               "unknown unit \"fortnights\"");
+  expect_error(load_with("due = \"15 working_days\"", "due = \"fifteen days\""),
+               "is not a duration");
+  expect_error(load_with("after = \"plan_decided\"", "after = \"plan_agreed\""),
+               "unknown event type \"plan_agreed\"");
+  expect_error(load_with("kind = [\"initial\"]", "kind = [\"first\"]"),
+               "\"first\" is not a value of meeting.kind");
+  expect_error(load_with("met_by = { event = \"meeting\", kind = [\"initial\"] }",
+                         "met_by = { event = \"meeting\", colour = \"red\" }"),
+               "meeting matchers cannot test \"colour\"");
+  expect_error(
+      load_with("kind = [\"initial\"] }\ncite = [{ quote = \"q\" }]", "kind = [\"initial\"] }"),
+      "missing \"cite\"");
+  expect_error(
+      load_with("title = \"Initial meeting\"", "title = \"Initial meeting\"\nfrequency = 3"),
+      "unknown key \"frequency\"");
+  expect_error(load_with("id = \"mini\"", "id = \"other\""), "does not match the file name");
+  expect_error(load_with("bank_holidays = \"england-and-wales\"", "bank_holidays = \"wales\""),
+               "wales");
+  expect_error(load_with("first_line_manager = \"Team Manager\"", "chief = \"Boss\""),
+               "unknown id \"chief\"");
+  expect_error(load_with("kind = \"once\"", "kind = \"once\"\npathways = [\"disability\"]"),
+               "pathway \"disability\" is not declared");
+  expect_error(load_with("name = \"Mini\"", "name = \"Mini"), "mini.toml:2:");
+}
+
+TEST(ProfileLoader, ChecksBeforeRules) {
+  const std::string before =
+      "\n[[rules]]\nid = \"invitations_sent\"\ntitle = \"Invitations\"\nkind = \"before\"\n"
+      "before_meeting = [\"review\"]\ndue = \"3 weeks\"\nmet_by = \"invitations_sent\"\n"
+      "cite = [{ quote = \"q\" }]\n";
+  expect_error(load_profile(kValid + before, "profiles/mini.toml"),
+               "no rule \"review\" in this profile");
+  std::string ok = before;
+  ok.replace(ok.find("review"), 6, "initial_meeting");
+  auto p = load_profile(kValid + ok, "profiles/mini.toml");
+  ASSERT_TRUE(p) << p.error().message;
+  EXPECT_EQ(p->rules.back().before_meeting.size(), 1u);
+  EXPECT_EQ(p->rules[p->rules.back().before_meeting[0]].id, "initial_meeting");
+}
+
+TEST(ProfileLoader, ParsesDurations) {
+  EXPECT_EQ(parse_duration("15 working_days").value(), (Duration{15, TimeUnit::kWorkingDays}));
+  EXPECT_EQ(parse_duration("3 months").value(), (Duration{3, TimeUnit::kMonths}));
+  EXPECT_FALSE(parse_duration("3months"));
+  EXPECT_FALSE(parse_duration("-3 months"));
+  EXPECT_FALSE(parse_duration("3 months "));
+}
+
+}  // namespace
+}  // namespace cinplan
