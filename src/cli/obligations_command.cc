@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "core/casefile/case_state.h"
 #include "core/obligations/obligations.h"
+#include "core/obligations/routing.h"
 
 namespace cinplan::cli {
 
@@ -49,6 +50,9 @@ int run_obligations(const std::filesystem::path& folder, const ObligationsArgs& 
   if (!history->child.name.empty()) std::cout << " (" << history->child.name << ")";
   std::cout << " under " << p.id << " as at " << today->to_string() << "; pathway: " << pathways
             << "\n";
+  if (auto routed = route_referral(p, *history)) {
+    std::cout << "Referral routed to the " << routed->team << " (" << routed->reason << ")\n";
+  }
   std::cout << fmt::format("{:<11} {:<10}  {:<10}  {:<28} {}\n", "STATUS", "DUE", "TARGET", "RULE",
                            "WHAT");
   for (const Obligation& o : list) {
