@@ -162,7 +162,12 @@ class Evaluator {
       out_.push_back(o);
       return;
     }
-    if (stop_ <= today_ && o.anchor.days() < stop_) {
+    // Only once and each rules have duties of the closure's own (anchored on
+    // or after it); a recurring interval or a meeting to prepare ends there.
+    const RuleKind kind = p_.rules[rule_].kind;
+    const bool own_duty =
+        o.anchor.days() >= stop_ && (kind == RuleKind::kOnce || kind == RuleKind::kEach);
+    if (stop_ <= today_ && !own_duty) {
       if (!o.has_due || o.due.days() > stop_) return;
       o.status = ObligationStatus::kMissed;
       out_.push_back(o);
@@ -311,7 +316,11 @@ class Evaluator {
       if (last_met->event == last->event) from = std::min(from, last_met->date);
       if (from_fact == nullptr || from_fact->date != from)
         from_fact = previous_met(r, start->date, last_met);
-      Obligation closed = make(from, due, target);
+      // The interval the meeting event closed is judged by the timescale in
+      // force on the day it was met, not today's.
+      const PathwaySet then =
+          r.overrides.empty() ? active_ : active_pathways(s_, day(last_met->date));
+      Obligation closed = make(from, r.due_on(then), r.target_on(then));
       agree(r, closed, from_fact);
       finish(closed, last_met);
       last = last_met;
