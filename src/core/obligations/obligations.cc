@@ -210,7 +210,8 @@ class Evaluator {
   void schedule(const Rule& r, Obligation& o, const Fact* anchor_fact) {
     if (!met_by_meetings(r)) return;
     const std::int32_t agreed = agree(r, o, anchor_fact);
-    scheduled_[rule_] = agreed != kNoDate ? agreed : (o.has_due ? o.due.days() : kNoDate);
+    scheduled_[rule_] = agreed != kNoDate ? agreed : (o.has_due ? o.due.days() : kUndated);
+    opened_[rule_] = o.anchor.days();
   }
 
   // Makes the date agreed for the meeting the target when it is earlier than
@@ -374,9 +375,20 @@ class Evaluator {
       }
     }
     std::int32_t next = kNoDate;
+    std::int32_t undated_from = kNoDate;  // a meeting is due but has no date yet
     for (std::uint16_t ix : r.before_meeting) {
-      if (scheduled_[ix] != kNoDate && (next == kNoDate || scheduled_[ix] < next))
+      if (scheduled_[ix] == kUndated) {
+        undated_from = opened_[ix];
+      } else if (scheduled_[ix] != kNoDate && (next == kNoDate || scheduled_[ix] < next)) {
         next = scheduled_[ix];
+      }
+    }
+    if (next == kNoDate && undated_from != kNoDate) {
+      // The meeting has no timescale and no date yet: the duty before it is
+      // open now, with no due date of its own.
+      finish(make(undated_from, std::nullopt, std::nullopt),
+             first_match(s_, r.met_by, held == kNoDate ? kNoDate : held + 1, today_));
+      return;
     }
     if (next == kNoDate || next <= held) return;
     const Fact* met =
@@ -414,7 +426,12 @@ class Evaluator {
   PathwaySet active_ = 0;
   std::uint16_t rule_ = 0;
   std::int32_t stop_ = kNever;
+  // Per rule met by meetings: when its open obligation expects the meeting
+  // (kUndated: expected, but the procedure gives no timescale and no date is
+  // agreed), and the day that obligation counts from.
+  static constexpr std::int32_t kUndated = kNoDate + 1;
   std::array<std::int32_t, 256> scheduled_{};
+  std::array<std::int32_t, 256> opened_{};
 };
 
 }  // namespace

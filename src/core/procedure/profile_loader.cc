@@ -78,6 +78,7 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
   const auto* a = n->as_array();
   if (a == nullptr || a->empty())
     return std::unexpected(L.error(n, "[[rules]] must be a non-empty array of tables"));
+  if (a->size() > 200) return std::unexpected(L.error(n, "a profile holds at most 200 rules"));
   // before_meeting names are resolved after all rules are read.
   std::vector<std::pair<std::string, std::vector<std::string>>> pending;
   std::vector<const toml::node*> pending_nodes;
