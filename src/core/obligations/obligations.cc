@@ -252,13 +252,18 @@ class Evaluator {
     }
     for (std::size_t i = 0; i < n; ++i) {
       const std::int32_t a = anchors[i]->date;
+      // A meeting is named by its date; an event about a meeting (IRO
+      // recommendations, a significant plan change) by the meeting it names.
+      const bool about_meeting =
+          anchors[i]->type != meeting_type_ && anchors[i]->ref_date != kNoDate;
+      const std::int32_t key = about_meeting ? anchors[i]->ref_date : a;
       const std::int32_t next = i + 1 < n ? anchors[i + 1]->date : kNever;
       const Fact* met = nullptr;
       for (const EventMatcher& m : r.met_by) {
         for (const Fact& f : s_.facts(m.type)) {
           if (f.date > today_) break;
           if (f.date < a || !matches(m, f)) continue;
-          const bool named = f.ref_date == a;
+          const bool named = f.ref_date == key;
           const bool in_window = f.ref_date == kNoDate && f.date < next;
           if ((named || in_window) && (met == nullptr || f.date < met->date)) {
             met = &f;
@@ -326,9 +331,18 @@ class Evaluator {
       finish(closed, last_met);
       last = last_met;
     }
+    if (stopped(r)) return;
     Obligation o = make(last->date, due, target);
     schedule(r, o, last);
     finish(o, nullptr);
+  }
+
+  // Whether an `until` event ended the rule with no `resume` event since.
+  bool stopped(const Rule& r) const {
+    if (r.until.empty()) return false;
+    const Fact* until = last_match(s_, r.until, kNoDate, today_);
+    if (until == nullptr) return false;
+    return r.resume.empty() || last_match(s_, r.resume, until->date + 1, today_) == nullptr;
   }
 
   // The latest met_by fact before `met` (on or after `from`), or null.
@@ -400,12 +414,12 @@ class Evaluator {
     if (so_end_ == kNoDate) return;
     Obligation o = make(so_end_, r.due_on(active_), r.target_on(active_), -1);
     const Fact* met = first_match(s_, r.met_by, so_set_, std::min(so_end_, today_));
+    if (met == nullptr && o.has_due) scheduled_[rule_] = o.due.days();
     if (met == nullptr && today_ > so_end_) {
       o.status = ObligationStatus::kMissed;
       out_.push_back(o);
       return;
     }
-    if (met == nullptr && o.has_due) scheduled_[rule_] = o.due.days();
     const std::int32_t saved = stop_;
     stop_ = closed_;
     finish(o, met);

@@ -68,6 +68,10 @@ struct Rule {
   std::optional<Duration> due;  // none: no timescale stated
   std::optional<Duration> target;
   std::vector<EventMatcher> met_by;
+  // Recurring rules only: no further interval after an `until` event, unless
+  // a `resume` event follows it (a final review, then an extended order).
+  std::vector<EventMatcher> until;
+  std::vector<EventMatcher> resume;
   // Applies when the case's active pathways meet `pathways` and miss
   // `except_pathways`. By default every main pathway, with or without an order.
   PathwaySet pathways = kMainPathways;

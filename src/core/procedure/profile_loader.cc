@@ -89,11 +89,11 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
     if (!id) return std::unexpected(id.error());
     const std::string ctx = "rule " + *id + ": ";
     if (p.find_rule(*id) != nullptr) return std::unexpected(L.error(&item, ctx + "id used twice"));
-    if (auto ok = L.only_keys(
-            *t,
-            {"id", "title", "kind", "after", "before_meeting", "before_date", "due", "target",
-             "met_by", "strength", "who", "pathways", "except_pathways", "cite", "overrides"},
-            ctx);
+    if (auto ok = L.only_keys(*t,
+                              {"id", "title", "kind", "after", "before_meeting", "before_date",
+                               "due", "target", "met_by", "until", "resume", "strength", "who",
+                               "pathways", "except_pathways", "cite", "overrides"},
+                              ctx);
         !ok) {
       return std::unexpected(ok.error());
     }
@@ -148,6 +148,19 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
       r.met_by = *ms;
     } else {
       return std::unexpected(L.error(&item, ctx + "missing \"met_by\": what event meets it"));
+    }
+    for (const char* key : {"until", "resume"}) {
+      const toml::node* m = t->get(key);
+      if (m == nullptr) continue;
+      if (r.kind != RuleKind::kRecurring) {
+        return std::unexpected(L.error(m, ctx + std::string(key) + " is for recurring rules"));
+      }
+      auto ms = L.matchers(m, ctx + key);
+      if (!ms) return std::unexpected(ms.error());
+      (std::string(key) == "until" ? r.until : r.resume) = *ms;
+    }
+    if (!r.resume.empty() && r.until.empty()) {
+      return std::unexpected(L.error(t->get("resume"), ctx + "resume needs until"));
     }
     const toml::node* after = t->get("after");
     const toml::node* before_meeting = t->get("before_meeting");
