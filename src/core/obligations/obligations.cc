@@ -52,7 +52,8 @@ class Evaluator {
     const EventTypeSpec& meeting = event_type(meeting_type_);
     const FieldSpec* kind = find_field(meeting, "kind");
     cin_kinds_ = (std::uint64_t{1} << enum_index(*kind, "initial")) |
-                 (std::uint64_t{1} << enum_index(*kind, "review"));
+                 (std::uint64_t{1} << enum_index(*kind, "review")) |
+                 (std::uint64_t{1} << enum_index(*kind, "transfer_in"));
     if (const Fact* c = last_match(s_, closed_matcher(), kNoDate, today_)) closed_ = c->date;
     read_supervision_order();
     active_ = active_pathways(s_, Date::from_days(std::min(today_, closed_)));
