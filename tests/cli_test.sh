@@ -54,5 +54,16 @@ expect 2 'bolton.toml:[0-9]*: rule .*kind "sometimes"' -- "$bin" profile check "
 mkdir "$tmp/profiles" && cp "$tmp/bolton.toml" "$tmp/profiles/"
 expect 2 "bolton.toml" -- "$bin" --profiles-dir "$tmp/profiles" profiles
 
+sed 's/Receiving local authorities should seek/Receiving councils should seek/' "$src/profiles/london-cyps.toml" >"$tmp/london-cyps.toml"
+if [ -d "$src/../shared/procedures" ]; then
+  expect 2 "quotes a sentence that is not in 004_" -- "$bin" profile check "$tmp/london-cyps.toml"
+fi
+expect 2 "it is a folder, not a file" -- "$bin" obligations --profile bolton --case "$tmp" --today 2025-06-01
+: >"$tmp/empty.json"
+expect 2 "not valid JSON" -- "$bin" obligations --profile bolton --case "$tmp/empty.json" --today 2025-06-01
+echo '{"case_id": 123, "events": []}' >"$tmp/id.json"
+expect 2 '"case_id" must be non-empty text, not 123' -- "$bin" obligations --profile bolton --case "$tmp/id.json" --today 2025-06-01
+expect 0 "overdue, .* due within 7 days" -- "$bin" obligations --profile london-cyps --case "$case_file" --today 2025-06-01
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -11,8 +11,17 @@ namespace cinplan::app {
 
 Result<std::string> read_file(const std::filesystem::path& file) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
+  if (file.empty()) return std::unexpected(Error::bad_input("no file named (an empty path)"));
+  if (std::filesystem::is_directory(file, ec)) {
+    return std::unexpected(
+        Error::bad_input("cannot read " + file.string() + ": it is a folder, not a file"));
+  }
+  if (!std::filesystem::exists(file, ec)) {
     return std::unexpected(Error::not_found("cannot read " + file.string() + ": no such file"));
+  }
+  if (!std::filesystem::is_regular_file(file, ec)) {
+    return std::unexpected(
+        Error::bad_input("cannot read " + file.string() + ": not a regular file"));
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::unexpected(Error::unavailable("cannot read " + file.string()));

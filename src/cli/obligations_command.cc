@@ -50,6 +50,14 @@ int run_obligations(const std::filesystem::path& folder, const ObligationsArgs& 
   if (!history->child.name.empty()) std::cout << " (" << history->child.name << ")";
   std::cout << " under " << p.id << " as at " << today->to_string() << "; pathway: " << pathways
             << "\n";
+  int overdue = 0, due_soon = 0, outstanding = 0;
+  for (const Obligation& o : list) {
+    overdue += o.status == ObligationStatus::kOverdue;
+    due_soon += o.status == ObligationStatus::kDueSoon;
+    outstanding += o.status == ObligationStatus::kOutstanding;
+  }
+  std::cout << overdue << " overdue, " << due_soon << " due within " << p.due_soon_days << " days, "
+            << outstanding << " outstanding with no timescale\n";
   if (auto routed = route_referral(p, *history)) {
     std::cout << "Referral routed to the " << routed->team << " (" << routed->reason << ")\n";
   }

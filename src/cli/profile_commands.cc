@@ -5,6 +5,7 @@
 #include <set>
 
 #include "app/obligation_report.h"
+#include "app/procedure_sources.h"
 #include "app/profile_catalog.h"
 #include "cli/commands.h"
 
@@ -32,7 +33,11 @@ std::string pathway_words(const Profile& p, PathwaySet set, PathwaySet except) {
 
 // The timescale of a rule on its default pathway, and each override.
 std::string timescale_words(const Rule& r) {
-  std::string out = app::describe_timescale(r, r.pathways);
+  // The rule's own timescale: as on the standard pathway, or on the one
+  // pathway it is limited to (never an override's).
+  const PathwaySet base =
+      (r.pathways & bit(Pathway::kStandard)) ? bit(Pathway::kStandard) : r.pathways;
+  std::string out = app::describe_timescale(r, base);
   for (const RuleOverride& o : r.overrides) {
     std::string on;
     for (Pathway pw :
@@ -183,8 +188,18 @@ int run_profile_check(const std::vector<std::string>& files) {
       status = 2;
       continue;
     }
+    const auto procedures = app::default_procedures_folder();
+    std::string quotes = "quotes not checked: no " + procedures.string();
+    if (std::filesystem::is_directory(procedures)) {
+      if (auto ok = app::check_quotes(*p, procedures); !ok) {
+        std::cerr << "cinplan: " << file << ": " << ok.error().message << "\n";
+        status = 2;
+        continue;
+      }
+      quotes = "every quote found in " + p->source;
+    }
     std::cout << file << ": ok (" << p->rules.size() << " rules, " << p->constraints.size()
-              << " constraints)\n";
+              << " constraints; " << quotes << ")\n";
   }
   return status;
 }

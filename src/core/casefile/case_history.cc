@@ -129,8 +129,11 @@ Result<Event> parse_event(const json& object) {
                                             "\" (cinplan events lists the known types)"));
   }
   auto date_it = object.find("date");
-  if (date_it == object.end() || !date_it->is_string()) {
+  if (date_it == object.end())
     return std::unexpected(Error::bad_input(type_name + ": missing \"date\" (YYYY-MM-DD)"));
+  if (!date_it->is_string()) {
+    return std::unexpected(
+        Error::bad_input(type_name + ": date must be text YYYY-MM-DD, not " + date_it->dump()));
   }
   auto date = parse_date(date_it->get<std::string>());
   if (!date)
@@ -159,8 +162,10 @@ Result<CaseHistory> case_history_from_json(const json& document) {
   CaseHistory h;
   h.document = document;
   auto id = document.find("case_id");
-  if (id == document.end() || !id->is_string() || id->get<std::string>().empty()) {
-    return std::unexpected(Error::bad_input("missing \"case_id\" (text)"));
+  if (id == document.end()) return std::unexpected(Error::bad_input("missing \"case_id\" (text)"));
+  if (!id->is_string() || id->get<std::string>().empty()) {
+    return std::unexpected(
+        Error::bad_input("\"case_id\" must be non-empty text, not " + id->dump()));
   }
   h.case_id = id->get<std::string>();
   auto child = document.find("child");
@@ -180,9 +185,10 @@ Result<CaseHistory> case_history_from_json(const json& document) {
     }
   }
   auto events = document.find("events");
-  if (events == document.end() || !events->is_array()) {
+  if (events == document.end())
     return std::unexpected(Error::bad_input("missing \"events\" (a list)"));
-  }
+  if (!events->is_array())
+    return std::unexpected(Error::bad_input("\"events\" must be a list of events"));
   if (events->size() > 60000)
     return std::unexpected(Error::bad_input("more than 60000 events in one case"));
   h.events.reserve(events->size());

@@ -198,8 +198,9 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
       auto ms = L.matchers(after, ctx + "after");
       if (!ms) return std::unexpected(ms.error());
       r.after = *ms;
-      if (r.kind == RuleKind::kRecurring && !r.due) {
-        return std::unexpected(L.error(&item, ctx + "a recurring rule needs due (its interval)"));
+      if (r.kind == RuleKind::kRecurring && (!r.due || r.due->amount == 0)) {
+        return std::unexpected(
+            L.error(&item, ctx + "a recurring rule needs due (its interval, more than 0)"));
       }
     }
     if (const toml::node* pw = t->get("pathways")) {
