@@ -56,14 +56,10 @@ void print_labels(const std::string& heading, const std::map<std::string, std::s
   for (const auto& [id, label] : labels) std::cout << fmt::format("  {:<30} {}\n", id, label);
 }
 
-Result<app::ProfileCatalog> catalog_or_fail(const std::filesystem::path& folder) {
-  return app::ProfileCatalog::load(folder);
-}
-
 }  // namespace
 
 int run_profiles(const std::filesystem::path& folder) {
-  auto catalog = catalog_or_fail(folder);
+  auto catalog = app::ProfileCatalog::load(folder);
   if (!catalog) return fail(catalog.error().describe());
   std::cout << fmt::format("{:<24} {:>5} {:>11}  {:<26} {}\n", "ID", "RULES", "CONSTRAINTS",
                            "SOURCE", "NAME");
@@ -75,7 +71,7 @@ int run_profiles(const std::filesystem::path& folder) {
 }
 
 int run_profile_show(const std::filesystem::path& folder, const std::string& id) {
-  auto catalog = catalog_or_fail(folder);
+  auto catalog = app::ProfileCatalog::load(folder);
   if (!catalog) return fail(catalog.error().describe());
   auto found = catalog->find(id);
   if (!found) return fail(found.error().message);
@@ -116,7 +112,7 @@ int run_profile_show(const std::filesystem::path& folder, const std::string& id)
 
 int run_profile_diff(const std::filesystem::path& folder, const std::string& a_id,
                      const std::string& b_id) {
-  auto catalog = catalog_or_fail(folder);
+  auto catalog = app::ProfileCatalog::load(folder);
   if (!catalog) return fail(catalog.error().describe());
   auto a = catalog->find(a_id);
   if (!a) return fail(a.error().message);

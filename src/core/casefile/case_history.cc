@@ -115,7 +115,7 @@ std::string CaseHistory::describe_event(std::size_t index) const {
   return out;
 }
 
-Result<Event> parse_event(const json& object) {
+Result<Event> parse_event(json object) {
   if (!object.is_object())
     return std::unexpected(Error::bad_input("an event must be a JSON object"));
   auto type_it = object.find("type");
@@ -153,14 +153,13 @@ Result<Event> parse_event(const json& object) {
       return std::unexpected(Error::bad_input(type_name + ": " + ok.error().message));
     }
   }
-  return Event{*type, *date, object};
+  return Event{*type, *date, std::move(object)};
 }
 
-Result<CaseHistory> case_history_from_json(const json& document) {
+Result<CaseHistory> case_history_from_json(json document) {
   if (!document.is_object())
     return std::unexpected(Error::bad_input("a case history must be a JSON object"));
   CaseHistory h;
-  h.document = document;
   auto id = document.find("case_id");
   if (id == document.end()) return std::unexpected(Error::bad_input("missing \"case_id\" (text)"));
   if (!id->is_string() || id->get<std::string>().empty()) {
@@ -193,11 +192,13 @@ Result<CaseHistory> case_history_from_json(const json& document) {
     return std::unexpected(Error::bad_input("more than 60000 events in one case"));
   h.events.reserve(events->size());
   for (std::size_t i = 0; i < events->size(); ++i) {
-    auto e = parse_event((*events)[i]);
+    auto e = parse_event(std::move((*events)[i]));
     if (!e) return std::unexpected(e.error().within("events[" + std::to_string(i) + "]"));
     h.events.push_back(std::move(*e));
   }
   if (auto ok = check_history_rules(h); !ok) return std::unexpected(ok.error());
+  *events = nullptr;  // the bodies now live in h.events
+  h.document = std::move(document);
   return h;
 }
 
@@ -215,11 +216,15 @@ Result<CaseHistory> parse_case_history(std::string_view json_text) {
     }
     return std::unexpected(Error::bad_input("not valid JSON"));
   }
-  return case_history_from_json(document);
+  return case_history_from_json(std::move(document));
 }
 
 std::string to_canonical_json(const CaseHistory& history) {
-  return history.document.dump(2) + "\n";
+  json document = history.document;
+  json events = json::array();
+  for (const Event& e : history.events) events.push_back(e.body);
+  document["events"] = std::move(events);  // back in the place it was written
+  return document.dump(2) + "\n";
 }
 
 }  // namespace cinplan

@@ -40,7 +40,8 @@ struct CaseHistory {
   std::string case_id;
   Child child;
   std::vector<Event> events;
-  // The document as written (top-level unknown fields are kept).
+  // The document as written, top-level unknown fields included, with its
+  // "events" left null: each event's body is kept once, in `events`.
   nlohmann::ordered_json document;
 
   // "events[3] (visit, 2025-04-02)" for messages.
@@ -48,10 +49,10 @@ struct CaseHistory {
 };
 
 Result<CaseHistory> parse_case_history(std::string_view json_text);
-Result<CaseHistory> case_history_from_json(const nlohmann::ordered_json& document);
+Result<CaseHistory> case_history_from_json(nlohmann::ordered_json document);
 
 // Checks one event object against the registry (type, date, fields).
-Result<Event> parse_event(const nlohmann::ordered_json& object);
+Result<Event> parse_event(nlohmann::ordered_json object);
 
 // The canonical JSON text of a history (two-space indent, fields in the
 // order written): export(import(x)) == canonical(x).

@@ -86,14 +86,9 @@ const Fact* last_match(const CaseState& s, std::span<const EventMatcher> ms, std
                        std::int32_t to) {
   const Fact* best = nullptr;
   for (const EventMatcher& m : ms) {
-    auto facts = s.facts(m.type);
-    for (auto it = facts.rbegin(); it != facts.rend(); ++it) {
-      if (it->date < from || (best != nullptr && it->date <= best->date)) break;
-      if (it->date <= to && matches(m, *it)) {
-        best = &*it;
-        break;
-      }
-    }
+    // On a tie the earlier matcher's fact stays.
+    const std::int32_t after = best == nullptr ? from : std::max(from, best->date + 1);
+    if (const Fact* f = latest(s.facts(m.type), m, after, to)) best = f;
   }
   return best;
 }
