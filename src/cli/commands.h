@@ -10,8 +10,9 @@
 namespace cinplan::cli {
 
 struct ObligationsArgs {
-  std::string profile;
-  std::string case_file;
+  std::string profile;    // required with a case file; with --db, overrides the stored one
+  std::string case_file;  // a case-history file, or with `db` a case id
+  std::string db;         // a database URL (sqlite:PATH, postgresql://...), or empty
   std::string today;
   bool json = false;
   bool why = false;
@@ -24,6 +25,23 @@ int run_profile_diff(const std::filesystem::path& folder, const std::string& a,
 int run_profile_check(const std::vector<std::string>& files);
 int run_obligations(const std::filesystem::path& folder, const ObligationsArgs& args);
 int run_events(bool markdown);
+
+// cinplan import --db URL [--profile ID] [--by NAME] FILE...
+struct ImportArgs {
+  std::string db;
+  std::string profile;  // empty: each file's folder name
+  std::string by;       // empty: $CINPLAN_USER, else the login name
+  std::vector<std::string> files;
+};
+int run_import(const std::filesystem::path& folder, const ImportArgs& args);
+
+// cinplan export --db URL --case ID [--output FILE]
+struct ExportArgs {
+  std::string db;
+  std::string case_id;
+  std::string output;  // empty: standard output
+};
+int run_export(const ExportArgs& args);
 
 // Prints "cinplan: <message>" to stderr and returns 2.
 int fail(const std::string& message);

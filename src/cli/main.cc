@@ -30,8 +30,13 @@ int main(int argc, char** argv) {
 
   cli::ObligationsArgs ob;
   auto* obligations = app.add_subcommand("obligations", "what is due for one case, and why");
-  obligations->add_option("--profile", ob.profile, "profile id")->required();
-  obligations->add_option("--case", ob.case_file, "case history JSON file")->required();
+  obligations->add_option("--profile", ob.profile,
+                          "profile id (required with a case file; with --db, the case's own "
+                          "profile unless given)");
+  obligations->add_option("--case", ob.case_file, "case history JSON file, or with --db a case id")
+      ->required();
+  obligations->add_option("--db", ob.db,
+                          "read the case from this database (sqlite:PATH or postgresql://...)");
   obligations->add_option("--today", ob.today, "the day to work out obligations as at (YYYY-MM-DD)")
       ->required();
   obligations->add_flag("--json", ob.json, "print a JSON array");
@@ -40,6 +45,25 @@ int main(int argc, char** argv) {
   bool markdown = false;
   auto* events = app.add_subcommand("events", "the event types of a case history, with examples");
   events->add_flag("--markdown", markdown, "print as Markdown (docs/events.md)");
+
+  cli::ImportArgs im;
+  auto* import_cmd = app.add_subcommand("import", "put case-history files into a database");
+  import_cmd
+      ->add_option("--db", im.db,
+                   "database URL: sqlite:PATH (created if missing) or postgresql://...")
+      ->required();
+  import_cmd->add_option("--profile", im.profile,
+                         "profile id of every file (default: the file's folder name)");
+  import_cmd->add_option("--by", im.by, "who is importing (default: $CINPLAN_USER or login name)");
+  import_cmd->add_option("files", im.files, "case history JSON files")->required();
+
+  cli::ExportArgs ex;
+  auto* export_cmd =
+      app.add_subcommand("export", "print a case from a database as a case-history file");
+  export_cmd->add_option("--db", ex.db, "database URL (sqlite:PATH or postgresql://...)")
+      ->required();
+  export_cmd->add_option("--case", ex.case_id, "case id")->required();
+  export_cmd->add_option("--output", ex.output, "write to this file instead of standard output");
 
   try {
     app.parse(argc, argv);
@@ -60,5 +84,7 @@ int main(int argc, char** argv) {
   if (*check) return cli::run_profile_check(check_files);
   if (*obligations) return cli::run_obligations(folder, ob);
   if (*events) return cli::run_events(markdown);
+  if (*import_cmd) return cli::run_import(folder, im);
+  if (*export_cmd) return cli::run_export(ex);
   return cli::fail("no command given (see cinplan --help)");
 }

@@ -1,0 +1,42 @@
+// Reading a case back out of the event log: the history reassembled from its
+// stream (header and events, as case_import.h wrote them), the profile it
+// runs under, and the case-history document of DESIGN.md section 9 in its
+// canonical form, so that import then export gives the file back unchanged.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/casefile/case_history.h"
+#include "core/error.h"
+#include "store/event_store.h"
+
+namespace cinplan::app {
+
+struct StoredCase {
+  CaseHistory history;
+  std::string profile;       // the profile id recorded with the stream
+  std::int64_t version = 0;  // the stream's version read
+};
+
+// The history a stream holds: its header with the events' payloads put back
+// in the place of "events" (at the end when the header has no such field),
+// checked as a file would be. kInternal when the stored text does not read
+// back as a case history.
+Result<CaseHistory> history_from_stream(const store::StreamInfo& stream,
+                                        const std::vector<store::StoredEvent>& events);
+
+// kNotFound "no case C-9 in sqlite:cases.db" when the store has no such case.
+Result<StoredCase> load_case(store::EventStore& store, std::string_view case_id);
+
+// The case as its canonical JSON text (to_canonical_json).
+Result<std::string> export_case(store::EventStore& store, std::string_view case_id);
+
+// Opens an existing database for reading commands (export, obligations):
+// never creates one, and a missing one is kNotFound "no database at PATH".
+Result<std::unique_ptr<store::EventStore>> open_existing_store(std::string_view url);
+
+}  // namespace cinplan::app

@@ -1,0 +1,88 @@
+#include "app/case_import.h"
+
+#include <utility>
+
+#include "core/casefile/case_history.h"
+
+namespace cinplan::app {
+namespace {
+
+Error conflict(const std::filesystem::path& file, std::string_view case_id,
+               const store::EventStore& store) {
+  return Error{ErrorCode::kConflict,
+               file.string() + ": case " + std::string(case_id) + " is already in " +
+                   store.describe() + "; nothing was imported from this file",
+               {}};
+}
+
+}  // namespace
+
+Result<std::string> profile_for_file(const ProfileCatalog& catalog,
+                                     const std::filesystem::path& file,
+                                     std::string_view requested) {
+  if (!requested.empty()) {
+    auto profile = catalog.find(requested);
+    if (!profile) return std::unexpected(profile.error().within("--profile"));
+    return std::string(requested);
+  }
+  const std::string folder = file.parent_path().filename().string();
+  if (!folder.empty() && catalog.find(folder)) return folder;
+  std::string known;
+  for (const Profile& p : catalog.profiles()) known += (known.empty() ? "" : ", ") + p.id;
+  return std::unexpected(Error::bad_input(
+      "which procedure profile does this case run under? Name it with --profile ID (known: " +
+      known + "), or keep the file in a folder named after the profile"));
+}
+
+Result<ImportedCase> import_case(store::EventStore& store, const ProfileCatalog& catalog,
+                                 std::string_view text, const std::filesystem::path& file,
+                                 const ImportOptions& options, const Clock& clock) {
+  const std::string where = file.string();
+  if (options.recorded_by.empty()) {
+    return std::unexpected(
+        Error::bad_input(where + ": who is importing is not known (give --by NAME)"));
+  }
+  auto history = parse_case_history(text);
+  if (!history) return std::unexpected(history.error().within(where));
+  auto profile = profile_for_file(catalog, file, options.profile);
+  if (!profile) return std::unexpected(profile.error().within(where));
+
+  // A friendly early refusal; append() below refuses too if another writer
+  // creates the case in between.
+  auto existing = store.find_stream(history->case_id);
+  if (!existing) return std::unexpected(existing.error().within(where));
+  if (existing->has_value()) return std::unexpected(conflict(file, history->case_id, store));
+
+  store::AppendRequest request;
+  request.stream_id = history->case_id;
+  request.expected_version = 0;
+  request.create =
+      store::NewStream{std::string(store::kCaseStreamKind), *profile, history->document.dump()};
+  request.events.reserve(history->events.size());
+  for (const Event& e : history->events) {
+    request.events.push_back(
+        store::NewEvent{std::string(e.type_id()), e.date.to_string(), e.body.dump()});
+  }
+  request.recorded_by = options.recorded_by;
+  request.recorded_at = utc_timestamp(clock.now());
+
+  auto appended = store.append(request);
+  if (!appended) {
+    if (appended.error().code == ErrorCode::kConflict) {
+      return std::unexpected(conflict(file, history->case_id, store));
+    }
+    return std::unexpected(appended.error().within(where));
+  }
+  return ImportedCase{history->case_id, std::move(*profile), history->events.size(),
+                      appended->version};
+}
+
+Result<ImportedCase> import_file(store::EventStore& store, const ProfileCatalog& catalog,
+                                 const std::filesystem::path& file, const ImportOptions& options,
+                                 const Clock& clock) {
+  auto text = read_file(file);  // its messages name the file
+  if (!text) return std::unexpected(text.error());
+  return import_case(store, catalog, *text, file, options, clock);
+}
+
+}  // namespace cinplan::app
