@@ -1,0 +1,208 @@
+// Import then export through a real store (a temporary SQLite file, and the
+// PostgreSQL server of CINPLAN_TEST_POSTGRES_URL when set): every scenario
+// and example file comes back as its canonical JSON, and its obligations read
+// from the store are those read from the file.
+#include "app/case_export.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+#include "app/case_import.h"
+#include "app/obligation_report.h"
+#include "core/casefile/case_state.h"
+#include "core/obligations/findings.h"
+#include "core/obligations/obligations.h"
+
+namespace cinplan::app {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+const fs::path kSource = CINPLAN_SOURCE_DIR;
+
+const ProfileCatalog& catalog() {
+  static const ProfileCatalog c = ProfileCatalog::load(kSource / "profiles").value();
+  return c;
+}
+
+std::string unique_token() {
+  static std::atomic<int> counter{0};
+  const auto now = std::chrono::system_clock::now().time_since_epoch().count();
+  return std::to_string(getpid()) + "-" + std::to_string(now % 100000000) + "-" +
+         std::to_string(counter++);
+}
+
+std::vector<std::string> backends() {
+  std::vector<std::string> out{"sqlite"};
+  if (const char* url = std::getenv("CINPLAN_TEST_POSTGRES_URL"); url != nullptr && *url != '\0')
+    out.push_back("postgresql");
+  return out;
+}
+
+// Every case file the engine's tests and the examples use.
+std::vector<fs::path> case_files() {
+  std::vector<fs::path> out;
+  for (const fs::path& root : {kSource / "tests" / "scenarios", kSource / "examples"}) {
+    for (const auto& dir : fs::directory_iterator(root)) {
+      if (!dir.is_directory()) continue;
+      for (const auto& f : fs::directory_iterator(dir.path())) {
+        const std::string name = f.path().filename().string();
+        if (name.ends_with(".json") && !name.ends_with(".expected.json")) out.push_back(f.path());
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The document with its case id prefixed, so cases are unique on a shared
+// database. Tests compare against the same rewritten document.
+std::string with_prefix(const std::string& text, const std::string& prefix) {
+  json doc = json::parse(text);
+  doc["case_id"] = prefix + doc["case_id"].get<std::string>();
+  return doc.dump(2);
+}
+
+// The day a scenario states its obligations for; 2025-06-01 for examples.
+Date today_for(const fs::path& file) {
+  fs::path expected = file;
+  expected.replace_extension(".expected.json");
+  if (fs::exists(expected)) {
+    const json e = json::parse(read_file(expected).value());
+    return parse_date(e.at("today").get<std::string>()).value();
+  }
+  return parse_date("2025-06-01").value();
+}
+
+// What the obligations command prints, as data: every obligation's JSON and
+// every finding's line.
+json report(const Profile& profile, const CaseHistory& history, Date today) {
+  json out = json::object();
+  out["obligations"] = json::array();
+  for (const Obligation& o : obligations(profile, fold(history), today))
+    out["obligations"].push_back(obligation_json(profile, history, o));
+  out["findings"] = json::array();
+  for (const Finding& f : check_constraints(profile, history))
+    out["findings"].push_back(finding_line(profile, history, f));
+  return out;
+}
+
+class CaseStore : public testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    store::OpenOptions options;
+    options.create = true;
+    if (GetParam() == "sqlite") {
+      dir_ = fs::temp_directory_path() / ("cinplan-export-" + unique_token());
+      fs::create_directories(dir_);
+      url_ = "sqlite:" + (dir_ / "cases.db").string();
+    } else {
+      url_ = std::getenv("CINPLAN_TEST_POSTGRES_URL");
+    }
+    auto opened = store::open_store(url_, options);
+    ASSERT_TRUE(opened) << opened.error().message;
+    store_ = std::move(*opened);
+    prefix_ = "X" + unique_token() + "-";
+  }
+  void TearDown() override {
+    store_.reset();
+    if (!dir_.empty()) fs::remove_all(dir_);
+  }
+
+  fs::path dir_;
+  std::string url_;
+  std::unique_ptr<store::EventStore> store_;
+  std::string prefix_;
+  const FixedClock clock_{TimePoint{} + std::chrono::hours(24 * 20000)};
+};
+
+TEST_P(CaseStore, EveryCaseFileComesBackAsItsCanonicalJsonWithTheSameObligations) {
+  const auto files = case_files();
+  ASSERT_GT(files.size(), 100u);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const fs::path& file = files[i];
+    SCOPED_TRACE(file.string());
+    const std::string text =
+        with_prefix(read_file(file).value(), prefix_ + std::to_string(i) + "-");
+    auto parsed = parse_case_history(text);
+    ASSERT_TRUE(parsed) << parsed.error().message;
+
+    // No --profile: the folder names it (tests/scenarios/bolton/x.json).
+    auto imported = import_case(*store_, catalog(), text, file, {"", "tester"}, clock_);
+    ASSERT_TRUE(imported) << imported.error().message;
+    EXPECT_EQ(imported->profile, file.parent_path().filename().string());
+    EXPECT_EQ(imported->events, parsed->events.size());
+
+    auto exported = export_case(*store_, parsed->case_id);
+    ASSERT_TRUE(exported) << exported.error().message;
+    EXPECT_EQ(*exported, to_canonical_json(*parsed));
+
+    auto stored = load_case(*store_, parsed->case_id);
+    ASSERT_TRUE(stored) << stored.error().message;
+    EXPECT_EQ(stored->profile, imported->profile);
+    EXPECT_EQ(stored->version, static_cast<std::int64_t>(parsed->events.size()));
+    const Profile& profile = *catalog().find(stored->profile).value();
+    const Date today = today_for(file);
+    EXPECT_EQ(report(profile, stored->history, today).dump(1),
+              report(profile, *parsed, today).dump(1));
+  }
+}
+
+TEST_P(CaseStore, FieldsOutsideTheRegistryAndTheirOrderSurviveTheRoundTrip) {
+  const std::string id = prefix_ + "C-7";
+  const std::string text = R"({"note": "first", "case_id": ")" + id +
+                           R"(", "events": [{"date": "2025-03-03", "type": "plan_decided",)" +
+                           R"( "extra": {"b": 1, "a": [1.5, "é"]}}], "z_last": null})";
+  auto parsed = parse_case_history(text);
+  ASSERT_TRUE(parsed) << parsed.error().message;
+  ASSERT_TRUE(import_case(*store_, catalog(), text, "x.json", {"bolton", "tester"}, clock_));
+  auto exported = export_case(*store_, id);
+  ASSERT_TRUE(exported) << exported.error().message;
+  EXPECT_EQ(*exported, to_canonical_json(*parsed));
+  EXPECT_LT(exported->find("\"note\""), exported->find("\"case_id\""));
+  EXPECT_LT(exported->find("\"events\""), exported->find("\"z_last\""));
+  EXPECT_LT(exported->find("\"date\""), exported->find("\"type\""));
+}
+
+TEST_P(CaseStore, ACaseWithNoEventsComesBack) {
+  const std::string id = prefix_ + "C-0";
+  const std::string text = R"({"case_id": ")" + id + R"(", "events": []})";
+  ASSERT_TRUE(import_case(*store_, catalog(), text, "x.json", {"bolton", "tester"}, clock_));
+  auto exported = export_case(*store_, id);
+  ASSERT_TRUE(exported) << exported.error().message;
+  EXPECT_EQ(*exported, to_canonical_json(parse_case_history(text).value()));
+}
+
+TEST_P(CaseStore, AnUnknownCaseIsNotFoundNamingTheDatabase) {
+  auto exported = export_case(*store_, prefix_ + "C-9");
+  ASSERT_FALSE(exported);
+  EXPECT_EQ(exported.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(exported.error().message,
+            "no case " + prefix_ + "C-9 in " + store::redact_url(store_->describe()));
+  EXPECT_FALSE(load_case(*store_, prefix_ + "C-9"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CaseStore, testing::ValuesIn(backends()),
+                         [](const auto& param_info) { return param_info.param; });
+
+TEST(OpenExistingStore, AMissingSqliteDatabaseIsNotFoundAndNotCreated) {
+  const fs::path dir = fs::temp_directory_path() / ("cinplan-open-" + unique_token());
+  fs::create_directories(dir);
+  const fs::path db = dir / "none.db";
+  auto opened = open_existing_store("sqlite:" + db.string());
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(opened.error().message.rfind("no database at " + db.string(), 0), 0u)
+      << opened.error().message;
+  EXPECT_FALSE(fs::exists(db));
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace cinplan::app
