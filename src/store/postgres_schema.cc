@@ -1,0 +1,145 @@
+// The event log's schema for PostgreSQL, as numbered migrations (schema.h).
+// The versions and descriptions are those of SQLite (sqlite_schema.cc); only
+// the dialect differs. A migration, once released, never changes: a new
+// change is a new version.
+//
+// Payloads and headers are `json`, not `jsonb`: json keeps the text exactly as
+// written (export must give back the same bytes) while the database still
+// refuses text that is not JSON.
+#include <array>
+
+#include "store/schema.h"
+
+namespace cinplan::store {
+namespace {
+
+// v1: the log itself. Events are append-only and streams are permanent: the
+// only change a stream's row may see is its version moving on. The database
+// refuses the rest with triggers, whoever connects.
+//
+// event_position holds the highest sequence handed out. append() takes the
+// next sequences from it with UPDATE, whose row lock is held until commit: so
+// appends hand out sequences one transaction after another, in commit order,
+// and a reader that has seen everything up to N never finds a later commit
+// below N (a sequence or identity column would not give that: numbers taken
+// early may commit late).
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE streams (
+  id      text PRIMARY KEY,
+  kind    text NOT NULL,
+  version bigint NOT NULL CHECK (version >= 0),
+  created text NOT NULL,
+  profile text NOT NULL,
+  header  json NOT NULL
+);
+CREATE TABLE events (
+  seq         bigint PRIMARY KEY CHECK (seq >= 1),
+  stream_id   text NOT NULL REFERENCES streams (id),
+  version     bigint NOT NULL CHECK (version >= 1),
+  type        text NOT NULL,
+  payload     json NOT NULL,
+  event_date  text NOT NULL,
+  recorded_at text NOT NULL,
+  recorded_by text NOT NULL,
+  UNIQUE (stream_id, version)
+);
+CREATE TABLE schema_migrations (
+  version     integer PRIMARY KEY,
+  description text NOT NULL,
+  applied_at  text NOT NULL
+);
+CREATE TABLE event_position (
+  id  boolean PRIMARY KEY DEFAULT true CHECK (id),
+  seq bigint NOT NULL CHECK (seq >= 0)
+);
+INSERT INTO event_position (id, seq) VALUES (true, 0);
+
+CREATE FUNCTION cinplan_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    RAISE EXCEPTION 'events are append-only: an event cannot be changed; record a correction instead';
+  END IF;
+  RAISE EXCEPTION 'events are append-only: an event cannot be deleted';
+END $$;
+CREATE TRIGGER events_refuse_change BEFORE UPDATE OR DELETE ON events
+  FOR EACH ROW EXECUTE FUNCTION cinplan_events_refuse_change();
+CREATE TRIGGER events_refuse_truncate BEFORE TRUNCATE ON events
+  FOR EACH STATEMENT EXECUTE FUNCTION cinplan_events_refuse_change();
+
+CREATE FUNCTION cinplan_streams_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.id = OLD.id AND NEW.kind = OLD.kind
+     AND NEW.created = OLD.created AND NEW.profile = OLD.profile
+     AND NEW.header::text = OLD.header::text THEN
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE' THEN
+    RAISE EXCEPTION 'streams are permanent: only a stream''s version may change';
+  END IF;
+  RAISE EXCEPTION 'streams are permanent: a case stream cannot be deleted';
+END $$;
+CREATE TRIGGER streams_refuse_change BEFORE UPDATE OR DELETE ON streams
+  FOR EACH ROW EXECUTE FUNCTION cinplan_streams_refuse_change();
+CREATE TRIGGER streams_refuse_truncate BEFORE TRUNCATE ON streams
+  FOR EACH STATEMENT EXECUTE FUNCTION cinplan_streams_refuse_change();
+
+CREATE FUNCTION cinplan_position_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' AND NEW.id = OLD.id AND NEW.seq >= OLD.seq THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION 'the log''s position only moves forward';
+END $$;
+CREATE TRIGGER event_position_forward_only BEFORE UPDATE OR DELETE ON event_position
+  FOR EACH ROW EXECUTE FUNCTION cinplan_position_forward_only();
+CREATE TRIGGER event_position_refuse_truncate BEFORE TRUNCATE ON event_position
+  FOR EACH STATEMENT EXECUTE FUNCTION cinplan_position_forward_only();
+)sql";
+
+// v2: where each projection has got to, and its saved state in chunks.
+constexpr std::string_view kV2 = R"sql(
+CREATE TABLE projection_progress (
+  name       text PRIMARY KEY,
+  position   bigint NOT NULL,
+  updated_at text NOT NULL
+);
+CREATE TABLE projection_snapshots (
+  name  text NOT NULL,
+  chunk integer NOT NULL,
+  data  bytea NOT NULL,
+  PRIMARY KEY (name, chunk)
+);
+)sql";
+
+// v3: a stream's versions are 1, 2, 3 ... with no gaps, whoever writes. The
+// lookup uses the (stream_id, version) index; rows inserted earlier by the
+// same statement are visible to it, so a multi-event insert is checked too.
+constexpr std::string_view kV3 = R"sql(
+CREATE FUNCTION cinplan_events_gap_free() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  last bigint;
+BEGIN
+  SELECT coalesce(max(version), 0) INTO last FROM events WHERE stream_id = NEW.stream_id;
+  IF NEW.version <> last + 1 THEN
+    RAISE EXCEPTION 'stream versions are gap-free: an event''s version must be one more than the stream''s last (case %: % after %)',
+      NEW.stream_id, NEW.version, last;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER events_gap_free BEFORE INSERT ON events
+  FOR EACH ROW EXECUTE FUNCTION cinplan_events_gap_free();
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "streams and events, append-only", kV1},
+    Migration{2, "projection progress and snapshots", kV2},
+    Migration{3, "gap-free stream versions enforced by the database", kV3},
+};
+
+}  // namespace
+
+std::span<const Migration> postgres_migrations() {
+  return kMigrations;
+}
+
+}  // namespace cinplan::store

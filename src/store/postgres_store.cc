@@ -1,0 +1,354 @@
+// The PostgreSQL event store's reads and writes (postgres_store.h).
+#include "store/postgres_store.h"
+
+#include <charconv>
+#include <exception>
+
+namespace cinplan::store::postgres {
+namespace {
+
+// Rows fetched per query by scan(): large enough that the round trips do not
+// count, small enough that a batch is a few megabytes.
+constexpr std::size_t kScanBatch = 20'000;
+
+// Statements, prepared on a connection's first use of each.
+constexpr const char* kCreateStream = "cinplan_create_stream";
+constexpr const char* kAdvanceStream = "cinplan_advance_stream";
+constexpr const char* kStreamVersion = "cinplan_stream_version";
+constexpr const char* kInsertEvents = "cinplan_insert_events";
+constexpr const char* kFindStream = "cinplan_find_stream";
+constexpr const char* kReadStream = "cinplan_read_stream";
+constexpr const char* kScan = "cinplan_scan";
+constexpr const char* kHead = "cinplan_head";
+
+}  // namespace
+
+void prepare_statements(pqxx::connection& conn) {
+  // Creating: a racing creator's row makes this insert nothing (ON CONFLICT
+  // waits for that creator's commit), which append() reports as a conflict.
+  conn.prepare(kCreateStream,
+               "INSERT INTO streams (id, kind, version, created, profile, header) "
+               "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING version");
+  // Moving the version on only from the version the writer read: the row
+  // lock makes a concurrent writer wait, then see the new version and match
+  // nothing. Never a blind write-back.
+  conn.prepare(kAdvanceStream,
+               "UPDATE streams SET version = $2 WHERE id = $1 AND version = $3 RETURNING version");
+  conn.prepare(kStreamVersion, "SELECT version FROM streams WHERE id = $1");
+  // The events, their sequences taken from event_position (whose row lock,
+  // held to commit, orders appends by commit: see postgres_schema.cc), and
+  // the announcement of the last sequence, delivered at commit. One round
+  // trip for any number of events: the event fields come as three arrays.
+  conn.prepare(kInsertEvents,
+               "WITH pos AS ("
+               "  UPDATE event_position SET seq = seq + $3 RETURNING seq - $3 AS base"
+               "), inserted AS ("
+               "  INSERT INTO events (seq, stream_id, version, type, payload, event_date, "
+               "                      recorded_at, recorded_by)"
+               "  SELECT pos.base + e.n, $1, $2 + e.n, e.type, e.payload::json, e.date, $7, $8"
+               "  FROM pos, unnest($4::text[], $5::text[], $6::text[]) "
+               "       WITH ORDINALITY AS e(type, payload, date, n)"
+               "  ORDER BY e.n"
+               "  RETURNING seq"
+               ") SELECT min(seq), max(seq), pg_notify('" +
+                   std::string(kEventsChannel) + "', max(seq)::text) FROM inserted");
+  conn.prepare(kFindStream,
+               "SELECT id, kind, version, created, profile, header FROM streams WHERE id = $1");
+  conn.prepare(kReadStream,
+               "SELECT seq, version, type, event_date, payload, recorded_at, recorded_by "
+               "FROM events WHERE stream_id = $1 ORDER BY version");
+  conn.prepare(kScan,
+               "SELECT seq, stream_id, version, type, event_date, payload FROM events "
+               "WHERE seq > $1 ORDER BY seq LIMIT $2");
+  conn.prepare(kHead, "SELECT seq FROM event_position");
+}
+
+namespace {
+
+// Adds `value` to a PostgreSQL array literal being built in `out`.
+void add_array_element(std::string& out, std::string_view value) {
+  out += out.size() == 1 ? "\"" : ",\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string_view view(const pqxx::field& f) {
+  return {f.c_str(), f.size()};
+}
+
+std::int64_t to_int64(const pqxx::field& f) {
+  std::int64_t value = 0;
+  const char* text = f.c_str();
+  std::from_chars(text, text + f.size(), value);
+  return value;
+}
+
+StreamInfo stream_info(const pqxx::row& r) {
+  return StreamInfo{r[0].c_str(), r[1].c_str(), to_int64(r[2]),
+                    r[3].c_str(), r[4].c_str(), r[5].c_str()};
+}
+
+Error conflict(std::string message) {
+  return Error{ErrorCode::kConflict, std::move(message), {}};
+}
+
+Result<void> validate(const AppendRequest& request) {
+  const auto bad = [&](std::string why) {
+    const std::string which =
+        request.stream_id.empty() ? std::string("an event") : "case " + request.stream_id;
+    return std::unexpected(Error::bad_input("cannot record " + which + ": " + std::move(why) +
+                                            "; nothing was written"));
+  };
+  if (request.stream_id.empty()) return bad("the case id is empty");
+  if (request.recorded_by.empty()) return bad("who recorded it is not given (recorded_by)");
+  if (request.recorded_at.empty()) return bad("when it was recorded is not given (recorded_at)");
+  if (request.expected_version < 0)
+    return bad("the version read (" + std::to_string(request.expected_version) + ") is negative");
+  if (request.expected_version == 0 && !request.create)
+    return bad("a new case needs its stream details (kind, profile, header)");
+  if (request.expected_version > 0 && request.create)
+    return bad("stream details are given for a case read at version " +
+               std::to_string(request.expected_version) + "; they belong to a new case only");
+  if (request.create && request.create->kind.empty()) return bad("the stream kind is empty");
+  if (!request.create && request.events.empty()) return bad("there are no events to append");
+  for (std::size_t i = 0; i < request.events.size(); ++i) {
+    const NewEvent& event = request.events[i];
+    if (event.type.empty() || event.payload.empty())
+      return bad("event " + std::to_string(i + 1) + " has no " +
+                 (event.type.empty() ? "type" : "body"));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<AppendResult> PostgresStore::append(const AppendRequest& request) {
+  if (auto valid = validate(request); !valid) return std::unexpected(valid.error());
+  std::lock_guard lock(mutex_);
+  try {
+    return append_locked(request);
+  } catch (...) {
+    return std::unexpected(current_error(target_, "append to case " + request.stream_id));
+  }
+}
+
+Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) {
+  const std::string& id = request.stream_id;
+  const std::int64_t expected = request.expected_version;
+  const auto count = static_cast<std::int64_t>(request.events.size());
+  const std::int64_t version = expected + count;
+
+  pqxx::work tx(*conn_);
+  if (expected == 0) {
+    const NewStream& create = *request.create;
+    if (tx.exec_prepared(kCreateStream, id, create.kind, version, request.recorded_at,
+                         create.profile, create.header)
+            .empty()) {
+      const auto current = tx.exec_prepared(kStreamVersion, id);
+      return std::unexpected(
+          conflict("case " + id + " already exists (at version " +
+                   (current.empty() ? std::string("unknown") : current[0][0].c_str()) +
+                   "); nothing was written"));
+    }
+  } else if (tx.exec_prepared(kAdvanceStream, id, version, expected).empty()) {
+    const auto current = tx.exec_prepared(kStreamVersion, id);
+    if (current.empty())
+      return std::unexpected(
+          Error::not_found("case " + id + " does not exist; nothing was written"));
+    return std::unexpected(conflict("case " + id +
+                                    " was changed by someone else: you read version " +
+                                    std::to_string(expected) + " but it is now at version " +
+                                    current[0][0].c_str() + "; nothing was written"));
+  }
+
+  AppendResult result{version, 0, 0};
+  if (count > 0) {
+    std::string types = "{", payloads = "{", dates = "{";
+    std::size_t payload_bytes = 0;
+    for (const NewEvent& event : request.events) payload_bytes += event.payload.size() + 8;
+    payloads.reserve(payload_bytes + payload_bytes / 4);
+    for (const NewEvent& event : request.events) {
+      add_array_element(types, event.type);
+      add_array_element(payloads, event.payload);
+      add_array_element(dates, event.date);
+    }
+    types += '}';
+    payloads += '}';
+    dates += '}';
+    const auto row = tx.exec_prepared1(kInsertEvents, id, expected, count, types, payloads, dates,
+                                       request.recorded_at, request.recorded_by);
+    result.first_sequence = to_int64(row[0]);
+    result.last_sequence = to_int64(row[1]);
+    if (result.last_sequence - result.first_sequence + 1 != count)
+      return std::unexpected(
+          Error{ErrorCode::kInternal,
+                "case " + id + ": " + std::to_string(count) + " events got sequences " +
+                    std::to_string(result.first_sequence) + " to " +
+                    std::to_string(result.last_sequence) + "; nothing was written",
+                {}});
+  }
+  tx.commit();
+  return result;
+}
+
+Result<std::optional<StreamInfo>> PostgresStore::find_stream(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    const auto r = tx.exec_prepared(kFindStream, std::string(id));
+    if (r.empty()) return std::nullopt;
+    return stream_info(r[0]);
+  } catch (...) {
+    return std::unexpected(current_error(target_, "look up case " + std::string(id)));
+  }
+}
+
+Result<std::vector<StreamInfo>> PostgresStore::list_streams() {
+  std::lock_guard lock(mutex_);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    // Byte order, as SQLite sorts, whatever the database's collation.
+    const auto r = tx.exec(
+        "SELECT id, kind, version, created, profile, header FROM streams ORDER BY id COLLATE "
+        "\"C\"");
+    std::vector<StreamInfo> streams;
+    streams.reserve(r.size());
+    for (const auto& row : r) streams.push_back(stream_info(row));
+    return streams;
+  } catch (...) {
+    return std::unexpected(current_error(target_, "list the cases"));
+  }
+}
+
+Result<std::vector<StoredEvent>> PostgresStore::read_stream(std::string_view id) {
+  std::lock_guard lock(mutex_);
+  const std::string key(id);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    // One statement: the events as of one moment.
+    const auto r = tx.exec_prepared(kReadStream, key);
+    if (r.empty() && tx.exec_prepared(kStreamVersion, key).empty())
+      return std::unexpected(Error::not_found("case " + key + " does not exist"));
+    std::vector<StoredEvent> events;
+    events.reserve(r.size());
+    for (const auto& row : r)
+      events.push_back(StoredEvent{to_int64(row[0]), key, to_int64(row[1]), row[2].c_str(),
+                                   row[3].c_str(), row[4].c_str(), row[5].c_str(), row[6].c_str()});
+    return events;
+  } catch (...) {
+    return std::unexpected(current_error(target_, "read case " + key));
+  }
+}
+
+Result<std::int64_t> PostgresStore::scan(std::int64_t after,
+                                         const std::function<void(const ScanRow&)>& row,
+                                         std::size_t limit) {
+  std::lock_guard lock(mutex_);
+  std::int64_t last = after;
+  std::size_t remaining = limit;
+  ScanRow current;
+  try {
+    while (true) {
+      const std::size_t batch = limit == 0 ? kScanBatch : std::min(remaining, kScanBatch);
+      if (batch == 0) break;
+      pqxx::result r;
+      {
+        pqxx::nontransaction tx(*conn_);
+        r = tx.exec_prepared(kScan, last, static_cast<std::int64_t>(batch));
+      }
+      // No query is open while the callback runs, so it may use the store.
+      const auto rows = r.size();
+      for (pqxx::result::size_type i = 0; i < rows; ++i) {
+        const pqxx::row fields = r[i];
+        current.sequence = to_int64(fields[0]);
+        current.stream_id = view(fields[1]);
+        current.version = to_int64(fields[2]);
+        current.type = view(fields[3]);
+        current.date = view(fields[4]);
+        current.payload = view(fields[5]);
+        row(current);
+        last = current.sequence;
+      }
+      if (limit != 0) remaining -= rows;
+      if (rows < batch) break;
+    }
+    return last;
+  } catch (const pqxx::pqxx_exception&) {
+    return std::unexpected(
+        current_error(target_, "read the log after position " + std::to_string(last)));
+  }
+}
+
+Result<std::int64_t> PostgresStore::head() {
+  std::lock_guard lock(mutex_);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    return to_int64(tx.exec_prepared1(kHead)[0]);
+  } catch (...) {
+    return std::unexpected(current_error(target_, "read the log's position"));
+  }
+}
+
+Result<void> PostgresStore::save_snapshot(std::string_view name, const Snapshot& snapshot) {
+  if (name.empty()) return std::unexpected(Error::bad_input("a snapshot needs a projection name"));
+  std::lock_guard lock(mutex_);
+  const std::string key(name);
+  try {
+    pqxx::work tx(*conn_);
+    tx.exec_params("DELETE FROM projection_snapshots WHERE name = $1", key);
+    for (std::size_t i = 0; i < snapshot.chunks.size(); ++i) {
+      const std::string& chunk = snapshot.chunks[i];
+      tx.exec_params("INSERT INTO projection_snapshots (name, chunk, data) VALUES ($1, $2, $3)",
+                     key, static_cast<int>(i), pqxx::binarystring(chunk.data(), chunk.size()));
+    }
+    tx.exec_params(
+        "INSERT INTO projection_progress (name, position, updated_at) VALUES ($1, $2, "
+        R"(to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) )"
+        "ON CONFLICT (name) DO UPDATE SET position = excluded.position, "
+        "updated_at = excluded.updated_at",
+        key, snapshot.position);
+    tx.commit();
+    return {};
+  } catch (...) {
+    return std::unexpected(current_error(target_, "save the snapshot of " + key));
+  }
+}
+
+Result<std::optional<Snapshot>> PostgresStore::load_snapshot(std::string_view name) {
+  std::lock_guard lock(mutex_);
+  const std::string key(name);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    // One statement: the position and the chunks as of one moment.
+    const auto r = tx.exec_params(
+        "SELECT p.position, s.data FROM projection_progress p "
+        "LEFT JOIN projection_snapshots s ON s.name = p.name "
+        "WHERE p.name = $1 ORDER BY s.chunk",
+        key);
+    if (r.empty()) return std::nullopt;
+    Snapshot snapshot;
+    snapshot.position = to_int64(r[0][0]);
+    for (const auto& row : r) {
+      if (row[1].is_null()) continue;
+      snapshot.chunks.push_back(pqxx::binarystring(row[1]).str());
+    }
+    return snapshot;
+  } catch (...) {
+    return std::unexpected(current_error(target_, "load the snapshot of " + key));
+  }
+}
+
+Result<int> PostgresStore::schema_version() {
+  std::lock_guard lock(mutex_);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    return read_schema_version(tx);
+  } catch (...) {
+    return std::unexpected(current_error(target_, "read its schema version"));
+  }
+}
+
+}  // namespace cinplan::store::postgres
