@@ -23,11 +23,22 @@ std::string redact_url(std::string_view url) {
   std::string out(url);
   const auto scheme = out.find("://");
   if (scheme == std::string::npos) return out;
-  const auto at = out.find('@', scheme + 3);
-  if (at == std::string::npos) return out;
+  // The last '@' ends the user part, so a password with an unescaped '@',
+  // '/' or '?' is still hidden whole (at worst more than the password is).
+  const auto at = out.rfind('@');
   const auto colon = out.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return out;
-  out.replace(colon + 1, at - colon - 1, "***");
+  if (at != std::string::npos && at > scheme && colon != std::string::npos && colon < at) {
+    out.replace(colon + 1, at - colon - 1, "***");
+  }
+  // postgresql://host/db?user=u&password=secret -> ...&password=***
+  for (auto key = out.find('?', scheme + 3); key != std::string::npos;
+       key = out.find('&', key + 1)) {
+    constexpr std::string_view kPassword = "password=";
+    if (out.compare(key + 1, kPassword.size(), kPassword) != 0) continue;
+    const auto value = key + 1 + kPassword.size();
+    const auto end = out.find('&', value);
+    out.replace(value, (end == std::string::npos ? out.size() : end) - value, "***");
+  }
   return out;
 }
 
