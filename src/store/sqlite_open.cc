@@ -1,0 +1,151 @@
+// Opening a SQLite event store: "sqlite:PATH[?max_pages=N]".
+#include <charconv>
+#include <filesystem>
+#include <map>
+
+#include "store/schema.h"
+#include "store/sqlite_store.h"
+
+namespace cinplan::store {
+namespace {
+
+namespace fs = std::filesystem;
+using sqlite::Access;
+using sqlite::Database;
+
+// How long a writer waits for another to finish before giving up.
+constexpr int kBusyTimeoutMs = 10'000;
+// Page cache per connection, in KiB (a negative cache_size).
+constexpr int kCacheKib = 32 * 1024;
+
+struct SqliteUrl {
+  std::string path;
+  std::int64_t max_pages = 0;  // 0: no limit set
+};
+
+Result<SqliteUrl> parse_url(std::string_view url) {
+  const auto bad = [&](std::string_view why) {
+    return std::unexpected(Error::bad_input("database URL \"" + std::string(url) + "\" " +
+                                            std::string(why) +
+                                            ": use sqlite:PATH, for example sqlite:cases.db"));
+  };
+  if (!url.starts_with("sqlite:")) return bad("is not a SQLite URL");
+  std::string_view rest = url.substr(7);
+  SqliteUrl parsed;
+  if (const auto q = rest.find('?'); q != std::string_view::npos) {
+    std::string_view query = rest.substr(q + 1);
+    rest = rest.substr(0, q);
+    constexpr std::string_view kMaxPages = "max_pages=";
+    if (!query.starts_with(kMaxPages)) return bad("has an unknown option (only max_pages=N)");
+    query.remove_prefix(kMaxPages.size());
+    const auto [end, ec] =
+        std::from_chars(query.data(), query.data() + query.size(), parsed.max_pages);
+    if (ec != std::errc() || end != query.data() + query.size() || parsed.max_pages <= 0)
+      return bad("has a max_pages that is not a positive whole number");
+  }
+  if (rest.empty()) return bad("names no file");
+  parsed.path = std::string(rest);
+  return parsed;
+}
+
+// Checks the file system before SQLite sees the path, so that a missing
+// database or folder is reported as such and nothing is created by accident.
+Result<void> check_path(const std::string& path, bool create) {
+  std::error_code ec;
+  const auto status = fs::status(path, ec);
+  if (fs::exists(status)) {
+    if (fs::is_directory(status))
+      return std::unexpected(
+          Error::bad_input(path + " is a folder, not a database file; nothing was written"));
+    return {};
+  }
+  if (!create) return std::unexpected(Error::not_found("no database at " + path));
+  fs::path parent = fs::path(path).parent_path();
+  if (parent.empty()) parent = ".";
+  if (!fs::is_directory(parent, ec))
+    return std::unexpected(Error::not_found("cannot create the database " + path + ": the folder " +
+                                            parent.string() +
+                                            " does not exist; nothing was written"));
+  return {};
+}
+
+Result<void> configure(Database& db, const SqliteUrl& url) {
+  if (sqlite3_db_readonly(db.get(), "main") == 1)
+    return std::unexpected(Error::unavailable(
+        "the database at " + url.path +
+        " cannot be written: the file or its folder is read-only (check their permissions); "
+        "nothing was written"));
+  sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
+  // Reading the journal mode is the first read of the file: a file that is not
+  // a database fails here.
+  auto mode = db.query_text("PRAGMA journal_mode = WAL", Access::kWrite);
+  if (!mode) return std::unexpected(mode.error());
+  if (*mode != "wal")
+    return std::unexpected(Error::unavailable("the database at " + url.path +
+                                              " cannot use write-ahead logging (journal mode " +
+                                              *mode + "); nothing was written"));
+  auto pragmas = db.exec(
+      "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+      "PRAGMA cache_size = -" +
+          std::to_string(kCacheKib),
+      Access::kWrite);
+  if (!pragmas) return std::unexpected(pragmas.error());
+  if (url.max_pages > 0) {
+    auto limited =
+        db.query_int("PRAGMA max_page_count = " + std::to_string(url.max_pages), Access::kWrite);
+    if (!limited) return std::unexpected(limited.error());
+  }
+  return {};
+}
+
+}  // namespace
+
+namespace sqlite {
+
+std::shared_ptr<std::mutex> writer_lock_for(const std::string& canonical_path) {
+  static std::mutex registry_mutex;
+  static std::map<std::string, std::weak_ptr<std::mutex>> registry;
+  std::lock_guard lock(registry_mutex);
+  auto& slot = registry[canonical_path];
+  auto existing = slot.lock();
+  if (existing) return existing;
+  auto created = std::make_shared<std::mutex>();
+  slot = created;
+  return created;
+}
+
+}  // namespace sqlite
+
+Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
+                                                      const OpenOptions& options) {
+  auto parsed = parse_url(url);
+  if (!parsed) return std::unexpected(parsed.error());
+  const int latest = latest_schema_version();
+  if (options.migrate_to < 0 || options.migrate_to > latest)
+    return std::unexpected(Error::bad_input("schema version " + std::to_string(options.migrate_to) +
+                                            " is not known (versions 1 to " +
+                                            std::to_string(latest) + ")"));
+  auto checked = check_path(parsed->path, options.create);
+  if (!checked) return std::unexpected(checked.error());
+
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+  if (options.create) flags |= SQLITE_OPEN_CREATE;
+  auto db = Database::open(parsed->path, flags);
+  if (!db) return std::unexpected(db.error());
+  auto configured = configure(*db, *parsed);
+  if (!configured) return std::unexpected(configured.error());
+
+  std::error_code ec;
+  auto canonical = fs::weakly_canonical(parsed->path, ec);
+  auto writer_lock = sqlite::writer_lock_for(ec ? parsed->path : canonical.string());
+
+  // Without `migrate` the target is 0: nothing is applied, but a database
+  // newer than this build is still refused.
+  const int target = !options.migrate ? 0 : options.migrate_to == 0 ? latest : options.migrate_to;
+  auto migrated = sqlite::migrate(*db, target, *writer_lock);
+  if (!migrated) return std::unexpected(migrated.error());
+  return std::make_unique<sqlite::SqliteStore>(std::string(url), std::move(*db),
+                                               std::move(writer_lock));
+}
+
+}  // namespace cinplan::store

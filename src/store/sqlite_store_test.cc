@@ -1,0 +1,207 @@
+// What only the SQLite store does: its URL, its file on disk, and how a
+// missing, read-only, full or foreign file is reported, always with nothing
+// written. The backend-agnostic contract is in store_test.cc.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "store/event_store.h"
+#include "store/store_test_support.h"
+
+namespace cinplan::store {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using testing::make_append;
+using testing::TempDir;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(SqliteStoreTest, MissingFileWithoutCreateIsNotFoundAndCreatesNothing) {
+  TempDir dir;
+  auto opened = open_store(dir.sqlite_url("absent.db"), OpenOptions{.create = false});
+  ASSERT_FALSE(opened.has_value());
+  EXPECT_EQ(opened.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(opened.error().message, "no database at " + dir.file("absent.db"));
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+TEST(SqliteStoreTest, MissingFolderIsNotFound) {
+  TempDir dir;
+  const std::string path = (dir.path() / "no-such-folder" / "cases.db").string();
+  auto opened = open_store("sqlite:" + path, OpenOptions{.create = true});
+  ASSERT_FALSE(opened.has_value());
+  EXPECT_EQ(opened.error().code, ErrorCode::kNotFound);
+  EXPECT_THAT(opened.error().message, HasSubstr("no-such-folder"));
+  EXPECT_THAT(opened.error().message, HasSubstr("does not exist"));
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+TEST(SqliteStoreTest, BadUrlsAreBadInput) {
+  TempDir dir;
+  for (const std::string& url : {std::string("sqlite:"), dir.sqlite_url() + "?max_pages=0",
+                                 dir.sqlite_url() + "?max_pages=ten",
+                                 dir.sqlite_url() + "?journal=off", std::string("mysql://x")}) {
+    auto opened = open_store(url, OpenOptions{.create = true});
+    ASSERT_FALSE(opened.has_value()) << url;
+    EXPECT_EQ(opened.error().code, ErrorCode::kBadInput) << url;
+  }
+  EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+TEST(SqliteStoreTest, OpensWithDurableSettings) {
+  TempDir dir;
+  auto store = open_store(dir.sqlite_url(), OpenOptions{.create = true});
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  EXPECT_EQ((*store)->describe(), dir.sqlite_url());
+  // WAL mode is recorded in the file; a second connection sees it.
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(dir.file().c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), "wal");
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+}
+
+TEST(SqliteStoreTest, AFullDatabaseWritesNothing) {
+  TempDir dir;
+  {
+    auto store = open_store(dir.sqlite_url(), OpenOptions{.create = true});
+    ASSERT_TRUE(store.has_value()) << store.error().message;
+    ASSERT_TRUE((*store)->append(make_append("C-1", 0, 2)).has_value());
+  }
+  // max_page_count cannot go below the current size, so 1 means "no growth".
+  auto limited = open_store(dir.sqlite_url() + "?max_pages=1", OpenOptions{.create = false});
+  ASSERT_TRUE(limited.has_value()) << limited.error().message;
+  auto big = make_append("C-1", 2, 50);
+  for (auto& event : big.events) event.payload += std::string(4000, ' ');
+  auto appended = (*limited)->append(big);
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().code, ErrorCode::kUnavailable);
+  EXPECT_THAT(appended.error().message, HasSubstr(dir.file()));
+  EXPECT_THAT(appended.error().message, HasSubstr("is full"));
+  EXPECT_THAT(appended.error().message, HasSubstr("nothing was written"));
+  limited->reset();
+
+  auto store = open_store(dir.sqlite_url(), OpenOptions{.create = false});
+  ASSERT_TRUE(store.has_value());
+  EXPECT_EQ((*store)->head().value_or(-1), 2);
+  auto events = (*store)->read_stream("C-1");
+  ASSERT_TRUE(events.has_value());
+  EXPECT_EQ(events->size(), 2u);
+  // The store still works once there is room.
+  EXPECT_TRUE((*store)->append(big).has_value());
+}
+
+// Opens `url` as a user who cannot write the file or its folder. Returns the
+// error, or nothing if it opened.
+std::optional<Error> open_as_unprivileged(const std::string& url) {
+  if (geteuid() != 0) {
+    auto opened = open_store(url, OpenOptions{.create = false});
+    if (opened) return std::nullopt;
+    return opened.error();
+  }
+  // Root writes through any permission bits: open in a child that has given
+  // up root, and pass the outcome back through a pipe.
+  int fds[2];
+  if (pipe(fds) != 0) return Error{ErrorCode::kInternal, "pipe", {}};
+  const pid_t child = fork();
+  if (child == 0) {
+    close(fds[0]);
+    std::string report = "ok";
+    if (setgid(65534) != 0 || setuid(65534) != 0) {
+      report = "cannot drop privileges";
+    } else {
+      auto opened = open_store(url, OpenOptions{.create = false});
+      if (!opened)
+        report = std::string(to_string(opened.error().code)) + "\n" + opened.error().message;
+    }
+    const auto written = write(fds[1], report.data(), report.size());
+    _exit(written == static_cast<ssize_t>(report.size()) ? 0 : 1);
+  }
+  close(fds[1]);
+  std::string report;
+  char buffer[512];
+  ssize_t n = 0;
+  while ((n = read(fds[0], buffer, sizeof buffer)) > 0) report.append(buffer, n);
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  if (report == "ok") return std::nullopt;
+  const auto newline = report.find('\n');
+  if (newline == std::string::npos) return Error{ErrorCode::kInternal, report, {}};
+  const std::string code = report.substr(0, newline);
+  return Error{code == "unavailable" ? ErrorCode::kUnavailable : ErrorCode::kInternal,
+               report.substr(newline + 1),
+               {}};
+}
+
+TEST(SqliteStoreTest, AReadOnlyDatabaseIsUnavailableAndUntouched) {
+  TempDir dir;
+  {
+    auto store = open_store(dir.sqlite_url(), OpenOptions{.create = true});
+    ASSERT_TRUE(store.has_value());
+    ASSERT_TRUE((*store)->append(make_append("C-1", 0, 1)).has_value());
+  }
+  const std::string before = read_file(dir.file());
+  fs::permissions(dir.file(),
+                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir.path(), fs::perms::owner_read | fs::perms::owner_exec |
+                                  fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+  auto error = open_as_unprivileged(dir.sqlite_url());
+  fs::permissions(dir.path(), fs::perms::owner_all, fs::perm_options::add);
+  ASSERT_TRUE(error.has_value()) << "a read-only database was opened for writing";
+  if (error->message == "cannot drop privileges") GTEST_SKIP() << error->message;
+  EXPECT_EQ(error->code, ErrorCode::kUnavailable) << error->message;
+  EXPECT_THAT(error->message, HasSubstr(dir.file()));
+  EXPECT_THAT(error->message, HasSubstr("read-only"));
+  EXPECT_THAT(error->message, HasSubstr("nothing was written"));
+  EXPECT_EQ(read_file(dir.file()), before);
+}
+
+TEST(SqliteStoreTest, AFileThatIsNotADatabaseIsRefusedUntouched) {
+  TempDir dir;
+  const std::string text(4096, 'x');
+  std::ofstream(dir.file("notes.db"), std::ios::binary) << text;
+  auto opened = open_store(dir.sqlite_url("notes.db"), OpenOptions{.create = true});
+  ASSERT_FALSE(opened.has_value());
+  EXPECT_EQ(opened.error().code, ErrorCode::kBadInput);
+  EXPECT_THAT(opened.error().message, HasSubstr(dir.file("notes.db")));
+  EXPECT_THAT(opened.error().message, HasSubstr("not a cinplan database"));
+  EXPECT_EQ(read_file(dir.file("notes.db")), text);
+}
+
+TEST(SqliteStoreTest, AnotherProgramsDatabaseIsRefusedUntouched) {
+  TempDir dir;
+  const std::string url = dir.sqlite_url("other.db");
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(dir.file("other.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE contacts (name TEXT)", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto opened = open_store(url, OpenOptions{.create = false});
+  ASSERT_FALSE(opened.has_value());
+  EXPECT_EQ(opened.error().code, ErrorCode::kBadInput);
+  EXPECT_THAT(opened.error().message, HasSubstr("some other program"));
+  // No cinplan table was added.
+  EXPECT_TRUE(testing::raw_exec(url, "SELECT * FROM events").has_value());
+}
+
+}  // namespace
+}  // namespace cinplan::store
