@@ -43,6 +43,16 @@ struct ExportArgs {
 };
 int run_export(const ExportArgs& args);
 
+// cinplan caseload --db URL --today DATE [--worker NAME] [--team NAME] [--json]
+struct CaseloadArgs {
+  std::string db;
+  std::string today;
+  std::string worker;  // empty: every worker
+  std::string team;    // empty: every team
+  bool json = false;
+};
+int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args);
+
 // Prints "cinplan: <message>" to stderr and returns 2.
 int fail(const std::string& message);
 

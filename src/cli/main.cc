@@ -65,6 +65,16 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--case", ex.case_id, "case id")->required();
   export_cmd->add_option("--output", ex.output, "write to this file instead of standard output");
 
+  cli::CaseloadArgs cl;
+  auto* caseload =
+      app.add_subcommand("caseload", "every open case in a database, most urgent first");
+  caseload->add_option("--db", cl.db, "database URL (sqlite:PATH or postgresql://...)")->required();
+  caseload->add_option("--today", cl.today, "the day to work out obligations as at (YYYY-MM-DD)")
+      ->required();
+  caseload->add_option("--worker", cl.worker, "only this worker's cases");
+  caseload->add_option("--team", cl.team, "only this team's cases");
+  caseload->add_flag("--json", cl.json, "print a JSON array");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -86,5 +96,6 @@ int main(int argc, char** argv) {
   if (*events) return cli::run_events(markdown);
   if (*import_cmd) return cli::run_import(folder, im);
   if (*export_cmd) return cli::run_export(ex);
+  if (*caseload) return cli::run_caseload(folder, cl);
   return cli::fail("no command given (see cinplan --help)");
 }

@@ -1,0 +1,84 @@
+#include "app/caseload.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/obligations/obligations.h"
+
+namespace cinplan::app {
+namespace {
+
+bool same_name(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return lower(x) == lower(y);
+  });
+}
+
+bool is_upcoming(const Obligation& o) {
+  return o.has_due &&
+         (o.status == ObligationStatus::kUpcoming || o.status == ObligationStatus::kDueSoon);
+}
+
+// Most urgent first (see Caseload::cases).
+bool more_urgent(const CaseloadItem& a, const CaseloadItem& b) {
+  if (a.overdue.empty() != b.overdue.empty()) return !a.overdue.empty();
+  if (!a.overdue.empty()) {
+    if (a.overdue.front().due != b.overdue.front().due)
+      return a.overdue.front().due < b.overdue.front().due;
+    if (a.overdue.size() != b.overdue.size()) return a.overdue.size() > b.overdue.size();
+  }
+  if (a.next_due.has_value() != b.next_due.has_value()) return a.next_due.has_value();
+  if (a.next_due && a.next_due->due != b.next_due->due) return a.next_due->due < b.next_due->due;
+  return a.entry->id < b.entry->id;
+}
+
+}  // namespace
+
+bool closed_as_at(const CaseState& state, Date today) {
+  static const EventTypeId closed = *find_event_type("closed");
+  const auto facts = state.facts(closed);
+  return !facts.empty() && facts.front().date <= today.days();
+}
+
+Result<Caseload> caseload(const CaseProjection& projection, const ProfileCatalog& catalog,
+                          Date today, const CaseloadFilter& filter) {
+  Caseload out;
+  out.today = today;
+  std::unordered_map<std::uint32_t, const Profile*> profiles;
+  std::vector<Obligation> list;
+  for (const CaseEntry& e : projection.entries()) {
+    if (closed_as_at(e.state, today)) continue;
+    CaseloadItem item;
+    item.entry = &e;
+    if (const Allocation* a = e.allocation_on(today.days())) {
+      item.worker = projection.name(a->worker);
+      item.team = projection.name(a->team);
+    }
+    if (!filter.worker.empty() && !same_name(item.worker, filter.worker)) continue;
+    if (!filter.team.empty() && !same_name(item.team, filter.team)) continue;
+
+    auto [it, inserted] = profiles.try_emplace(e.profile, nullptr);
+    if (inserted) {
+      auto found = catalog.find(projection.profile(e));
+      if (!found) return std::unexpected(found.error().within("case " + e.id));
+      it->second = *found;
+    }
+    item.profile = it->second;
+
+    list.clear();
+    evaluate_obligations(*item.profile, e.state, today, list);
+    for (const Obligation& o : list) {
+      if (o.status == ObligationStatus::kOverdue) item.overdue.push_back(o);
+      if (is_upcoming(o) && (!item.next_due || o.due < item.next_due->due)) item.next_due = o;
+    }
+    std::stable_sort(item.overdue.begin(), item.overdue.end(),
+                     [](const Obligation& a, const Obligation& b) { return a.due < b.due; });
+    out.with_overdue += !item.overdue.empty();
+    out.cases.push_back(std::move(item));
+  }
+  std::sort(out.cases.begin(), out.cases.end(), more_urgent);
+  return out;
+}
+
+}  // namespace cinplan::app
