@@ -176,6 +176,10 @@ Error current_error(const ConnectionTarget& target, std::string_view doing) {
     if (state == "25006")
       return Error::unavailable("the database at " + where + " is read-only; " +
                                 std::string(doing) + " was not done (" + reason + ")");
+    if (state.starts_with("22"))  // data exception: a value the database cannot take
+      return Error::bad_input("could not " + std::string(doing) +
+                              ": the database refused a value (" + reason +
+                              "); nothing was written");
     if (state == "3D000") return Error::not_found(could_not + ": " + reason);
     if (state == "42501")
       return Error::unavailable(could_not + ": this login is not allowed to (" + reason + ")");
@@ -192,7 +196,13 @@ Error current_error(const ConnectionTarget& target, std::string_view doing) {
 }
 
 int read_schema_version(pqxx::transaction_base& tx) {
-  const auto exists = tx.exec("SELECT to_regclass('schema_migrations') IS NOT NULL");
+  // A query on pg_class, not to_regclass(): after waiting for the migration
+  // lock, to_regclass may still answer from this session's catalog cache and
+  // miss a table another session has just committed.
+  const auto exists = tx.exec(
+      "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c "
+      "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+      "WHERE c.relname = 'schema_migrations' AND n.nspname = ANY (current_schemas(false)))");
   if (!exists[0][0].as<bool>()) return 0;
   return tx.exec("SELECT coalesce(max(version), 0) FROM schema_migrations")[0][0].as<int>();
 }
