@@ -73,12 +73,12 @@ long run_writer(const Options& o, int writer, const std::string& run,
   long appends = 0;
   for (int n = 0; !stop.load(std::memory_order_relaxed); ++n) {
     const int k = n % o.cases_per_writer;
-    store::AppendRequest request{
-        .stream_id = "bench-" + run + "-" + std::to_string(writer) + "-" + std::to_string(k),
-        .expected_version = versions[k],
-        .events = {{"visit", "2025-04-02", visit(n)}},
-        .recorded_by = "bench",
-        .recorded_at = "2026-11-22T10:00:00.000Z"};
+    store::AppendRequest request;
+    request.stream_id = "bench-" + run + "-" + std::to_string(writer) + "-" + std::to_string(k);
+    request.expected_version = versions[k];
+    request.events = {{"visit", "2025-04-02", visit(n)}};
+    request.recorded_by = "bench";
+    request.recorded_at = "2026-11-22T10:00:00.000Z";
     if (versions[k] == 0)
       request.create = store::NewStream{.profile = "cin-plans-and-reviews",
                                         .header = R"({"case_id":")" + request.stream_id + R"("})"};

@@ -78,10 +78,11 @@ int main(int argc, char** argv) {
       }
       known = *info ? (*info)->version : 0;
     }
-    store::AppendRequest request{.stream_id = stream,
-                                 .expected_version = known,
-                                 .recorded_by = "store-writer",
-                                 .recorded_at = "2026-11-22T10:00:00.000Z"};
+    store::AppendRequest request;
+    request.stream_id = stream;
+    request.expected_version = known;
+    request.recorded_by = "store-writer";
+    request.recorded_at = "2026-11-22T10:00:00.000Z";
     if (known == 0)
       request.create = store::NewStream{.profile = "cin-plans-and-reviews",
                                         .header = R"({"case_id":")" + stream + R"("})"};
