@@ -25,6 +25,8 @@ std::string_view kind_name(FieldKind k) {
       return "list of";
     case FieldKind::kObjects:
       return "list of objects";
+    case FieldKind::kObject:
+      return "object";
   }
   return "";
 }

@@ -69,7 +69,9 @@ nlohmann::ordered_json obligation_json(const Profile& profile, const CaseHistory
   if (!rule.who.empty()) j["who"] = profile.role_label(rule.who);
   if (o.met_by >= 0) {
     const Event& e = history.events[static_cast<std::size_t>(o.met_by)];
-    j["met_by"] = {{"event", o.met_by}, {"type", e.type_id()}, {"date", e.date.to_string()}};
+    // met_on: the date of the record as corrected (an event keeps its index
+    // when a correction changes its date).
+    j["met_by"] = {{"event", o.met_by}, {"type", e.type_id()}, {"date", o.met_on.to_string()}};
   }
   nlohmann::ordered_json cites = nlohmann::ordered_json::array();
   for (const Citation& c : rule.cite) {

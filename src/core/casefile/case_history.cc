@@ -1,5 +1,6 @@
 #include "core/casefile/case_history.h"
 
+#include "core/casefile/corrections.h"
 #include "core/casefile/history_rules.h"
 
 namespace cinplan {
@@ -25,6 +26,8 @@ std::string kind_words(FieldKind kind) {
       return "a list of the listed values";
     case FieldKind::kObjects:
       return "a list of objects";
+    case FieldKind::kObject:
+      return "an object";
   }
   return "a value";
 }
@@ -82,6 +85,9 @@ Result<void> check_field(const FieldSpec& f, const json& v) {
       for (const json& item : v) {
         if (!item.is_object()) return wrong("must list only objects, not " + item.dump());
       }
+      return {};
+    case FieldKind::kObject:
+      if (!v.is_object()) return wrong("must be an object, not " + v.dump());
       return {};
   }
   return {};
@@ -150,6 +156,11 @@ Result<Event> parse_event(json object) {
       continue;
     }
     if (auto ok = check_field(f, *it); !ok) {
+      return std::unexpected(Error::bad_input(type_name + ": " + ok.error().message));
+    }
+  }
+  if (*type == corrected_event_type()) {
+    if (auto ok = check_correction_fields(object); !ok) {
       return std::unexpected(Error::bad_input(type_name + ": " + ok.error().message));
     }
   }

@@ -5,10 +5,11 @@
 #include <stdexcept>
 
 #include "core/casefile/case_history.h"
+#include "core/casefile/corrections.h"
 
 namespace cinplan {
 
-static_assert(CaseState::kMaxTypes >= 40, "raise kMaxTypes with the registry");
+static_assert(CaseState::kMaxTypes >= 41, "raise kMaxTypes with the registry");
 
 CaseState CaseState::from_facts(std::vector<Fact> facts) {
   if (facts.size() > 0xFFFF) throw std::length_error("a case holds at most 65535 facts");
@@ -64,9 +65,21 @@ Fact to_fact(const Event& event, std::uint32_t event_index) {
 }
 
 CaseState fold(const CaseHistory& history) {
+  const EventTypeId correction_type = corrected_event_type();
   std::vector<Fact> facts;
   facts.reserve(history.events.size());
   for (std::size_t i = 0; i < history.events.size(); ++i) {
+    if (history.events[i].type == correction_type) {
+      // Rare: read the record as corrected instead.
+      auto record = CorrectedRecord::of(history);
+      if (!record)
+        throw std::logic_error("fold of an unchecked history: " + record.error().message);
+      facts.clear();
+      for (const CorrectedRecord::Entry& e : record->entries()) {
+        facts.push_back(to_fact(*e.event, e.index));
+      }
+      break;
+    }
     facts.push_back(to_fact(history.events[i], static_cast<std::uint32_t>(i)));
   }
   return CaseState::from_facts(std::move(facts));

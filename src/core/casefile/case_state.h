@@ -1,7 +1,8 @@
 // Case state: the fold of a case's events into the compact form the
-// obligations engine scans. Every event becomes one 16-byte Fact; facts are
-// grouped by event type and sorted by date within a type, so a rule reads only
-// the types it names, front to back.
+// obligations engine scans. Every event of the record as corrected
+// (corrections.h) becomes one 16-byte Fact; facts are grouped by event type
+// and sorted by date within a type, so a rule reads only the types it names,
+// front to back.
 #pragma once
 
 #include <cstdint>
@@ -52,7 +53,10 @@ class CaseState {
   std::uint16_t begin_[kMaxTypes + 1] = {};
 };
 
-// Folds a parsed history into state. Total: a history that parsed folds.
+// Folds a parsed history into state, reading the record as corrected
+// (corrections.h): a corrected event's fact is its latest replacement's, with
+// the original's index; an event struck out has none; a correction itself
+// has none. Total: a history that parsed folds.
 CaseState fold(const CaseHistory& history);
 
 struct Event;

@@ -14,6 +14,7 @@ constexpr FieldKind kInteger = FieldKind::kInteger;
 constexpr FieldKind kStrings = FieldKind::kStrings;
 constexpr FieldKind kEnums = FieldKind::kEnums;
 constexpr FieldKind kObjects = FieldKind::kObjects;
+constexpr FieldKind kObject = FieldKind::kObject;
 
 // --- value lists ---------------------------------------------------------
 constexpr std::array<V, 9> kRoles = {"social_worker",
@@ -170,6 +171,26 @@ FIELDS(kClosed, {"reason", kEnum, true, VALUES(kClosureReasons), 0, 0, "why"},
 FIELDS(kExcluded, {"person", kString, true, {}, 0, 0, "who was excluded"},
        {"endorsed_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who endorsed it"},
        {"reason", kString, true, {}, 0, 0, "why"});
+
+FIELDS(kCorrected,
+       {"corrects",
+        kInteger,
+        true,
+        {},
+        1,
+        60000,
+        "the event corrected: its position in the case's events, counting from 1 (its "
+        "stream version); an earlier event dated on or before the correction, not itself a "
+        "correction"},
+       {"reason", kString, true, {}, 0, 0, "why the record was wrong"},
+       {"replacement",
+        kObject,
+        false,
+        {},
+        0,
+        0,
+        "the event as it should have been, complete with type and date (not after the "
+        "correction); left out, the event was recorded in error and is struck out"});
 
 #undef FIELDS
 #undef VALUES
@@ -345,9 +366,23 @@ constexpr EventTypeSpec kTypes[] = {
      kExcluded,
      {},
      kExExcluded},
+    {"event_corrected",
+     "A correction of an earlier event, made on this date: what the record should have said, "
+     "or that the event is struck out, and why. The original stays in the record as written; "
+     "obligations read the record as corrected, and the latest correction of an event wins.",
+     kCorrected,
+     {},
+     kExCorrected},
 };
 
 static_assert(std::size(kTypes) < 255);
+
+constexpr EventTypeId kCorrectedId = [] {
+  for (std::size_t i = 0; i < std::size(kTypes); ++i) {
+    if (kTypes[i].id == "event_corrected") return static_cast<EventTypeId>(i);
+  }
+  throw "event_corrected is missing from the registry";
+}();
 
 }  // namespace
 
@@ -364,6 +399,10 @@ std::optional<EventTypeId> find_event_type(std::string_view id) {
 
 const EventTypeSpec& event_type(EventTypeId id) {
   return kTypes[id];
+}
+
+EventTypeId corrected_event_type() {
+  return kCorrectedId;
 }
 
 const FieldSpec* find_field(const EventTypeSpec& spec, std::string_view name) {

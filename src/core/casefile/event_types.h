@@ -24,6 +24,7 @@ enum class FieldKind : std::uint8_t {
   kStrings,  // array of text
   kEnums,    // array, each one of `values`
   kObjects,  // array of objects (people, attendance); kept as written
+  kObject,   // one object; its meaning is the type's (event_corrected: an event)
 };
 
 struct FieldSpec {
@@ -59,6 +60,10 @@ struct EventTypeSpec {
 std::span<const EventTypeSpec> event_types();
 std::optional<EventTypeId> find_event_type(std::string_view id);
 const EventTypeSpec& event_type(EventTypeId id);
+// The id of "event_corrected": a correction of an earlier event of the case
+// (corrections.h). Corrections are read by the parser and the fold, not
+// condensed into facts of their own.
+EventTypeId corrected_event_type();
 const FieldSpec* find_field(const EventTypeSpec& spec, std::string_view name);
 
 // The value lists shared by several fields.

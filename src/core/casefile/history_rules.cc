@@ -1,6 +1,7 @@
 #include "core/casefile/history_rules.h"
 
 #include "core/casefile/case_history.h"
+#include "core/casefile/corrections.h"
 
 namespace cinplan {
 namespace {
@@ -12,18 +13,24 @@ constexpr const char* kSection31 =
     "Children Act 1989, s.31(3): no supervision order may be made for a child who has reached "
     "seventeen (sixteen if married)";
 
-Error at(const CaseHistory& h, std::size_t i, const std::string& what,
+Error at(const CaseHistory& h, const CorrectedRecord::Entry& entry, const std::string& what,
          const std::string& rule = {}) {
-  return Error::rule_violation(h.describe_event(i) + ": " + what, rule);
+  return Error::rule_violation(CorrectedRecord::describe(h, entry) + ": " + what, rule);
 }
 
 }  // namespace
 
 Result<void> check_history_rules(const CaseHistory& h) {
+  auto record = CorrectedRecord::of(h);
+  if (!record) return std::unexpected(record.error());
+  return check_history_rules(h, *record);
+}
+
+Result<void> check_history_rules(const CaseHistory& h, const CorrectedRecord& record) {
   std::optional<Date> order_start;
   std::optional<Date> order_end;
-  for (std::size_t i = 0; i < h.events.size(); ++i) {
-    const Event& e = h.events[i];
+  for (const CorrectedRecord::Entry& i : record.entries()) {
+    const Event& e = *i.event;
     if (h.child.date_of_birth && e.date < *h.child.date_of_birth &&
         e.type_id() != "referral_received") {  // a pre-birth referral is possible
       return std::unexpected(at(
