@@ -192,6 +192,27 @@ if [ "$rc" -eq 2 ] && [ -n "$err" ]; then ok; else bad "import into a read-only 
 chmod -R u+w "$tmp/ro"
 expect_fail "no case C-1001" "$bin" export --db "sqlite:$tmp/ro/cases.db" --case C-1001
 
+# --- progress: on a terminal only -------------------------------------------
+mkdir -p "$tmp/many/bolton"
+for i in $(seq 1 500); do
+  sed "s/\"case_id\": \"[^\"]*\"/\"case_id\": \"MANY-$i\"/" examples/bolton/riley-example.json \
+    >"$tmp/many/bolton/$i.json"
+done
+run "$bin" import --db "sqlite:$tmp/many.db" "$tmp/many/bolton/"*.json
+if [ "$rc" -eq 0 ] && [ -z "$err" ] &&
+  [ "$out" = "imported 500 cases (4500 events) into sqlite:$tmp/many.db" ]; then ok; else
+  bad "a long import with stderr not a terminal: exit $rc, stderr \"$err\""$'\n'"$out"
+fi
+if command -v script >/dev/null; then
+  script -qec "$(printf '%q ' "$bin" import --db "sqlite:$tmp/many-tty.db" "$tmp/many/bolton/"*.json)" \
+    /dev/null >"$tmp/tty.txt" 2>&1
+  if grep -q "/500 files (.*%), .*/s, about .* left" "$tmp/tty.txt" &&
+    grep -q "500/500 files in " "$tmp/tty.txt" &&
+    grep -q "imported 500 cases" "$tmp/tty.txt"; then ok; else
+    bad "no progress shown on a terminal:"$'\n'"$(cat -v "$tmp/tty.txt")"
+  fi
+fi
+
 # --- PostgreSQL -------------------------------------------------------------
 if [ -n "${CINPLAN_TEST_POSTGRES_URL:-}" ]; then
   prefix="CLI$$-$(date +%s%N | tail -c 8)-"

@@ -86,13 +86,16 @@ void Progress::draw(bool final) {
   if (total_ > 0) text += "/" + grouped(total_);
   text += " " + noun_;
   if (final) {
-    text += fmt::format(" in {} ({}/s)", describe_duration(elapsed),
-                        grouped(static_cast<std::int64_t>(rate)));
+    const std::string took =
+        elapsed < 10 ? fmt::format("{:.1f}s", elapsed) : describe_duration(elapsed);
+    text += fmt::format(" in {} ({}/s)", took, grouped(static_cast<std::int64_t>(rate)));
   } else {
     if (total_ > 0) text += fmt::format(" ({}%)", count_ * 100 / total_);
     text += fmt::format(", {}/s", grouped(static_cast<std::int64_t>(rate)));
     if (total_ > 0 && rate > 0 && count_ < total_) {
-      text += ", about " + describe_duration(static_cast<double>(total_ - count_) / rate) + " left";
+      // Rounded up: "about 0s left" would be wrong while work remains.
+      const double left = std::ceil(static_cast<double>(total_ - count_) / rate);
+      text += ", about " + describe_duration(left) + " left";
     }
   }
   out_ << "\r" << text << "\033[K";
