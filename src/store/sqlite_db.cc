@@ -17,9 +17,7 @@ Error to_error(int rc, std::string_view detail, std::string_view path, Access ac
   switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return Error::unavailable(at +
-                                " is busy: another program kept it locked for more than 10 "
-                                "seconds; try again" +
+      return Error::unavailable(at + " is busy: another program is writing to it; try again" +
                                 tail);
     case SQLITE_FULL:
       return Error::unavailable(at +

@@ -60,14 +60,14 @@ Result<int> read_schema_version(Database& db) {
   return static_cast<int>(*version);
 }
 
-Result<void> migrate(Database& db, int target, std::mutex& writer_lock) {
+Result<void> migrate(Database& db, int target, std::mutex& write) {
   const auto migrations = sqlite_migrations();
   const int latest = latest_schema_version();
   auto current = read_schema_version(db);
   if (!current) return std::unexpected(current.error());
   if (*current > latest) return std::unexpected(too_new(db, *current));
   while (*current < target) {
-    std::lock_guard lock(writer_lock);
+    std::lock_guard lock(write);
     auto transaction = Transaction::begin(db, Access::kWrite);
     if (!transaction) return std::unexpected(transaction.error());
     // Another process may have migrated since the last look.

@@ -1,7 +1,10 @@
 // Opening a SQLite event store: "sqlite:PATH[?max_pages=N]".
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <map>
+#include <random>
+#include <thread>
 
 #include "store/schema.h"
 #include "store/sqlite_store.h"
@@ -69,6 +72,25 @@ Result<void> check_path(const std::string& path, bool create) {
   return {};
 }
 
+// Sets WAL mode (kept in the file). Switching needs the file to itself; when
+// several processes open a new file at once SQLite may report them busy at
+// once rather than wait (each holds what the other needs), so this retries
+// until the busy timeout.
+Result<std::string> switch_to_wal(Database& db) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  while (true) {
+    auto statement = db.prepare("PRAGMA journal_mode = WAL", Access::kWrite);
+    if (!statement) return std::unexpected(statement.error());
+    const int rc = statement->step();
+    if (rc == SQLITE_ROW) return std::string(statement->text(0));
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline)
+      return std::unexpected(db.error(rc, Access::kWrite));
+    thread_local std::minstd_rand jitter(std::random_device{}());
+    std::this_thread::sleep_for(std::chrono::milliseconds(5 + jitter() % 20));
+  }
+}
+
 Result<void> configure(Database& db, const SqliteUrl& url) {
   if (sqlite3_db_readonly(db.get(), "main") == 1)
     return std::unexpected(Error::unavailable(
@@ -78,7 +100,7 @@ Result<void> configure(Database& db, const SqliteUrl& url) {
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
   // Reading the journal mode is the first read of the file: a file that is not
   // a database fails here.
-  auto mode = db.query_text("PRAGMA journal_mode = WAL", Access::kWrite);
+  auto mode = switch_to_wal(db);
   if (!mode) return std::unexpected(mode.error());
   if (*mode != "wal")
     return std::unexpected(Error::unavailable("the database at " + url.path +
@@ -102,14 +124,15 @@ Result<void> configure(Database& db, const SqliteUrl& url) {
 
 namespace sqlite {
 
-std::shared_ptr<std::mutex> writer_lock_for(const std::string& canonical_path) {
+std::shared_ptr<FileWriter> file_writer_for(const std::string& canonical_path) {
   static std::mutex registry_mutex;
-  static std::map<std::string, std::weak_ptr<std::mutex>> registry;
+  static std::map<std::string, std::weak_ptr<FileWriter>> registry;
   std::lock_guard lock(registry_mutex);
+  std::erase_if(registry, [](const auto& entry) { return entry.second.expired(); });
   auto& slot = registry[canonical_path];
   auto existing = slot.lock();
   if (existing) return existing;
-  auto created = std::make_shared<std::mutex>();
+  auto created = std::make_shared<FileWriter>();
   slot = created;
   return created;
 }
@@ -137,15 +160,14 @@ Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
 
   std::error_code ec;
   auto canonical = fs::weakly_canonical(parsed->path, ec);
-  auto writer_lock = sqlite::writer_lock_for(ec ? parsed->path : canonical.string());
+  auto writer = sqlite::file_writer_for(ec ? parsed->path : canonical.string());
 
   // Without `migrate` the target is 0: nothing is applied, but a database
   // newer than this build is still refused.
   const int target = !options.migrate ? 0 : options.migrate_to == 0 ? latest : options.migrate_to;
-  auto migrated = sqlite::migrate(*db, target, *writer_lock);
+  auto migrated = sqlite::migrate(*db, target, writer->write);
   if (!migrated) return std::unexpected(migrated.error());
-  return std::make_unique<sqlite::SqliteStore>(std::string(url), std::move(*db),
-                                               std::move(writer_lock));
+  return std::make_unique<sqlite::SqliteStore>(std::string(url), std::move(*db), std::move(writer));
 }
 
 }  // namespace cinplan::store

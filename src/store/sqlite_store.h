@@ -2,22 +2,49 @@
 // so a commit is on disk when append() returns. Several store objects (in
 // threads or processes) may share one file: writers take the write lock with
 // BEGIN IMMEDIATE and wait for each other up to the busy timeout; readers never
-// wait for writers. Within a process, writers to one file also queue on an
-// in-process lock rather than SQLite's sleeping retry, which keeps many
-// writer threads fast.
+// wait for writers.
+//
+// Within a process, the appends of all stores of one file go through one
+// FileWriter and are committed in groups: while one append is being written
+// and synced, the appends that arrive queue up, and the next writer commits
+// them all in one transaction (each in its own savepoint, so each is still all
+// or nothing and checked against the versions the earlier ones left) with one
+// sync. Many writer threads then cost little more than one; each append
+// returns only after the commit that holds it is on disk.
 //
 // One SqliteStore may be used from several threads: its calls are serialised.
 // open_sqlite_store (event_store.h) is how it is made.
 #pragma once
 
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "store/event_store.h"
 #include "store/sqlite_db.h"
 
 namespace cinplan::store::sqlite {
+
+// An append waiting for its group's commit.
+struct PendingAppend {
+  const AppendRequest* request = nullptr;
+  std::optional<Result<AppendResult>> result;  // set (under queue_mutex) when done
+};
+
+// What the stores of one process share about one database file.
+struct FileWriter {
+  std::mutex write;  // held by whoever writes: a group's leader, a snapshot, a migration
+  std::mutex queue_mutex;
+  std::condition_variable finished;
+  std::vector<PendingAppend*> queue;  // appends not yet taken by a leader
+  bool leading = false;               // a leader is writing a group
+};
+
+// The FileWriter of a database file (by canonical path), shared while any
+// store of the file is open.
+std::shared_ptr<FileWriter> file_writer_for(const std::string& canonical_path);
 
 // The database's schema version: the highest row of schema_migrations, 0 for a
 // database without one. kBadInput when the file is a SQLite database of some
@@ -28,12 +55,12 @@ Result<int> read_schema_version(Database& db);
 // its own BEGIN IMMEDIATE transaction together with its schema_migrations row,
 // so concurrent openers apply each migration once. A database newer than this
 // build knows is refused (kUnavailable) whether or not `target` is reached.
-// `writer_lock` is the in-process lock for the file (held per migration).
-Result<void> migrate(Database& db, int target, std::mutex& writer_lock);
+// `write` is the file's in-process write lock (held per migration).
+Result<void> migrate(Database& db, int target, std::mutex& write);
 
 class SqliteStore final : public EventStore {
  public:
-  SqliteStore(std::string url, Database db, std::shared_ptr<std::mutex> writer_lock);
+  SqliteStore(std::string url, Database db, std::shared_ptr<FileWriter> writer);
 
   std::string_view backend() const override { return "sqlite"; }
   std::string describe() const override { return url_; }
@@ -53,21 +80,24 @@ class SqliteStore final : public EventStore {
  private:
   // Statements of the hot paths, prepared on first use.
   Result<Statement*> statement(Statement& slot, std::string_view sql, Access access);
-  Result<AppendResult> append_locked(const AppendRequest& request);
+  // Writes a group of appends in one transaction; one result each.
+  std::vector<Result<AppendResult>> write_group(const std::vector<PendingAppend*>& group);
+  // One append inside the group's transaction (no BEGIN or COMMIT).
+  Result<AppendResult> write_one(const AppendRequest& request);
 
   std::string url_;
   Database db_;
-  std::shared_ptr<std::mutex> writer_lock_;  // shared by the process's stores of this file
-  std::recursive_mutex mutex_;               // serialises this object's use of db_
+  std::shared_ptr<FileWriter> writer_;  // shared by the process's stores of this file
+  std::recursive_mutex mutex_;          // serialises this object's use of db_
 
   Statement stream_version_;
   Statement insert_stream_;
   Statement max_sequence_;
   Statement insert_event_;
   Statement bump_version_;
+  Statement savepoint_;
+  Statement release_;
+  Statement rollback_to_;
 };
-
-// The in-process writer lock for a database file (by canonical path).
-std::shared_ptr<std::mutex> writer_lock_for(const std::string& canonical_path);
 
 }  // namespace cinplan::store::sqlite

@@ -7,10 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "store/event_store.h"
+#include "store/schema.h"
 #include "store/store_test_support.h"
 
 namespace cinplan::store {
@@ -201,6 +204,92 @@ TEST(SqliteStoreTest, AnotherProgramsDatabaseIsRefusedUntouched) {
   EXPECT_THAT(opened.error().message, HasSubstr("some other program"));
   // No cinplan table was added.
   EXPECT_TRUE(testing::raw_exec(url, "SELECT * FROM events").has_value());
+}
+
+// Several processes opening a new file at once: each waits for the others, and
+// every migration is applied exactly once.
+TEST(SqliteStoreTest, ProcessesRacingToCreateADatabaseMigrateItOnce) {
+  TempDir dir;
+  const std::string url = dir.sqlite_url();
+  int gate[2];
+  ASSERT_EQ(pipe(gate), 0);
+  std::vector<pid_t> children;
+  for (int i = 0; i < 6; ++i) {
+    const pid_t child = fork();
+    if (child == 0) {
+      close(gate[1]);
+      char byte;
+      [[maybe_unused]] const auto ignored = read(gate[0], &byte, 1);  // until the gate closes
+      auto opened = open_store(url, OpenOptions{.create = true});
+      if (!opened) std::fprintf(stderr, "%s\n", opened.error().message.c_str());
+      _exit(opened ? 0 : 1);
+    }
+    children.push_back(child);
+  }
+  close(gate[0]);
+  close(gate[1]);
+  for (const pid_t child : children) {
+    int status = 0;
+    ASSERT_EQ(waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  auto store = open_store(url);
+  ASSERT_TRUE(store.has_value()) << store.error().message;
+  EXPECT_EQ((*store)->schema_version().value_or(-1), latest_schema_version());
+  EXPECT_FALSE(testing::raw_exec(
+      url, "SELECT CASE WHEN count(*) = " + std::to_string(latest_schema_version()) +
+               " THEN 1 ELSE abs(-9223372036854775807 - 1) END "
+               "FROM schema_migrations"));
+}
+
+// Writers of one process are committed in groups; when the disk fills in the
+// middle of a group, what was acknowledged is exactly what is stored.
+TEST(SqliteStoreTest, WhenTheDiskFillsUnderManyWritersAcknowledgedMeansStored) {
+  TempDir dir;
+  constexpr int kWriters = 8;
+  {
+    auto store = open_store(dir.sqlite_url(), OpenOptions{.create = true});
+    ASSERT_TRUE(store.has_value());
+    for (int t = 0; t < kWriters; ++t)
+      ASSERT_TRUE((*store)->append(make_append("C-" + std::to_string(t), 0, 1)).has_value());
+  }
+  std::vector<std::vector<std::string>> acknowledged(kWriters);
+  std::vector<std::string> failures(kWriters);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kWriters; ++t) {
+    threads.emplace_back([&, t] {
+      auto store = open_store(dir.sqlite_url() + "?max_pages=1");
+      if (!store) {
+        failures[t] = store.error().message;
+        return;
+      }
+      const std::string id = "C-" + std::to_string(t);
+      for (int i = 0; i < 500; ++i) {
+        const std::string tag = std::to_string(t) + "-" + std::to_string(i);
+        auto request = make_append(id, static_cast<std::int64_t>(acknowledged[t].size()) + 1, 1,
+                                   tag + std::string(t == 0 ? 3000 : 300, '.'));
+        auto appended = (*store)->append(request);
+        if (!appended) {
+          failures[t] = appended.error().message;
+          return;
+        }
+        acknowledged[t].push_back(tag);
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+
+  auto store = open_store(dir.sqlite_url());
+  ASSERT_TRUE(store.has_value());
+  for (int t = 0; t < kWriters; ++t) {
+    SCOPED_TRACE("writer " + std::to_string(t));
+    EXPECT_THAT(failures[t], HasSubstr("is full"));
+    auto events = (*store)->read_stream("C-" + std::to_string(t));
+    ASSERT_TRUE(events.has_value());
+    ASSERT_EQ(events->size(), acknowledged[t].size() + 1);
+    for (std::size_t i = 0; i < acknowledged[t].size(); ++i)
+      EXPECT_THAT((*events)[i + 1].payload, HasSubstr("\"tag\":\"" + acknowledged[t][i] + "."));
+  }
 }
 
 }  // namespace
