@@ -2,6 +2,8 @@
 // (sqlite_store.h), and one append's checks and rows.
 #include "store/sqlite_store.h"
 
+#include <exception>
+
 namespace cinplan::store::sqlite {
 namespace {
 
@@ -55,9 +57,17 @@ Result<AppendResult> SqliteStore::append(const AppendRequest& request) {
     group.swap(writer.queue);
     queue.unlock();
     std::vector<Result<AppendResult>> results;
-    {
+    try {
       std::lock_guard write(writer.write);
       results = write_group(group);
+    } catch (const std::exception& e) {
+      // The waiting appends must still get an answer (their transaction has
+      // rolled back, so nothing of theirs was written).
+      results.assign(group.size(), std::unexpected(Error{ErrorCode::kInternal,
+                                                         "the database at " + db_.path() +
+                                                             " could not be written (" + e.what() +
+                                                             "); nothing was written",
+                                                         {}}));
     }
     queue.lock();
     for (std::size_t i = 0; i < group.size(); ++i) group[i]->result = std::move(results[i]);

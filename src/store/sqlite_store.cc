@@ -1,3 +1,5 @@
+// The SQLite store's reads, waits, snapshots and schema version (appends are in
+// sqlite_append.cc, opening in sqlite_open.cc).
 #include "store/sqlite_store.h"
 
 #include <thread>
