@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/casefile/case_state.h"
+#include "core/casefile/corrections.h"
 
 #include "core/obligations/matching.h"
 
@@ -35,9 +36,14 @@ std::string check(const Requirement& r, const Event& e) {
 
 std::vector<Finding> check_constraints(const Profile& profile, const CaseHistory& history) {
   std::vector<Finding> out;
-  for (std::size_t i = 0; i < history.events.size(); ++i) {
-    const Event& e = history.events[i];
-    const Fact f = to_fact(e, static_cast<std::uint32_t>(i));
+  // The record as corrected: a struck-out event raises nothing, a replaced one
+  // is judged as it now reads. A history that parsed always has one.
+  const auto record = CorrectedRecord::of(history);
+  if (!record) return out;
+  for (const auto& entry : record->entries()) {
+    const Event& e = *entry.event;
+    const std::uint32_t i = entry.index;
+    const Fact f = to_fact(e, i);
     for (std::size_t c = 0; c < profile.constraints.size(); ++c) {
       const Constraint& constraint = profile.constraints[c];
       if (constraint.applies_to.type != f.type || !matches(constraint.applies_to, f)) continue;
@@ -47,7 +53,7 @@ std::vector<Finding> check_constraints(const Profile& profile, const CaseHistory
         if (!wrong.empty()) detail += (detail.empty() ? "" : "; ") + wrong;
       }
       if (!detail.empty()) {
-        out.push_back({static_cast<std::uint16_t>(c), static_cast<std::uint32_t>(i), detail});
+        out.push_back({static_cast<std::uint16_t>(c), i, detail});
       }
     }
   }

@@ -1,0 +1,56 @@
+#include "core/obligations/findings.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/procedure/profile_loader.h"
+
+namespace cinplan {
+namespace {
+
+Profile bolton() {
+  std::ifstream in(std::string(CINPLAN_SOURCE_DIR) + "/profiles/bolton.toml");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto p = load_profile(text.str(), "profiles/bolton.toml");
+  EXPECT_TRUE(p) << p.error().describe();
+  return *p;
+}
+
+CaseHistory history(const std::string& extra_events) {
+  auto h = parse_case_history(R"({"case_id": "C-1", "child": {"id": "P-1", "name": "Sam"},
+    "events": [
+      {"type": "meeting", "date": "2025-03-20", "kind": "initial",
+       "chair_role": "social_worker", "outcome": "continue"})" +
+                              extra_events + "]}");
+  EXPECT_TRUE(h) << h.error().describe();
+  return *h;
+}
+
+// Bolton: "The first Child Action Meeting will usually be chaired by the
+// social worker's line manager."
+TEST(FindingsTest, AFirstMeetingChairedByTheWorkerIsFound) {
+  const auto found = check_constraints(bolton(), history(""));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].event, 0u);
+  EXPECT_NE(found[0].detail.find("chair_role"), std::string::npos);
+}
+
+TEST(FindingsTest, TheRecordIsJudgedAsCorrected) {
+  const Profile p = bolton();
+  const auto replaced = check_constraints(p, history(R"(,
+      {"type": "event_corrected", "date": "2025-03-21", "corrects": 1,
+       "reason": "the chair was the team manager",
+       "replacement": {"type": "meeting", "date": "2025-03-20", "kind": "initial",
+                       "chair_role": "first_line_manager", "outcome": "continue"}})"));
+  EXPECT_TRUE(replaced.empty());
+  const auto struck = check_constraints(p, history(R"(,
+      {"type": "event_corrected", "date": "2025-03-21", "corrects": 1,
+       "reason": "recorded on the wrong child"})"));
+  EXPECT_TRUE(struck.empty());
+}
+
+}  // namespace
+}  // namespace cinplan
