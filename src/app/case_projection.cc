@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <condition_variable>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -183,8 +184,43 @@ void CaseProjection::clear() {
 }
 
 const CaseEntry* CaseProjection::find(std::string_view case_id) const {
-  auto it = index_.find(case_id);
-  return it == index_.end() ? nullptr : &entries_[it->second];
+  const std::uint32_t i = find_index(case_id);
+  return i == CaseEntry::kNone ? nullptr : &entries_[i];
+}
+
+std::uint32_t CaseProjection::find_index(std::string_view id) const {
+  if (slots_.empty()) return CaseEntry::kNone;
+  const std::uint64_t h = std::hash<std::string_view>{}(id);
+  const std::uint64_t tag = h & 0xFFFFFFFF00000000ull;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+    const std::uint64_t slot = slots_[s];
+    if (slot == 0) return CaseEntry::kNone;
+    if ((slot & 0xFFFFFFFF00000000ull) == tag) {
+      const auto i = static_cast<std::uint32_t>(slot - tag - 1);
+      if (entries_[i].id == id) return i;
+    }
+  }
+}
+
+std::uint32_t CaseProjection::add_entry(std::string_view id) {
+  const auto i = static_cast<std::uint32_t>(entries_.size());
+  entries_.emplace_back().id = id;
+  auto place = [this](std::uint32_t index) {
+    const std::uint64_t h = std::hash<std::string_view>{}(entries_[index].id);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = h & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = (h & 0xFFFFFFFF00000000ull) | (index + 1u);
+  };
+  if (2 * entries_.size() > slots_.size()) {
+    // Sizes are powers of two: the mask must keep every low bit.
+    slots_.assign(std::bit_ceil(std::max<std::size_t>(64, 4 * entries_.size())), 0);
+    for (std::uint32_t k = 0; k < entries_.size(); ++k) place(k);
+  } else {
+    place(i);
+  }
+  return i;
 }
 
 std::uint32_t CaseProjection::intern(std::string_view name) {
@@ -196,14 +232,26 @@ std::uint32_t CaseProjection::intern(std::string_view name) {
   return i;
 }
 
+bool CaseProjection::index_all() {
+  slots_.assign(std::bit_ceil(std::max<std::size_t>(64, 4 * entries_.size())), 0);
+  undescribed_.clear();
+  const std::size_t mask = slots_.size() - 1;
+  for (std::uint32_t k = 0; k < entries_.size(); ++k) {
+    if (find_index(entries_[k].id) != CaseEntry::kNone) return false;
+    const std::uint64_t h = std::hash<std::string_view>{}(entries_[k].id);
+    std::size_t s = h & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = (h & 0xFFFFFFFF00000000ull) | (k + 1u);
+    if (!entries_[k].described) undescribed_.push_back(k);
+  }
+  return true;
+}
+
 std::uint32_t CaseProjection::entry_for(std::string_view id) {
   if (last_entry_ != CaseEntry::kNone && entries_[last_entry_].id == id) return last_entry_;
-  auto it = index_.find(id);
-  if (it != index_.end()) return last_entry_ = it->second;
-  const auto i = static_cast<std::uint32_t>(entries_.size());
-  CaseEntry& e = entries_.emplace_back();
-  e.id = id;
-  index_.emplace(e.id, i);
+  if (const std::uint32_t found = find_index(id); found != CaseEntry::kNone)
+    return last_entry_ = found;
+  const std::uint32_t i = add_entry(id);
   undescribed_.push_back(i);
   return last_entry_ = i;
 }
@@ -325,9 +373,9 @@ void CaseProjection::settle(unsigned threads) {
 }
 
 void CaseProjection::describe(const store::StreamInfo& stream) {
-  auto it = index_.find(stream.id);
-  if (it == index_.end()) return;
-  CaseEntry& e = entries_[it->second];
+  const std::uint32_t i = find_index(stream.id);
+  if (i == CaseEntry::kNone) return;
+  CaseEntry& e = entries_[i];
   e.profile = intern(stream.profile);
   e.child_name = child_name_of(stream.header);
   e.described = true;
@@ -339,8 +387,8 @@ Result<void> CaseProjection::describe_new(store::EventStore& store) {
     auto streams = store.list_streams();
     if (!streams) return std::unexpected(streams.error());
     for (const store::StreamInfo& s : *streams) {
-      auto it = index_.find(s.id);
-      if (it != index_.end() && !entries_[it->second].described) describe(s);
+      const std::uint32_t i = find_index(s.id);
+      if (i != CaseEntry::kNone && !entries_[i].described) describe(s);
     }
   } else {
     for (std::uint32_t i : undescribed_) {
@@ -445,11 +493,11 @@ std::size_t CaseProjection::memory_bytes() const {
     bytes += sizeof(CaseEntry) + heap_bytes(e.id) + heap_bytes(e.child_name) +
              e.allocations.capacity() * sizeof(Allocation) + e.state.size() * sizeof(Fact);
   }
-  // An unordered_map node: the key and value, the next pointer and the
+  // A node of the name index: the key and value, the next pointer and the
   // cached hash; plus one bucket pointer per bucket.
   constexpr std::size_t kNode =
       sizeof(std::pair<const std::string_view, std::uint32_t>) + 2 * sizeof(void*);
-  bytes += index_.bucket_count() * sizeof(void*) + index_.size() * kNode;
+  bytes += slots_.capacity() * sizeof(std::uint64_t);
   bytes += name_index_.bucket_count() * sizeof(void*) + name_index_.size() * kNode;
   for (const std::string& n : names_) bytes += sizeof(std::string) + heap_bytes(n);
   return bytes;

@@ -127,7 +127,14 @@ class CaseProjection {
   struct Folder;
 
   std::uint32_t intern(std::string_view name);
+  // The index of the case, or CaseEntry::kNone.
+  std::uint32_t find_index(std::string_view id) const;
+  // Adds a case the projection does not hold; returns its index.
+  std::uint32_t add_entry(std::string_view id);
   std::uint32_t entry_for(std::string_view id);
+  // Rebuilds the index over every case (and the list of cases not yet
+  // described); false when two cases have the same id.
+  bool index_all();
   std::vector<Fact>& pending_for(CaseEntry& entry, std::uint32_t index);
   Result<void> fold_row(std::uint32_t entry, std::int64_t sequence, std::int64_t version,
                         std::string_view type, std::string_view payload);
@@ -137,9 +144,11 @@ class CaseProjection {
   FactReader reader_;
   EventTypeId allocated_type_;
   std::int64_t position_ = 0;
-  std::int64_t applied_ = 0;       // events applied since construction
-  std::deque<CaseEntry> entries_;  // stable addresses: the index holds views of ids
-  std::unordered_map<std::string_view, std::uint32_t> index_;
+  std::int64_t applied_ = 0;  // events applied since construction
+  std::deque<CaseEntry> entries_;
+  // Open addressing over entries_: each slot is (hash >> 32) << 32 | (index
+  // + 1), 0 when empty; at most half full.
+  std::vector<std::uint64_t> slots_;
   std::deque<std::string> names_;
   std::unordered_map<std::string_view, std::uint32_t> name_index_;
   // Read but not yet folded into states (settle() folds them): the new

@@ -1,6 +1,8 @@
 #include "app/projection_snapshot.h"
 
+#include <algorithm>
 #include <cstring>
+#include <thread>
 
 namespace cinplan::app {
 
@@ -9,18 +11,11 @@ struct ProjectionAccess {
   static void set_position(CaseProjection& p, std::int64_t position) { p.position_ = position; }
   static std::uint32_t intern(CaseProjection& p, std::string_view name) { return p.intern(name); }
   static std::size_t name_count(const CaseProjection& p) { return p.names_.size(); }
-  static CaseEntry* add(CaseProjection& p, std::string_view id) {
-    if (p.index_.contains(id)) return nullptr;
-    const auto i = static_cast<std::uint32_t>(p.entries_.size());
-    CaseEntry& e = p.entries_.emplace_back();
-    e.id = id;
-    p.index_.emplace(e.id, i);
-    return &e;
-  }
-  // A case whose header catch_up() has still to read.
-  static void undescribed(CaseProjection& p) {
-    p.undescribed_.push_back(static_cast<std::uint32_t>(p.entries_.size() - 1));
-  }
+  // `n` empty cases, for the decoding threads to fill in place.
+  static void resize(CaseProjection& p, std::size_t n) { p.entries_.resize(n); }
+  static CaseEntry& at(CaseProjection& p, std::size_t i) { return p.entries_[i]; }
+  // Indexes the filled cases; false when an id repeats.
+  static bool index(CaseProjection& p) { return p.index_all(); }
 };
 
 namespace {
@@ -121,6 +116,16 @@ class Reader {
   std::int64_t zigzag() {
     const std::uint64_t v = varint();
     return static_cast<std::int64_t>(v >> 1) ^ -static_cast<std::int64_t>(v & 1);
+  }
+  // The next n bytes.
+  std::string_view take(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) {
+      fail();
+      return {};
+    }
+    std::string_view s(p_, n);
+    p_ += n;
+    return s;
   }
   std::string_view text() {
     const std::uint64_t n = varint();
@@ -235,9 +240,74 @@ std::uint64_t registry_fingerprint() {
   return h.h;
 }
 
-store::Snapshot encode_snapshot(const CaseProjection& projection, std::size_t chunk_bytes) {
+namespace {
+
+// Cases are coded in parts that encode and decode on threads of their own.
+constexpr std::size_t kCasesPerPart = 4096;
+constexpr std::size_t kMaxParts = 2;
+
+void write_case(Writer& w, const CaseEntry& e) {
+  w.text(e.id);
+  w.text(e.child_name);
+  w.varint(e.profile);
+  w.varint(static_cast<std::uint64_t>(e.version));
+  w.out.push_back(e.described ? 1 : 0);
+  w.varint(e.allocations.size());
+  for (const Allocation& a : e.allocations) {
+    w.varint(a.event);
+    w.zigzag(a.date);
+    w.varint(a.worker);
+    w.varint(a.team);
+  }
+  write_facts(w, e.state);
+}
+
+Result<void> read_case(Reader& r, CaseEntry& e, std::uint64_t names) {
+  auto damaged = [&] {
+    return std::unexpected(Error::bad_input("the snapshot is damaged at case " + e.id));
+  };
+  e.id = r.text();
+  e.child_name = r.text();
+  const std::uint64_t profile = r.varint();
+  e.version = static_cast<std::int64_t>(r.varint());
+  e.described = r.byte() != 0;
+  const std::uint64_t allocations = r.varint();
+  if (!r.ok()) return std::unexpected(Error::bad_input("the snapshot is truncated"));
+  if (profile >= names || allocations > static_cast<std::uint64_t>(e.version)) return damaged();
+  e.profile = static_cast<std::uint32_t>(profile);
+  e.allocations.resize(allocations);
+  for (Allocation& a : e.allocations) {
+    const std::uint64_t event = r.varint();
+    const std::int64_t date = r.zigzag();
+    const std::uint64_t worker = r.varint(), team = r.varint();
+    if (event >= static_cast<std::uint64_t>(e.version) || !fits_i32(date) || worker >= names ||
+        team >= names)
+      return damaged();
+    a.event = static_cast<std::uint32_t>(event);
+    a.date = static_cast<std::int32_t>(date);
+    a.worker = static_cast<std::uint32_t>(worker);
+    a.team = static_cast<std::uint32_t>(team);
+  }
+  auto state = read_facts(r, e.version);
+  if (!state) return std::unexpected(state.error().within("the snapshot's case " + e.id));
+  e.state = std::move(*state);
+  return {};
+}
+
+// Runs part(k) for k in [0, parts), the last on this thread.
+template <typename F>
+void in_parallel(std::size_t parts, const F& part) {
+  std::vector<std::thread> threads;
+  for (std::size_t k = 0; k + 1 < parts; ++k) threads.emplace_back(part, k);
+  part(parts - 1);
+  for (std::thread& t : threads) t.join();
+}
+
+}  // namespace
+
+store::Snapshot encode_snapshot(const CaseProjection& projection, std::size_t chunk_bytes,
+                                std::size_t parts) {
   Writer w;
-  w.out.reserve(64 + projection.size() * 1024);
   w.raw(kMagic, sizeof kMagic);
   const std::uint32_t format = kFormatVersion;
   w.raw(&format, 4);
@@ -246,21 +316,26 @@ store::Snapshot encode_snapshot(const CaseProjection& projection, std::size_t ch
   const std::size_t names = ProjectionAccess::name_count(projection);
   w.varint(names);
   for (std::uint32_t i = 1; i < names; ++i) w.text(projection.name(i));
-  w.varint(projection.size());
-  for (const CaseEntry& e : projection.entries()) {
-    w.text(e.id);
-    w.text(e.child_name);
-    w.varint(e.profile);
-    w.varint(static_cast<std::uint64_t>(e.version));
-    w.out.push_back(e.described ? 1 : 0);
-    w.varint(e.allocations.size());
-    for (const Allocation& a : e.allocations) {
-      w.varint(a.event);
-      w.zigzag(a.date);
-      w.varint(a.worker);
-      w.varint(a.team);
-    }
-    write_facts(w, e.state);
+
+  const std::size_t cases = projection.size();
+  if (parts == 0) parts = std::clamp<std::size_t>(cases / kCasesPerPart, 1, kMaxParts);
+  std::vector<Writer> coded(parts);
+  in_parallel(parts, [&](std::size_t k) {
+    const std::size_t from = cases * k / parts, to = cases * (k + 1) / parts;
+    coded[k].out.reserve((to - from) * 768);
+    for (std::size_t i = from; i < to; ++i) write_case(coded[k], projection.entries()[i]);
+  });
+  w.varint(parts);
+  for (std::size_t k = 0; k < parts; ++k) {
+    w.varint(cases * (k + 1) / parts - cases * k / parts);
+    w.varint(coded[k].out.size());
+  }
+  std::size_t total = w.out.size() + 8;
+  for (const Writer& c : coded) total += c.out.size();
+  w.out.reserve(total);
+  for (Writer& c : coded) {
+    w.out += c.out;
+    std::string().swap(c.out);
   }
   w.u64(checksum(w.out));
 
@@ -308,37 +383,42 @@ Result<CaseProjection> decode_snapshot(const store::Snapshot& snapshot) {
   for (std::uint64_t i = 1; i < names && r.ok(); ++i) {
     if (ProjectionAccess::intern(p, r.text()) != i) return bad("repeats a name");
   }
-  const std::uint64_t cases = r.varint();
-  for (std::uint64_t c = 0; c < cases; ++c) {
-    if (!r.ok()) return bad("is truncated");
-    CaseEntry* e = ProjectionAccess::add(p, r.text());
-    if (e == nullptr) return bad("repeats a case");
-    e->child_name = r.text();
-    const std::uint64_t profile = r.varint();
-    e->version = static_cast<std::int64_t>(r.varint());
-    e->described = r.byte() != 0;
-    if (!e->described) ProjectionAccess::undescribed(p);
-    const std::uint64_t allocations = r.varint();
-    if (profile >= names || allocations > static_cast<std::uint64_t>(e->version))
-      return bad("is damaged at case " + e->id);
-    e->profile = static_cast<std::uint32_t>(profile);
-    e->allocations.resize(allocations);
-    for (Allocation& a : e->allocations) {
-      a.event = static_cast<std::uint32_t>(r.varint());
-      const std::int64_t date = r.zigzag();
-      const std::uint64_t worker = r.varint(), team = r.varint();
-      if (!fits_i32(date) || worker >= names || team >= names)
-        return bad("is damaged at case " + e->id);
-      a.date = static_cast<std::int32_t>(date);
-      a.worker = static_cast<std::uint32_t>(worker);
-      a.team = static_cast<std::uint32_t>(team);
-    }
-    auto state = read_facts(r, e->version);
-    if (!state) return std::unexpected(state.error().within("the snapshot's case " + e->id));
-    e->state = std::move(*state);
+  const std::uint64_t parts = r.varint();
+  if (!r.ok() || parts < 1 || parts > 64) return bad("is damaged in its table of parts");
+  struct Part {
+    std::size_t first = 0, cases = 0, size = 0;
+    std::string_view bytes;
+    Result<void> result;
+  };
+  std::vector<Part> part(parts);
+  std::size_t cases = 0;
+  for (Part& pt : part) {
+    pt.first = cases;
+    pt.cases = r.varint();
+    pt.size = r.varint();
+    if (!r.ok() || pt.cases > body.size() || pt.size > body.size())
+      return bad("is damaged in its table of parts");
+    cases += pt.cases;
   }
-  if (!r.ok()) return bad("is truncated");
+  for (Part& pt : part) {
+    pt.bytes = r.take(pt.size);
+    if (!r.ok()) return bad("is truncated");
+  }
   if (!r.at_end()) return bad("has bytes after its last case");
+
+  ProjectionAccess::resize(p, cases);
+  in_parallel(parts, [&](std::size_t k) {
+    Reader pr(part[k].bytes);
+    for (std::size_t i = 0; i < part[k].cases; ++i) {
+      part[k].result = read_case(pr, ProjectionAccess::at(p, part[k].first + i), names);
+      if (!part[k].result) return;
+    }
+    if (!pr.at_end()) part[k].result = bad("has bytes after a part's last case");
+  });
+  for (const Part& pt : part) {
+    if (!pt.result) return std::unexpected(pt.result.error());
+  }
+  if (!ProjectionAccess::index(p)) return bad("repeats a case");
   return p;
 }
 

@@ -32,8 +32,11 @@ inline constexpr std::size_t kSnapshotChunkBytes = 4u << 20;
 // snapshot format version.
 std::uint64_t registry_fingerprint();
 
+// The cases are coded in `parts` parts (0: one per 4,096 cases, at most
+// two), which encode and decode in parallel.
 store::Snapshot encode_snapshot(const CaseProjection& projection,
-                                std::size_t chunk_bytes = kSnapshotChunkBytes);
+                                std::size_t chunk_bytes = kSnapshotChunkBytes,
+                                std::size_t parts = 0);
 // kBadInput naming what is wrong when the snapshot cannot be used.
 Result<CaseProjection> decode_snapshot(const store::Snapshot& snapshot);
 

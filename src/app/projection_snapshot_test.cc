@@ -108,6 +108,13 @@ TEST_F(Snapshots, DecodeGivesBackWhatWasEncodedInChunksOfTheSizeAsked) {
   auto again = decode_snapshot(whole);
   ASSERT_TRUE(again);
   expect_same(p, *again);
+
+  // In parts decoded in parallel, however the cases divide.
+  for (std::size_t parts : {2u, 3u, 7u}) {
+    auto split = decode_snapshot(encode_snapshot(p, 1000, parts));
+    ASSERT_TRUE(split) << split.error().message;
+    expect_same(p, *split);
+  }
 }
 
 // The snapshot with `change` made to its bytes (as one string).

@@ -71,7 +71,8 @@ void print_json(const app::CaseProjection& projection, const app::Caseload& load
     const CaseHistory history = identity(e);
     nlohmann::ordered_json j;
     j["case_id"] = e.id;
-    j["child"] = e.child_name;
+    j["child"] = e.child_name.empty() ? nlohmann::ordered_json(nullptr)
+                                      : nlohmann::ordered_json(e.child_name);
     j["worker"] = item.worker.empty() ? nlohmann::ordered_json(nullptr)
                                       : nlohmann::ordered_json(std::string(item.worker));
     j["team"] = item.team.empty() ? nlohmann::ordered_json(nullptr)
@@ -103,7 +104,8 @@ int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args) 
   std::optional<Progress> progress;
   app::CatchUpOptions options;
   options.progress = [&](std::int64_t done, std::int64_t total) {
-    if (!progress) progress.emplace(total, "events");
+    // A second replay (the snapshot did not fit the log) counts from 0 again.
+    if (!progress || done < progress->count()) progress.emplace(total, "events");
     progress->tick(done - progress->count());
   };
   auto restored = app::restore_projection(**store, projection, options);
