@@ -281,13 +281,20 @@ Result<void> CaseProjection::fold_row(std::uint32_t e, std::int64_t sequence, st
   const auto index = static_cast<std::uint32_t>(version - 1);
   auto update = reader_.read(type, payload, index);
   if (!update) return std::unexpected(update.error().within("case " + entry.id));
+  // Everything that can fail is read before anything changes.
+  const bool allocates =
+      update->kind != FactUpdate::Kind::kStrike && update->fact.type == allocated_type_;
+  Names names;
+  if (allocates) {
+    auto read = allocation_names(payload, update->kind == FactUpdate::Kind::kReplace);
+    if (!read) return std::unexpected(read.error().within("case " + entry.id));
+    names = std::move(*read);
+  }
   if (update->kind == FactUpdate::Kind::kAdd) {
     pending_for(entry, e).push_back(update->fact);
-    if (update->fact.type == allocated_type_) {
-      auto names = allocation_names(payload, false);
-      if (!names) return std::unexpected(names.error().within("case " + entry.id));
+    if (allocates) {
       entry.allocations.push_back(
-          {index, update->fact.date, intern(names->worker), intern(names->team)});
+          {index, update->fact.date, intern(names.worker), intern(names.team)});
     }
   } else {
     pending_for(entry, e);
@@ -296,11 +303,9 @@ Result<void> CaseProjection::fold_row(std::uint32_t e, std::int64_t sequence, st
     // that is an allocation takes its place.
     std::erase_if(entry.allocations,
                   [&](const Allocation& a) { return a.event == update->target; });
-    if (update->kind == FactUpdate::Kind::kReplace && update->fact.type == allocated_type_) {
-      auto names = allocation_names(payload, true);
-      if (!names) return std::unexpected(names.error().within("case " + entry.id));
-      const Allocation a{update->target, update->fact.date, intern(names->worker),
-                         intern(names->team)};
+    if (allocates) {
+      const Allocation a{update->target, update->fact.date, intern(names.worker),
+                         intern(names.team)};
       entry.allocations.insert(
           std::upper_bound(
               entry.allocations.begin(), entry.allocations.end(), a,
