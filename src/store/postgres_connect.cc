@@ -55,10 +55,11 @@ std::string plain_reason(std::string_view what, const std::string& password) {
     for (auto at = out.find(label); at != std::string::npos; at = out.find(label, at))
       out.erase(at, label.size());
   }
-  // Server errors carry DETAIL and HINT lines after the first; keep the first.
-  if (const auto detail = out.find(" DETAIL: "); detail != std::string::npos) out.resize(detail);
-  if (const auto context = out.find(" CONTEXT: "); context != std::string::npos)
-    out.resize(context);
+  // Server errors carry the query and DETAIL, HINT and CONTEXT lines after
+  // the first; keep the first.
+  for (std::string_view more : {" LINE ", " DETAIL: ", " HINT: ", " CONTEXT: ", " QUERY: "}) {
+    if (const auto at = out.find(more); at != std::string::npos) out.resize(at);
+  }
   if (!out.empty() && out.back() == '.') out.pop_back();
   return out;
 }

@@ -13,45 +13,66 @@ constexpr std::size_t kScanBatch = 20'000;
 
 // Statements, prepared on a connection's first use of each.
 constexpr const char* kCreateStream = "cinplan_create_stream";
-constexpr const char* kAdvanceStream = "cinplan_advance_stream";
+constexpr const char* kCreateWithEvents = "cinplan_create_with_events";
+constexpr const char* kAppendEvents = "cinplan_append_events";
 constexpr const char* kStreamVersion = "cinplan_stream_version";
-constexpr const char* kInsertEvents = "cinplan_insert_events";
 constexpr const char* kFindStream = "cinplan_find_stream";
 constexpr const char* kReadStream = "cinplan_read_stream";
 constexpr const char* kScan = "cinplan_scan";
 constexpr const char* kHead = "cinplan_head";
 
+// An append is one statement, run on its own (its own transaction, committed
+// and flushed before the reply): one round trip to the server whatever the
+// number of events, and no client round trip while the locks below are held.
+// Its parts, in the order they run (each is read by the next):
+//
+//  stream    moves the stream's version on only from the version the writer
+//            read (UPDATE ... WHERE version = expected), or creates the stream
+//            (INSERT ... ON CONFLICT DO NOTHING: a racing creator makes it
+//            insert nothing). The row lock makes a concurrent writer wait, then
+//            find the new version and match nothing: a conflict, never a lost
+//            update or a blind write-back. No row: nothing below runs.
+//  pos       takes the next sequences from event_position; its row lock, held
+//            to commit, hands sequences out in commit order (see
+//            postgres_schema.cc). Always after a stream lock, so appends
+//            cannot deadlock.
+//  inserted  the events, their fields passed as three arrays.
+//  result    the first and last sequence, announced with NOTIFY (delivered at
+//            commit); no row when nothing was written.
+//
+// Parameters: $1 id, $2 expected version, $3 number of events, $4 types,
+// $5 payloads, $6 dates, $7 recorded_at, $8 recorded_by; creating also
+// $9 kind, $10 profile, $11 header.
+std::string append_statement(std::string_view stream) {
+  return "WITH stream AS (" + std::string(stream) +
+         "), pos AS ("
+         "  UPDATE event_position SET seq = seq + $3 WHERE EXISTS (SELECT 1 FROM stream)"
+         "  RETURNING seq - $3 AS base"
+         "), inserted AS ("
+         "  INSERT INTO events (seq, stream_id, version, type, payload, event_date, "
+         "                      recorded_at, recorded_by)"
+         "  SELECT pos.base + e.n, $1, $2 + e.n, e.type, e.payload::json, e.date, $7, $8"
+         "  FROM pos, unnest($4::text[], $5::text[], $6::text[]) "
+         "       WITH ORDINALITY AS e(type, payload, date, n)"
+         "  ORDER BY e.n"
+         "  RETURNING seq"
+         ") SELECT min(seq), max(seq), pg_notify('" +
+         std::string(kEventsChannel) + "', max(seq)::text) FROM inserted HAVING count(*) > 0";
+}
+
 }  // namespace
 
 void prepare_statements(pqxx::connection& conn) {
-  // Creating: a racing creator's row makes this insert nothing (ON CONFLICT
-  // waits for that creator's commit), which append() reports as a conflict.
   conn.prepare(kCreateStream,
                "INSERT INTO streams (id, kind, version, created, profile, header) "
-               "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING version");
-  // Moving the version on only from the version the writer read: the row
-  // lock makes a concurrent writer wait, then see the new version and match
-  // nothing. Never a blind write-back.
-  conn.prepare(kAdvanceStream,
-               "UPDATE streams SET version = $2 WHERE id = $1 AND version = $3 RETURNING version");
+               "VALUES ($1, $2, 0, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING version");
+  conn.prepare(kCreateWithEvents,
+               append_statement("INSERT INTO streams (id, kind, version, created, profile, header) "
+                                "VALUES ($1, $9, $2::bigint + $3::bigint, $7, $10, $11) "
+                                "ON CONFLICT (id) DO NOTHING RETURNING id"));
+  conn.prepare(kAppendEvents, append_statement("UPDATE streams SET version = $2 + $3 "
+                                               "WHERE id = $1 AND version = $2 RETURNING id"));
   conn.prepare(kStreamVersion, "SELECT version FROM streams WHERE id = $1");
-  // The events, their sequences taken from event_position (whose row lock,
-  // held to commit, orders appends by commit: see postgres_schema.cc), and
-  // the announcement of the last sequence, delivered at commit. One round
-  // trip for any number of events: the event fields come as three arrays.
-  conn.prepare(kInsertEvents,
-               "WITH pos AS ("
-               "  UPDATE event_position SET seq = seq + $3 RETURNING seq - $3 AS base"
-               "), inserted AS ("
-               "  INSERT INTO events (seq, stream_id, version, type, payload, event_date, "
-               "                      recorded_at, recorded_by)"
-               "  SELECT pos.base + e.n, $1, $2 + e.n, e.type, e.payload::json, e.date, $7, $8"
-               "  FROM pos, unnest($4::text[], $5::text[], $6::text[]) "
-               "       WITH ORDINALITY AS e(type, payload, date, n)"
-               "  ORDER BY e.n"
-               "  RETURNING seq"
-               ") SELECT min(seq), max(seq), pg_notify('" +
-                   std::string(kEventsChannel) + "', max(seq)::text) FROM inserted");
   conn.prepare(kFindStream,
                "SELECT id, kind, version, created, profile, header FROM streams WHERE id = $1");
   conn.prepare(kReadStream,
@@ -130,6 +151,12 @@ Result<AppendResult> PostgresStore::append(const AppendRequest& request) {
   std::lock_guard lock(mutex_);
   try {
     return append_locked(request);
+  } catch (const pqxx::broken_connection&) {
+    // The statement commits on its own: it may have, just before the loss.
+    return std::unexpected(Error::unavailable(
+        "lost the connection to the database at " + target_.redacted + " while appending to case " +
+        request.stream_id +
+        ": whether it was written is unknown; read the case before trying again"));
   } catch (...) {
     return std::unexpected(current_error(target_, "append to case " + request.stream_id));
   }
@@ -139,33 +166,16 @@ Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) 
   const std::string& id = request.stream_id;
   const std::int64_t expected = request.expected_version;
   const auto count = static_cast<std::int64_t>(request.events.size());
-  const std::int64_t version = expected + count;
+  AppendResult result{expected + count, 0, 0};
 
-  pqxx::work tx(*conn_);
-  if (expected == 0) {
+  pqxx::nontransaction tx(*conn_);
+  bool written = false;
+  if (count == 0) {
     const NewStream& create = *request.create;
-    if (tx.exec_prepared(kCreateStream, id, create.kind, version, request.recorded_at,
-                         create.profile, create.header)
-            .empty()) {
-      const auto current = tx.exec_prepared(kStreamVersion, id);
-      return std::unexpected(
-          conflict("case " + id + " already exists (at version " +
-                   (current.empty() ? std::string("unknown") : current[0][0].c_str()) +
-                   "); nothing was written"));
-    }
-  } else if (tx.exec_prepared(kAdvanceStream, id, version, expected).empty()) {
-    const auto current = tx.exec_prepared(kStreamVersion, id);
-    if (current.empty())
-      return std::unexpected(
-          Error::not_found("case " + id + " does not exist; nothing was written"));
-    return std::unexpected(conflict("case " + id +
-                                    " was changed by someone else: you read version " +
-                                    std::to_string(expected) + " but it is now at version " +
-                                    current[0][0].c_str() + "; nothing was written"));
-  }
-
-  AppendResult result{version, 0, 0};
-  if (count > 0) {
+    written = !tx.exec_prepared(kCreateStream, id, create.kind, request.recorded_at, create.profile,
+                                create.header)
+                   .empty();
+  } else {
     std::string types = "{", payloads = "{", dates = "{";
     std::size_t payload_bytes = 0;
     for (const NewEvent& event : request.events) payload_bytes += event.payload.size() + 8;
@@ -178,20 +188,39 @@ Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) 
     types += '}';
     payloads += '}';
     dates += '}';
-    const auto row = tx.exec_prepared1(kInsertEvents, id, expected, count, types, payloads, dates,
-                                       request.recorded_at, request.recorded_by);
-    result.first_sequence = to_int64(row[0]);
-    result.last_sequence = to_int64(row[1]);
-    if (result.last_sequence - result.first_sequence + 1 != count)
-      return std::unexpected(
-          Error{ErrorCode::kInternal,
-                "case " + id + ": " + std::to_string(count) + " events got sequences " +
-                    std::to_string(result.first_sequence) + " to " +
-                    std::to_string(result.last_sequence) + "; nothing was written",
-                {}});
+    const pqxx::result r =
+        request.create
+            ? tx.exec_prepared(kCreateWithEvents, id, expected, count, types, payloads, dates,
+                               request.recorded_at, request.recorded_by, request.create->kind,
+                               request.create->profile, request.create->header)
+            : tx.exec_prepared(kAppendEvents, id, expected, count, types, payloads, dates,
+                               request.recorded_at, request.recorded_by);
+    if (!r.empty()) {
+      written = true;
+      result.first_sequence = to_int64(r[0][0]);
+      result.last_sequence = to_int64(r[0][1]);
+      if (result.last_sequence - result.first_sequence + 1 != count)
+        return std::unexpected(Error{ErrorCode::kInternal,
+                                     "case " + id + ": " + std::to_string(count) +
+                                         " events were given sequences " +
+                                         std::to_string(result.first_sequence) + " to " +
+                                         std::to_string(result.last_sequence),
+                                     {}});
+    }
   }
-  tx.commit();
-  return result;
+  if (written) return result;
+
+  // Nothing was written: say why, from the stream as it is now.
+  const auto current = tx.exec_prepared(kStreamVersion, id);
+  if (current.empty())
+    return std::unexpected(Error::not_found("case " + id + " does not exist; nothing was written"));
+  const std::string now = current[0][0].c_str();
+  if (expected == 0)
+    return std::unexpected(
+        conflict("case " + id + " already exists (at version " + now + "); nothing was written"));
+  return std::unexpected(conflict("case " + id + " was changed by someone else: you read version " +
+                                  std::to_string(expected) + " but it is now at version " + now +
+                                  "; nothing was written"));
 }
 
 Result<std::optional<StreamInfo>> PostgresStore::find_stream(std::string_view id) {
