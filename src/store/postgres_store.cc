@@ -350,20 +350,29 @@ Result<std::optional<Snapshot>> PostgresStore::load_snapshot(std::string_view na
   std::lock_guard lock(mutex_);
   const std::string key(name);
   try {
-    pqxx::nontransaction tx(*conn_);
-    // One statement: the position and the chunks as of one moment.
-    const auto r = tx.exec_params(
-        "SELECT p.position, s.data FROM projection_progress p "
-        "LEFT JOIN projection_snapshots s ON s.name = p.name "
-        "WHERE p.name = $1 ORDER BY s.chunk",
+    // One snapshot of the database for the position and every chunk, read
+    // one chunk at a time so no result holds the whole projection.
+    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*conn_);
+    const auto progress = tx.exec_params(
+        "SELECT position, (SELECT count(*) FROM projection_snapshots WHERE name = $1) "
+        "FROM projection_progress WHERE name = $1",
         key);
-    if (r.empty()) return std::nullopt;
+    if (progress.empty()) return std::nullopt;
     Snapshot snapshot;
-    snapshot.position = to_int64(r[0][0]);
-    for (const auto& row : r) {
-      if (row[1].is_null()) continue;
-      snapshot.chunks.push_back(pqxx::binarystring(row[1]).str());
+    snapshot.position = to_int64(progress[0][0]);
+    const auto chunks = to_int64(progress[0][1]);
+    snapshot.chunks.reserve(static_cast<std::size_t>(chunks));
+    for (std::int64_t i = 0; i < chunks; ++i) {
+      const auto r = tx.exec_params(
+          "SELECT data FROM projection_snapshots WHERE name = $1 AND chunk = $2", key, i);
+      if (r.empty())
+        return std::unexpected(Error{ErrorCode::kInternal,
+                                     "the snapshot of " + key + " has no chunk " +
+                                         std::to_string(i) + " of " + std::to_string(chunks),
+                                     {}});
+      snapshot.chunks.push_back(pqxx::binarystring(r[0][0]).str());
     }
+    tx.commit();
     return snapshot;
   } catch (...) {
     return std::unexpected(current_error(target_, "load the snapshot of " + key));

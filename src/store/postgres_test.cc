@@ -392,5 +392,31 @@ TEST_F(PostgresStoreTest, PayloadsComeBackByteForByte) {
   EXPECT_EQ(store->find_stream(id)->value().version, 1);
 }
 
+TEST_F(PostgresStoreTest, ASnapshotOfSeveralLargeBinaryChunksComesBackWhole) {
+  auto store = open(url_);
+  ASSERT_TRUE(store);
+  Snapshot saved;
+  saved.position = 42;
+  std::string big(3 << 20, '\0');
+  for (std::size_t i = 0; i < big.size(); ++i) big[i] = static_cast<char>((i * 7919) % 256);
+  saved.chunks = {big, std::string("\0\x01\xff'\\", 5), std::string(), big.substr(17)};
+  const std::string name = "snapshot-" + unique_token();
+  ASSERT_TRUE(store->save_snapshot(name, saved).has_value());
+  const auto loaded = store->load_snapshot(name);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().message;
+  ASSERT_TRUE(loaded->has_value());
+  EXPECT_EQ((*loaded)->position, 42);
+  ASSERT_EQ((*loaded)->chunks.size(), saved.chunks.size());
+  for (std::size_t i = 0; i < saved.chunks.size(); ++i)
+    EXPECT_TRUE((*loaded)->chunks[i] == saved.chunks[i]) << "chunk " << i;
+
+  // Replaced by a smaller one: no chunk of the old one is left behind.
+  ASSERT_TRUE(store->save_snapshot(name, Snapshot{43, {"x"}}).has_value());
+  const auto replaced = store->load_snapshot(name);
+  ASSERT_TRUE(replaced.has_value() && replaced->has_value());
+  EXPECT_EQ((*replaced)->position, 43);
+  EXPECT_EQ((*replaced)->chunks, std::vector<std::string>{"x"});
+}
+
 }  // namespace
 }  // namespace cinplan::store
