@@ -418,5 +418,19 @@ TEST_F(PostgresStoreTest, ASnapshotOfSeveralLargeBinaryChunksComesBackWhole) {
   EXPECT_EQ((*replaced)->chunks, std::vector<std::string>{"x"});
 }
 
+TEST(RedactUrlTest, HidesEveryFormOfPassword) {
+  EXPECT_EQ(redact_url("postgresql://ann:s3cret@db.example:5432/cases"),
+            "postgresql://ann:***@db.example:5432/cases");
+  EXPECT_EQ(redact_url("postgres://ann:p@ss/w?rd@db/cases"), "postgres://ann:***@db/cases");
+  EXPECT_EQ(redact_url("postgresql://db/cases?user=ann&password=s3cret&sslmode=require"),
+            "postgresql://db/cases?user=ann&password=***&sslmode=require");
+  EXPECT_EQ(redact_url("postgresql://db/cases?password=s3cret"),
+            "postgresql://db/cases?password=***");
+  // Nothing to hide: unchanged.
+  EXPECT_EQ(redact_url("postgresql://ann@127.0.0.1:5432/cases"),
+            "postgresql://ann@127.0.0.1:5432/cases");
+  EXPECT_EQ(redact_url("sqlite:/var/lib/cinplan/cases.db"), "sqlite:/var/lib/cinplan/cases.db");
+}
+
 }  // namespace
 }  // namespace cinplan::store
