@@ -7,10 +7,6 @@
 namespace cinplan::store::postgres {
 namespace {
 
-// Rows fetched per query by scan(): large enough that the round trips do not
-// count, small enough that a batch is a few megabytes.
-constexpr std::size_t kScanBatch = 20'000;
-
 // Statements, prepared on a connection's first use of each.
 constexpr const char* kCreateStream = "cinplan_create_stream";
 constexpr const char* kCreateWithEvents = "cinplan_create_with_events";
@@ -18,7 +14,6 @@ constexpr const char* kAppendEvents = "cinplan_append_events";
 constexpr const char* kStreamVersion = "cinplan_stream_version";
 constexpr const char* kFindStream = "cinplan_find_stream";
 constexpr const char* kReadStream = "cinplan_read_stream";
-constexpr const char* kScan = "cinplan_scan";
 constexpr const char* kHead = "cinplan_head";
 
 // An append is one statement, run on its own (its own transaction, committed
@@ -78,10 +73,17 @@ void prepare_statements(pqxx::connection& conn) {
   conn.prepare(kReadStream,
                "SELECT seq, version, type, event_date, payload, recorded_at, recorded_by "
                "FROM events WHERE stream_id = $1 ORDER BY version");
-  conn.prepare(kScan,
+  conn.prepare(kScanStatement,
                "SELECT seq, stream_id, version, type, event_date, payload FROM events "
                "WHERE seq > $1 ORDER BY seq LIMIT $2");
   conn.prepare(kHead, "SELECT seq FROM event_position");
+}
+
+std::int64_t to_int64(const pqxx::field& f) {
+  std::int64_t value = 0;
+  const char* text = f.c_str();
+  std::from_chars(text, text + f.size(), value);
+  return value;
 }
 
 namespace {
@@ -94,17 +96,6 @@ void add_array_element(std::string& out, std::string_view value) {
     out += c;
   }
   out += '"';
-}
-
-std::string_view view(const pqxx::field& f) {
-  return {f.c_str(), f.size()};
-}
-
-std::int64_t to_int64(const pqxx::field& f) {
-  std::int64_t value = 0;
-  const char* text = f.c_str();
-  std::from_chars(text, text + f.size(), value);
-  return value;
 }
 
 StreamInfo stream_info(const pqxx::row& r) {
@@ -269,45 +260,6 @@ Result<std::vector<StoredEvent>> PostgresStore::read_stream(std::string_view id)
     return events;
   } catch (...) {
     return std::unexpected(current_error(target_, "read case " + key));
-  }
-}
-
-Result<std::int64_t> PostgresStore::scan(std::int64_t after,
-                                         const std::function<void(const ScanRow&)>& row,
-                                         std::size_t limit) {
-  std::lock_guard lock(mutex_);
-  std::int64_t last = after;
-  std::size_t remaining = limit;
-  ScanRow current;
-  try {
-    while (true) {
-      const std::size_t batch = limit == 0 ? kScanBatch : std::min(remaining, kScanBatch);
-      if (batch == 0) break;
-      pqxx::result r;
-      {
-        pqxx::nontransaction tx(*conn_);
-        r = tx.exec_prepared(kScan, last, static_cast<std::int64_t>(batch));
-      }
-      // No query is open while the callback runs, so it may use the store.
-      const auto rows = r.size();
-      for (pqxx::result::size_type i = 0; i < rows; ++i) {
-        const pqxx::row fields = r[i];
-        current.sequence = to_int64(fields[0]);
-        current.stream_id = view(fields[1]);
-        current.version = to_int64(fields[2]);
-        current.type = view(fields[3]);
-        current.date = view(fields[4]);
-        current.payload = view(fields[5]);
-        row(current);
-        last = current.sequence;
-      }
-      if (limit != 0) remaining -= rows;
-      if (rows < batch) break;
-    }
-    return last;
-  } catch (const pqxx::pqxx_exception&) {
-    return std::unexpected(
-        current_error(target_, "read the log after position " + std::to_string(last)));
   }
 }
 

@@ -6,9 +6,10 @@
 //
 // One PostgresStore may be used from several threads: its calls on the main
 // connection are serialised; wait_for_events() uses a second connection
-// (opened on first use) and does not hold up the others. A scan callback may
-// call the store: rows are fetched in batches and the callback runs between
-// queries.
+// (opened on first use) and does not hold up the others. scan() reads in
+// batches on a connection of its own (opened on first use), fetching the next
+// batch while the callback works through the current one; the callback may
+// call the store.
 //
 // open_postgres_store (event_store.h) is how it is made.
 #pragma once
@@ -55,6 +56,12 @@ Result<void> migrate(pqxx::connection& conn, const ConnectionTarget& target, int
 // server at its first use).
 void prepare_statements(pqxx::connection& conn);
 
+// The statement scan() runs: $1 after, $2 limit.
+inline constexpr const char* kScanStatement = "cinplan_scan";
+
+// A bigint column's value.
+std::int64_t to_int64(const pqxx::field& f);
+
 // The database's schema version (0 before the first migration).
 int read_schema_version(pqxx::transaction_base& tx);
 
@@ -82,10 +89,17 @@ class PostgresStore final : public EventStore {
   class Listener;  // the LISTEN connection (postgres_notify.cc)
 
   Result<AppendResult> append_locked(const AppendRequest& request);
+  // scan() on the main connection, one batch at a time: when the scan
+  // connection is busy (a scan from a scan callback, or from another thread).
+  Result<std::int64_t> scan_on_main(std::int64_t after,
+                                    const std::function<void(const ScanRow&)>& row,
+                                    std::size_t limit);
 
   ConnectionTarget target_;
   std::recursive_mutex mutex_;  // serialises use of conn_
   std::unique_ptr<pqxx::connection> conn_;
+  std::mutex scan_mutex_;  // serialises use of scan_conn_
+  std::unique_ptr<pqxx::connection> scan_conn_;
   std::mutex listen_mutex_;  // serialises use of listener_
   std::unique_ptr<Listener> listener_;
 };

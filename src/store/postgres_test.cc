@@ -418,6 +418,52 @@ TEST_F(PostgresStoreTest, ASnapshotOfSeveralLargeBinaryChunksComesBackWhole) {
   EXPECT_EQ((*replaced)->chunks, std::vector<std::string>{"x"});
 }
 
+TEST_F(PostgresStoreTest, ScansAcrossBatchesHonourTheLimitAndMayUseTheStore) {
+  FreshDatabase db(url_);
+  auto store = open(db.url());
+  ASSERT_TRUE(store);
+  constexpr int kEach = 15'000;  // three appends: several of scan's batches
+  for (int i = 0; i < 3; ++i) {
+    const auto done = store->append(make_append("L-1", i * kEach, kEach));
+    ASSERT_TRUE(done.has_value()) << done.error().message;
+  }
+  std::int64_t expected = 0;
+  std::size_t nested = 0;
+  const auto all = store->scan(0, [&](const ScanRow& row) {
+    EXPECT_EQ(row.sequence, ++expected);
+    EXPECT_EQ(row.version, row.sequence);
+    if (row.sequence % 10'000 == 0) {
+      // The store from inside the callback: a read, and a scan of its own.
+      EXPECT_EQ(store->head().value_or(-1), 3 * kEach);
+      std::int64_t seen = 0;
+      const auto inner = store->scan(
+          row.sequence - 1, [&](const ScanRow& r) { seen = r.sequence; }, 1);
+      ASSERT_TRUE(inner.has_value()) << inner.error().message;
+      EXPECT_EQ(seen, row.sequence);
+      ++nested;
+    }
+  });
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  EXPECT_EQ(*all, 3 * kEach);
+  EXPECT_EQ(expected, 3 * kEach);
+  EXPECT_EQ(nested, 4u);
+
+  std::int64_t first = 0, count = 0, last = 0;
+  const auto limited = store->scan(
+      100,
+      [&](const ScanRow& row) {
+        if (count++ == 0) first = row.sequence;
+        last = row.sequence;
+      },
+      30'000);
+  ASSERT_TRUE(limited.has_value()) << limited.error().message;
+  EXPECT_EQ(first, 101);
+  EXPECT_EQ(count, 30'000);
+  EXPECT_EQ(*limited, 30'100);
+  EXPECT_EQ(last, 30'100);
+  EXPECT_EQ(store->scan(3 * kEach, [](const ScanRow&) { ADD_FAILURE(); }).value_or(-1), 3 * kEach);
+}
+
 TEST(RedactUrlTest, HidesEveryFormOfPassword) {
   EXPECT_EQ(redact_url("postgresql://ann:s3cret@db.example:5432/cases"),
             "postgresql://ann:***@db.example:5432/cases");
