@@ -464,6 +464,35 @@ TEST_F(PostgresStoreTest, ScansAcrossBatchesHonourTheLimitAndMayUseTheStore) {
   EXPECT_EQ(store->scan(3 * kEach, [](const ScanRow&) { ADD_FAILURE(); }).value_or(-1), 3 * kEach);
 }
 
+TEST_F(PostgresStoreTest, RacingCreatorsOfOneCaseGetOneSuccessAndConflicts) {
+  constexpr int kCreators = 6;
+  const std::string id = "R-" + unique_token();
+  std::vector<std::unique_ptr<EventStore>> stores;
+  for (int i = 0; i < kCreators; ++i) {
+    stores.push_back(open(url_));
+    ASSERT_TRUE(stores.back());
+  }
+  std::vector<std::future<Result<AppendResult>>> creators;
+  for (int i = 0; i < kCreators; ++i)
+    creators.push_back(std::async(std::launch::async, [&, i] {
+      return stores[i]->append(make_append(id, 0, 1 + i % 2, "creator " + std::to_string(i)));
+    }));
+  int created = 0;
+  for (auto& creator : creators) {
+    const auto result = creator.get();
+    if (result) {
+      ++created;
+      continue;
+    }
+    EXPECT_EQ(result.error().code, ErrorCode::kConflict) << result.error().message;
+    EXPECT_THAT(result.error().message, HasSubstr("case " + id + " already exists (at version "));
+  }
+  EXPECT_EQ(created, 1);
+  const auto events = stores[0]->read_stream(id);
+  ASSERT_TRUE(events.has_value()) << events.error().message;
+  EXPECT_EQ(static_cast<std::int64_t>(events->size()), stores[0]->find_stream(id)->value().version);
+}
+
 TEST(RedactUrlTest, HidesEveryFormOfPassword) {
   EXPECT_EQ(redact_url("postgresql://ann:s3cret@db.example:5432/cases"),
             "postgresql://ann:***@db.example:5432/cases");
