@@ -80,7 +80,7 @@ struct AppendRequest {
   // then `create` must be set.
   std::int64_t expected_version = 0;
   std::optional<NewStream> create;
-  std::vector<NewEvent> events;  // may be empty only when creating
+  std::vector<NewEvent> events;  // at least one: a stream is created with its first events
   std::string recorded_by;       // required, non-empty
   std::string recorded_at;       // required, UTC timestamp
 };
@@ -138,8 +138,7 @@ class EventStore {
   // Waits until events after `after` may have been committed (by this or
   // another process) or `timeout` passes. True when the head moved.
   // PostgreSQL uses LISTEN/NOTIFY; SQLite polls.
-  virtual Result<bool> wait_for_events(std::int64_t after,
-                                       std::chrono::milliseconds timeout) = 0;
+  virtual Result<bool> wait_for_events(std::int64_t after, std::chrono::milliseconds timeout) = 0;
 
   // Replaces the named projection's snapshot and its row in
   // projection_progress, in one transaction.
@@ -165,13 +164,19 @@ struct OpenOptions {
 // Opens "sqlite:PATH" or "postgresql://..." (also "postgres://...").
 // SQLite URLs may add "?max_pages=N" (PRAGMA max_page_count), which tests
 // use to make a database full.
-Result<std::unique_ptr<EventStore>> open_store(std::string_view url, const OpenOptions& options = {});
+Result<std::unique_ptr<EventStore>> open_store(std::string_view url,
+                                               const OpenOptions& options = {});
 
 // Backend constructors, for open_store.
 Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
                                                       const OpenOptions& options);
 Result<std::unique_ptr<EventStore>> open_postgres_store(std::string_view url,
                                                         const OpenOptions& options);
+
+// The checks every backend makes before touching the database: ids, who and
+// when, versions, stream details only for a new case, at least one event.
+// kBadInput naming the case and what is missing.
+Result<void> check_append_request(const AppendRequest& request);
 
 // The URL with any password replaced by "***".
 std::string redact_url(std::string_view url);

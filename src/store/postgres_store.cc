@@ -107,38 +107,10 @@ Error conflict(std::string message) {
   return Error{ErrorCode::kConflict, std::move(message), {}};
 }
 
-Result<void> validate(const AppendRequest& request) {
-  const auto bad = [&](std::string why) {
-    const std::string which =
-        request.stream_id.empty() ? std::string("an event") : "case " + request.stream_id;
-    return std::unexpected(Error::bad_input("cannot record " + which + ": " + std::move(why) +
-                                            "; nothing was written"));
-  };
-  if (request.stream_id.empty()) return bad("the case id is empty");
-  if (request.recorded_by.empty()) return bad("who recorded it is not given (recorded_by)");
-  if (request.recorded_at.empty()) return bad("when it was recorded is not given (recorded_at)");
-  if (request.expected_version < 0)
-    return bad("the version read (" + std::to_string(request.expected_version) + ") is negative");
-  if (request.expected_version == 0 && !request.create)
-    return bad("a new case needs its stream details (kind, profile, header)");
-  if (request.expected_version > 0 && request.create)
-    return bad("stream details are given for a case read at version " +
-               std::to_string(request.expected_version) + "; they belong to a new case only");
-  if (request.create && request.create->kind.empty()) return bad("the stream kind is empty");
-  if (!request.create && request.events.empty()) return bad("there are no events to append");
-  for (std::size_t i = 0; i < request.events.size(); ++i) {
-    const NewEvent& event = request.events[i];
-    if (event.type.empty() || event.payload.empty())
-      return bad("event " + std::to_string(i + 1) + " has no " +
-                 (event.type.empty() ? "type" : "body"));
-  }
-  return {};
-}
-
 }  // namespace
 
 Result<AppendResult> PostgresStore::append(const AppendRequest& request) {
-  if (auto valid = validate(request); !valid) return std::unexpected(valid.error());
+  if (auto valid = check_append_request(request); !valid) return std::unexpected(valid.error());
   std::lock_guard lock(mutex_);
   try {
     return append_locked(request);

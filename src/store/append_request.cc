@@ -1,0 +1,41 @@
+// The checks every backend makes on an append request before touching the
+// database (event_store.h: check_append_request).
+#include <string>
+
+#include "store/event_store.h"
+
+namespace cinplan::store {
+
+Result<void> check_append_request(const AppendRequest& request) {
+  const auto bad = [&](std::string why) {
+    const std::string which =
+        request.stream_id.empty() ? std::string("an event") : "case " + request.stream_id;
+    return std::unexpected(Error::bad_input("cannot record " + which + ": " + std::move(why) +
+                                            "; nothing was written"));
+  };
+  if (request.stream_id.empty()) return bad("the case id is empty");
+  if (request.recorded_by.empty()) return bad("who recorded it is not given (recorded_by)");
+  if (request.recorded_at.empty()) return bad("when it was recorded is not given (recorded_at)");
+  if (request.expected_version < 0)
+    return bad("the version read (" + std::to_string(request.expected_version) + ") is negative");
+  if (request.expected_version == 0 && !request.create)
+    return bad("a new case needs its stream details (kind, profile, header)");
+  if (request.expected_version > 0 && request.create)
+    return bad("stream details are given for a case read at version " +
+               std::to_string(request.expected_version) + "; they belong to a new case only");
+  if (request.create && request.create->kind.empty()) return bad("the stream kind is empty");
+  // A stream is created with its first events, so every stream that exists is
+  // at version 1 or more and expected_version 0 always means "new".
+  if (request.events.empty())
+    return bad(request.create ? "a new case needs at least one event"
+                              : "there are no events to append");
+  for (std::size_t i = 0; i < request.events.size(); ++i) {
+    const NewEvent& event = request.events[i];
+    if (event.type.empty() || event.payload.empty())
+      return bad("event " + std::to_string(i + 1) + " has no " +
+                 (event.type.empty() ? "type" : "body"));
+  }
+  return {};
+}
+
+}  // namespace cinplan::store
