@@ -8,7 +8,6 @@ namespace cinplan::store::postgres {
 namespace {
 
 // Statements, prepared on a connection's first use of each.
-constexpr const char* kCreateStream = "cinplan_create_stream";
 constexpr const char* kCreateWithEvents = "cinplan_create_with_events";
 constexpr const char* kAppendEvents = "cinplan_append_events";
 constexpr const char* kStreamVersion = "cinplan_stream_version";
@@ -58,9 +57,6 @@ std::string append_statement(std::string_view stream) {
 }  // namespace
 
 void prepare_statements(pqxx::connection& conn) {
-  conn.prepare(kCreateStream,
-               "INSERT INTO streams (id, kind, version, created, profile, header) "
-               "VALUES ($1, $2, 0, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING version");
   conn.prepare(kCreateWithEvents,
                append_statement("INSERT INTO streams (id, kind, version, created, profile, header) "
                                 "VALUES ($1, $9, $2::bigint + $3::bigint, $7, $10, $11) "
@@ -126,52 +122,42 @@ Result<AppendResult> PostgresStore::append(const AppendRequest& request) {
 }
 
 Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) {
+  // check_append_request has made sure there is at least one event.
   const std::string& id = request.stream_id;
   const std::int64_t expected = request.expected_version;
   const auto count = static_cast<std::int64_t>(request.events.size());
-  AppendResult result{expected + count, 0, 0};
+
+  std::string types = "{", payloads = "{", dates = "{";
+  std::size_t payload_bytes = 0;
+  for (const NewEvent& event : request.events) payload_bytes += event.payload.size() + 8;
+  payloads.reserve(payload_bytes + payload_bytes / 4);
+  for (const NewEvent& event : request.events) {
+    add_array_element(types, event.type);
+    add_array_element(payloads, event.payload);
+    add_array_element(dates, event.date);
+  }
+  types += '}';
+  payloads += '}';
+  dates += '}';
 
   pqxx::nontransaction tx(*conn_);
-  bool written = false;
-  if (count == 0) {
-    const NewStream& create = *request.create;
-    written = !tx.exec_prepared(kCreateStream, id, create.kind, request.recorded_at, create.profile,
-                                create.header)
-                   .empty();
-  } else {
-    std::string types = "{", payloads = "{", dates = "{";
-    std::size_t payload_bytes = 0;
-    for (const NewEvent& event : request.events) payload_bytes += event.payload.size() + 8;
-    payloads.reserve(payload_bytes + payload_bytes / 4);
-    for (const NewEvent& event : request.events) {
-      add_array_element(types, event.type);
-      add_array_element(payloads, event.payload);
-      add_array_element(dates, event.date);
-    }
-    types += '}';
-    payloads += '}';
-    dates += '}';
-    const pqxx::result r =
-        request.create
-            ? tx.exec_prepared(kCreateWithEvents, id, expected, count, types, payloads, dates,
-                               request.recorded_at, request.recorded_by, request.create->kind,
-                               request.create->profile, request.create->header)
-            : tx.exec_prepared(kAppendEvents, id, expected, count, types, payloads, dates,
-                               request.recorded_at, request.recorded_by);
-    if (!r.empty()) {
-      written = true;
-      result.first_sequence = to_int64(r[0][0]);
-      result.last_sequence = to_int64(r[0][1]);
-      if (result.last_sequence - result.first_sequence + 1 != count)
-        return std::unexpected(Error{ErrorCode::kInternal,
-                                     "case " + id + ": " + std::to_string(count) +
-                                         " events were given sequences " +
-                                         std::to_string(result.first_sequence) + " to " +
-                                         std::to_string(result.last_sequence),
-                                     {}});
-    }
+  const pqxx::result r =
+      request.create
+          ? tx.exec_prepared(kCreateWithEvents, id, expected, count, types, payloads, dates,
+                             request.recorded_at, request.recorded_by, request.create->kind,
+                             request.create->profile, request.create->header)
+          : tx.exec_prepared(kAppendEvents, id, expected, count, types, payloads, dates,
+                             request.recorded_at, request.recorded_by);
+  if (!r.empty()) {
+    const AppendResult result{expected + count, to_int64(r[0][0]), to_int64(r[0][1])};
+    if (result.last_sequence - result.first_sequence + 1 != count)
+      return std::unexpected(Error{
+          ErrorCode::kInternal,
+          "case " + id + ": " + std::to_string(count) + " events were given sequences " +
+              std::to_string(result.first_sequence) + " to " + std::to_string(result.last_sequence),
+          {}});
+    return result;
   }
-  if (written) return result;
 
   // Nothing was written: say why, from the stream as it is now.
   const auto current = tx.exec_prepared(kStreamVersion, id);
