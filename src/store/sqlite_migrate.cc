@@ -7,16 +7,6 @@
 namespace cinplan::store::sqlite {
 namespace {
 
-Result<bool> has_table(Database& db, std::string_view name) {
-  auto statement = db.prepare(
-      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", Access::kRead);
-  if (!statement) return std::unexpected(statement.error());
-  statement->bind(1, name);
-  const int rc = statement->step();
-  if (rc != SQLITE_ROW) return std::unexpected(db.error(rc, Access::kRead));
-  return statement->int64(0) > 0;
-}
-
 Result<void> apply(Database& db, const Migration& migration) {
   auto applied = db.exec(migration.sql, Access::kWrite);
   if (!applied) return std::unexpected(applied.error());
@@ -40,13 +30,16 @@ Error too_new(const Database& db, int version) {
 }  // namespace
 
 Result<int> read_schema_version(Database& db) {
-  auto migrations = has_table(db, "schema_migrations");
-  if (!migrations) return std::unexpected(migrations.error());
-  if (!*migrations) {
-    auto tables = db.query_int(
-        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-        Access::kRead);
-    if (!tables) return std::unexpected(tables.error());
+  // One statement, so one read snapshot: another process migrating meanwhile
+  // cannot make a new cinplan database look like some other program's
+  // (tables present, schema_migrations not yet seen).
+  auto tables = db.query_int(
+      "SELECT CASE WHEN EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' "
+      "AND name = 'schema_migrations') THEN -1 ELSE (SELECT count(*) FROM sqlite_master "
+      "WHERE type = 'table' AND name NOT LIKE 'sqlite_%') END",
+      Access::kRead);
+  if (!tables) return std::unexpected(tables.error());
+  if (*tables >= 0) {
     if (*tables > 0)
       return std::unexpected(Error::bad_input(
           "the file " + db.path() +
