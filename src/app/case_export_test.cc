@@ -3,6 +3,8 @@
 // and example file comes back as its canonical JSON, and its obligations read
 // from the store are those read from the file.
 #include "app/case_export.h"
+#include "app/app_test_support.h"
+#include "store/store_test_support.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -27,23 +29,10 @@ using json = nlohmann::ordered_json;
 const fs::path kSource = CINPLAN_SOURCE_DIR;
 
 const ProfileCatalog& catalog() {
-  static const ProfileCatalog c = ProfileCatalog::load(kSource / "profiles").value();
-  return c;
+  return test_profiles();
 }
 
-std::string unique_token() {
-  static std::atomic<int> counter{0};
-  const auto now = std::chrono::system_clock::now().time_since_epoch().count();
-  return std::to_string(getpid()) + "-" + std::to_string(now % 100000000) + "-" +
-         std::to_string(counter++);
-}
-
-std::vector<std::string> backends() {
-  std::vector<std::string> out{"sqlite"};
-  if (const char* url = std::getenv("CINPLAN_TEST_POSTGRES_URL"); url != nullptr && *url != '\0')
-    out.push_back("postgresql");
-  return out;
-}
+using store::testing::unique_token;
 
 // Every case file the engine's tests and the examples use.
 std::vector<fs::path> case_files() {
@@ -194,7 +183,7 @@ TEST_P(CaseStore, AnUnknownCaseIsNotFoundNamingTheDatabase) {
   EXPECT_FALSE(load_case(*store_, prefix_ + "C-9"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, CaseStore, testing::ValuesIn(backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, CaseStore, testing::ValuesIn(store::testing::test_backends()),
                          [](const auto& param_info) { return param_info.param; });
 
 TEST(OpenExistingStore, AMissingSqliteDatabaseIsNotFoundAndNotCreated) {

@@ -2,6 +2,8 @@
 // PostgreSQL server of CINPLAN_TEST_POSTGRES_URL when set): what is written,
 // and that bad input of every kind writes nothing.
 #include "app/case_import.h"
+#include "app/app_test_support.h"
+#include "store/store_test_support.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -19,23 +21,10 @@ namespace fs = std::filesystem;
 const fs::path kSource = CINPLAN_SOURCE_DIR;
 
 const ProfileCatalog& catalog() {
-  static const ProfileCatalog c = ProfileCatalog::load(kSource / "profiles").value();
-  return c;
+  return test_profiles();
 }
 
-std::string unique_token() {
-  static std::atomic<int> counter{0};
-  const auto now = std::chrono::system_clock::now().time_since_epoch().count();
-  return std::to_string(getpid()) + "-" + std::to_string(now % 100000000) + "-" +
-         std::to_string(counter++);
-}
-
-std::vector<std::string> backends() {
-  std::vector<std::string> out{"sqlite"};
-  if (const char* url = std::getenv("CINPLAN_TEST_POSTGRES_URL"); url != nullptr && *url != '\0')
-    out.push_back("postgresql");
-  return out;
-}
+using store::testing::unique_token;
 
 class Import : public testing::TestWithParam<std::string> {
  protected:
@@ -215,7 +204,7 @@ TEST_P(Import, AMissingFileIsNamed) {
   EXPECT_EQ(store_->head().value(), head_);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Import, testing::ValuesIn(backends()),
+INSTANTIATE_TEST_SUITE_P(Backends, Import, testing::ValuesIn(store::testing::test_backends()),
                          [](const auto& param_info) { return param_info.param; });
 
 TEST(ProfileForFile, FolderNameGivenNameOrAnError) {

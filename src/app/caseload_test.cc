@@ -3,6 +3,7 @@
 // day; the engine's overdue and next-due obligations; most urgent first; and
 // the worker and team filters.
 #include "app/caseload.h"
+#include "app/app_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -22,8 +23,7 @@ namespace fs = std::filesystem;
 const fs::path kSource = CINPLAN_SOURCE_DIR;
 
 const ProfileCatalog& catalog() {
-  static const ProfileCatalog c = ProfileCatalog::load(kSource / "profiles").value();
-  return c;
+  return test_profiles();
 }
 
 std::string case_text(const std::string& id, const std::string& events) {

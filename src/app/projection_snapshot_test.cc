@@ -3,6 +3,7 @@
 // another event registry, damaged or ahead of the log is not used; and a
 // restore over a log that does not follow on from the snapshot replays it all.
 #include "app/projection_snapshot.h"
+#include "app/app_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -19,8 +20,7 @@ namespace fs = std::filesystem;
 const fs::path kSource = CINPLAN_SOURCE_DIR;
 
 const ProfileCatalog& catalog() {
-  static const ProfileCatalog c = ProfileCatalog::load(kSource / "profiles").value();
-  return c;
+  return test_profiles();
 }
 
 class Snapshots : public testing::Test {
