@@ -14,41 +14,10 @@ bin=$(realpath "$1")
 src=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
+. "$(dirname "$0")/cli_checks.sh"
 export CINPLAN_USER=caseload-cli-test
 cd "$src" || exit 1
 
-# run CMD...: sets $out (stdout), $err (stderr) and $rc.
-run() {
-  out=$("$@" 2>"$tmp/stderr")
-  rc=$?
-  err=$(cat "$tmp/stderr")
-}
-# expect PATTERN CMD...: exit 0 and PATTERN in stdout.
-expect() {
-  local pattern=$1
-  shift
-  run "$@"
-  if [ "$rc" -ne 0 ]; then bad "exit $rc: $*"$'\n'"$err"; return; fi
-  if ! grep -q -- "$pattern" <<<"$out"; then bad "no \"$pattern\" in output of: $*"$'\n'"$out"; return; fi
-  ok
-}
-# expect_fail PATTERN CMD...: exit 2, one line on stderr matching PATTERN.
-expect_fail() {
-  local pattern=$1
-  shift
-  run "$@"
-  if [ "$rc" -ne 2 ]; then bad "exit $rc (wanted 2): $*"$'\n'"$out$err"; return; fi
-  if ! grep -q -- "$pattern" <<<"$err"; then bad "no \"$pattern\" in stderr of: $*"$'\n'"$err"; return; fi
-  if [ "$(wc -l <<<"$err")" -ne 1 ]; then bad "more than one line on stderr: $*"$'\n'"$err"; return; fi
-  ok
-}
 
 # The caseload of the examples in database $1.
 examples_caseload() {

@@ -13,35 +13,13 @@ src=$(realpath "$2")
 tmp=$(mktemp -d)
 chmod 755 "$tmp" # the read-only check runs a second user through it
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-  fail=$((fail + 1))
-  echo "FAIL: $*"
-}
+. "$(dirname "$0")/cli_checks.sh"
 
 export CINPLAN_USER=store-cli-test
 today=2025-06-01
 cd "$src" || exit 1
 examples=(examples/*/*.json)
 
-# run CMD...: sets $out (stdout), $err (stderr) and $rc.
-run() {
-  out=$("$@" 2>"$tmp/stderr")
-  rc=$?
-  err=$(cat "$tmp/stderr")
-}
-# expect_fail PATTERN CMD...: exit 2, one line on stderr matching PATTERN.
-expect_fail() {
-  local pattern=$1
-  shift
-  run "$@"
-  if [ "$rc" -ne 2 ]; then bad "exit $rc (wanted 2): $*"$'\n'"$out$err"; return; fi
-  if ! grep -q -- "$pattern" <<<"$err"; then bad "no \"$pattern\" in stderr of: $*"$'\n'"$err"; return; fi
-  if [ "$(wc -l <<<"$err")" -ne 1 ]; then bad "more than one line on stderr: $*"$'\n'"$err"; return; fi
-  ok
-}
 case_id() { sed -n 's/^ *"case_id": *"\([^"]*\)".*/\1/p' "$1" | head -n 1; }
 profile_of() { basename "$(dirname "$1")"; }
 # The JSON with all whitespace removed: the canonical form differs from a
