@@ -60,7 +60,7 @@ if [ -d "$src/../shared/procedures" ]; then
 fi
 expect 2 "it is a folder, not a file" -- "$bin" obligations --profile bolton --case "$tmp" --today 2025-06-01
 : >"$tmp/empty.json"
-expect 2 "not valid JSON" -- "$bin" obligations --profile bolton --case "$tmp/empty.json" --today 2025-06-01
+expect 2 "the file is empty" -- "$bin" obligations --profile bolton --case "$tmp/empty.json" --today 2025-06-01
 echo '{"case_id": 123, "events": []}' >"$tmp/id.json"
 expect 2 '"case_id" must be non-empty text, not 123' -- "$bin" obligations --profile bolton --case "$tmp/id.json" --today 2025-06-01
 expect 0 "overdue, .* due within 7 days" -- "$bin" obligations --profile london-cyps --case "$case_file" --today 2025-06-01

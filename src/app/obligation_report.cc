@@ -37,6 +37,10 @@ std::string describe_timescale(const Rule& rule, PathwaySet active) {
   return out;
 }
 
+std::string obligation_header() {
+  return fmt::format("{:<11} {:<10}  {:<10}  {:<28} {}", "STATUS", "DUE", "TARGET", "RULE", "WHAT");
+}
+
 std::string obligation_line(const Profile& profile, const CaseHistory& history,
                             const Obligation& o) {
   const Rule& rule = profile.rules[o.rule];

@@ -18,6 +18,9 @@ namespace cinplan::app {
 std::string describe_timescale(const Rule& rule, PathwaySet active);
 
 // One line: status, due, target, rule id, title, and what met it.
+// The column headings of obligation_line: STATUS DUE TARGET RULE WHAT.
+std::string obligation_header();
+
 std::string obligation_line(const Profile& profile, const CaseHistory& history,
                             const Obligation& o);
 

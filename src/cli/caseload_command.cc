@@ -41,6 +41,9 @@ void print_obligation(const Profile& profile, const CaseHistory& history, const 
 }
 
 void print_text(const app::Caseload& load) {
+  // Each case's lines share the obligations command's columns; the target is
+  // an agreed date (such as the next meeting's) where one was set.
+  if (!load.cases.empty()) std::cout << "  " << app::obligation_header() << "\n\n";
   for (const app::CaseloadItem& item : load.cases) {
     const app::CaseEntry& e = *item.entry;
     const CaseHistory history = identity(e);

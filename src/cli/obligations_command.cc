@@ -56,8 +56,7 @@ int print_obligations(const Profile& p, const CaseHistory& history, Date today,
   if (auto routed = route_referral(p, history)) {
     std::cout << "Referral routed to the " << routed->team << " (" << routed->reason << ")\n";
   }
-  std::cout << fmt::format("{:<11} {:<10}  {:<10}  {:<28} {}\n", "STATUS", "DUE", "TARGET", "RULE",
-                           "WHAT");
+  std::cout << app::obligation_header() << "\n";
   for (const Obligation& o : list) {
     std::cout << app::obligation_line(p, history, o) << "\n";
     if (args.why) {

@@ -44,6 +44,10 @@ std::string plain_reason(std::string_view what, const std::string& password) {
   bool space = false;
   for (char c : text) {
     if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      // libpq puts each sentence on a line of its own: keep them sentences.
+      if (c == '\n' && !out.empty() &&
+          std::string_view(".:;,!?").find(out.back()) == std::string_view::npos)
+        out += '.';
       space = !out.empty();
       continue;
     }

@@ -214,6 +214,10 @@ Result<CaseHistory> case_history_from_json(json document) {
 }
 
 Result<CaseHistory> parse_case_history(std::string_view json_text) {
+  if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+    return std::unexpected(
+        Error::bad_input("the file is empty: a case history is one JSON object "
+                         "(cinplan events shows the event types)"));
   json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (document.is_discarded()) {
     // Find where: a second parse with exceptions gives the byte position.

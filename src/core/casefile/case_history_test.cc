@@ -147,3 +147,18 @@ TEST(CaseState, FoldsEventsIntoTypedSortedFacts) {
 
 }  // namespace
 }  // namespace cinplan
+
+namespace cinplan {
+namespace {
+
+TEST(CaseHistory, AnEmptyFileSaysSo) {
+  for (const char* text : {"", "  \n\t"}) {
+    auto parsed = parse_case_history(text);
+    ASSERT_FALSE(parsed);
+    EXPECT_EQ(parsed.error().code, ErrorCode::kBadInput);
+    EXPECT_NE(parsed.error().message.find("the file is empty"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace cinplan
