@@ -6,16 +6,18 @@
 
 namespace cinplan::store {
 
-int latest_schema_version() { return static_cast<int>(sqlite_migrations().size()); }
+int latest_schema_version() {
+  return static_cast<int>(sqlite_migrations().size());
+}
 
 Result<std::unique_ptr<EventStore>> open_store(std::string_view url, const OpenOptions& options) {
   if (url.starts_with("sqlite:")) return open_sqlite_store(url, options);
   if (url.starts_with("postgresql://") || url.starts_with("postgres://"))
     return open_postgres_store(url, options);
-  return std::unexpected(Error::bad_input(
-      "database URL \"" + redact_url(url) +
-      "\" is not understood: use sqlite:PATH (for example sqlite:cases.db) or "
-      "postgresql://USER@HOST:PORT/NAME"));
+  return std::unexpected(
+      Error::bad_input("database URL \"" + redact_url(url) +
+                       "\" is not understood: use sqlite:PATH (for example sqlite:cases.db) or "
+                       "postgresql://USER@HOST:PORT/NAME"));
 }
 
 std::string redact_url(std::string_view url) {
