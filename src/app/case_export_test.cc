@@ -82,31 +82,14 @@ json report(const Profile& profile, const CaseHistory& history, Date today) {
   return out;
 }
 
-class CaseStore : public testing::TestWithParam<std::string> {
+class CaseStore : public StoreBackendTest {
  protected:
   void SetUp() override {
-    store::OpenOptions options;
-    options.create = true;
-    if (GetParam() == "sqlite") {
-      dir_ = fs::temp_directory_path() / ("cinplan-export-" + unique_token());
-      fs::create_directories(dir_);
-      url_ = "sqlite:" + (dir_ / "cases.db").string();
-    } else {
-      url_ = std::getenv("CINPLAN_TEST_POSTGRES_URL");
-    }
-    auto opened = store::open_store(url_, options);
-    ASSERT_TRUE(opened) << opened.error().message;
-    store_ = std::move(*opened);
+    StoreBackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     prefix_ = "X" + unique_token() + "-";
   }
-  void TearDown() override {
-    store_.reset();
-    if (!dir_.empty()) fs::remove_all(dir_);
-  }
 
-  fs::path dir_;
-  std::string url_;
-  std::unique_ptr<store::EventStore> store_;
   std::string prefix_;
   const FixedClock clock_{TimePoint{} + std::chrono::hours(24 * 20000)};
 };

@@ -26,27 +26,13 @@ const ProfileCatalog& catalog() {
 
 using store::testing::unique_token;
 
-class Import : public testing::TestWithParam<std::string> {
+class Import : public StoreBackendTest {
  protected:
   void SetUp() override {
-    store::OpenOptions options;
-    options.create = true;
-    if (GetParam() == "sqlite") {
-      dir_ = fs::temp_directory_path() / ("cinplan-import-" + unique_token());
-      fs::create_directories(dir_);
-      url_ = "sqlite:" + (dir_ / "cases.db").string();
-    } else {
-      url_ = std::getenv("CINPLAN_TEST_POSTGRES_URL");
-    }
-    auto opened = store::open_store(url_, options);
-    ASSERT_TRUE(opened) << opened.error().message;
-    store_ = std::move(*opened);
+    StoreBackendTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     id_ = "I" + unique_token();
     head_ = store_->head().value();
-  }
-  void TearDown() override {
-    store_.reset();
-    if (!dir_.empty()) fs::remove_all(dir_);
   }
 
   // A small valid case, with this test's unique id and `events` inside the list.
@@ -69,9 +55,6 @@ class Import : public testing::TestWithParam<std::string> {
     EXPECT_FALSE(stream->has_value());
   }
 
-  fs::path dir_;
-  std::string url_;
-  std::unique_ptr<store::EventStore> store_;
   std::string id_;
   std::int64_t head_ = 0;
   // 2026-11-22T10:15:30.123Z
