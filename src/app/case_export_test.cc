@@ -28,10 +28,6 @@ using json = nlohmann::ordered_json;
 
 const fs::path kSource = CINPLAN_SOURCE_DIR;
 
-const ProfileCatalog& catalog() {
-  return test_profiles();
-}
-
 using store::testing::unique_token;
 
 // Every case file the engine's tests and the examples use.
@@ -106,7 +102,7 @@ TEST_P(CaseStore, EveryCaseFileComesBackAsItsCanonicalJsonWithTheSameObligations
     ASSERT_TRUE(parsed) << parsed.error().message;
 
     // No --profile: the folder names it (tests/scenarios/bolton/x.json).
-    auto imported = import_case(*store_, catalog(), text, file, {"", "tester"}, clock_);
+    auto imported = import_case(*store_, test_profiles(), text, file, {"", "tester"}, clock_);
     ASSERT_TRUE(imported) << imported.error().message;
     EXPECT_EQ(imported->profile, file.parent_path().filename().string());
     EXPECT_EQ(imported->events, parsed->events.size());
@@ -119,7 +115,7 @@ TEST_P(CaseStore, EveryCaseFileComesBackAsItsCanonicalJsonWithTheSameObligations
     ASSERT_TRUE(stored) << stored.error().message;
     EXPECT_EQ(stored->profile, imported->profile);
     EXPECT_EQ(stored->version, static_cast<std::int64_t>(parsed->events.size()));
-    const Profile& profile = *catalog().find(stored->profile).value();
+    const Profile& profile = *test_profiles().find(stored->profile).value();
     const Date today = today_for(file);
     EXPECT_EQ(report(profile, stored->history, today).dump(1),
               report(profile, *parsed, today).dump(1));
@@ -133,7 +129,7 @@ TEST_P(CaseStore, FieldsOutsideTheRegistryAndTheirOrderSurviveTheRoundTrip) {
                            R"( "extra": {"b": 1, "a": [1.5, "é"]}}], "z_last": null})";
   auto parsed = parse_case_history(text);
   ASSERT_TRUE(parsed) << parsed.error().message;
-  ASSERT_TRUE(import_case(*store_, catalog(), text, "x.json", {"bolton", "tester"}, clock_));
+  ASSERT_TRUE(import_case(*store_, test_profiles(), text, "x.json", {"bolton", "tester"}, clock_));
   auto exported = export_case(*store_, id);
   ASSERT_TRUE(exported) << exported.error().message;
   EXPECT_EQ(*exported, to_canonical_json(*parsed));
@@ -147,7 +143,8 @@ TEST_P(CaseStore, FieldsOutsideTheRegistryAndTheirOrderSurviveTheRoundTrip) {
 TEST_P(CaseStore, ACaseWithNoEventsIsRefused) {
   const std::string id = prefix_ + "C-0";
   const std::string text = R"({"case_id": ")" + id + R"(", "events": []})";
-  auto imported = import_case(*store_, catalog(), text, "x.json", {"bolton", "tester"}, clock_);
+  auto imported =
+      import_case(*store_, test_profiles(), text, "x.json", {"bolton", "tester"}, clock_);
   ASSERT_FALSE(imported);
   EXPECT_EQ(imported.error().code, ErrorCode::kBadInput);
   EXPECT_NE(imported.error().message.find("x.json"), std::string::npos);

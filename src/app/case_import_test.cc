@@ -18,12 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = CINPLAN_SOURCE_DIR;
-
-const ProfileCatalog& catalog() {
-  return test_profiles();
-}
-
 using store::testing::unique_token;
 
 class Import : public StoreBackendTest {
@@ -44,7 +38,7 @@ class Import : public StoreBackendTest {
 
   Result<ImportedCase> import(const std::string& text, const fs::path& file = "cases/x.json",
                               const std::string& profile = "bolton") {
-    return import_case(*store_, catalog(), text, file, {profile, "tester"}, clock_);
+    return import_case(*store_, test_profiles(), text, file, {profile, "tester"}, clock_);
   }
 
   // Nothing was written: the log's head has not moved and there is no stream.
@@ -173,7 +167,7 @@ TEST_P(Import, AnUnknownProfileWritesNothing) {
 
 TEST_P(Import, NoOneToRecordItIsBadInput) {
   auto imported =
-      import_case(*store_, catalog(), case_text(), "cases/x.json", {"bolton", ""}, clock_);
+      import_case(*store_, test_profiles(), case_text(), "cases/x.json", {"bolton", ""}, clock_);
   ASSERT_FALSE(imported);
   EXPECT_EQ(imported.error().code, ErrorCode::kBadInput);
   expect_nothing_written();
@@ -181,7 +175,7 @@ TEST_P(Import, NoOneToRecordItIsBadInput) {
 
 TEST_P(Import, AMissingFileIsNamed) {
   auto imported =
-      import_file(*store_, catalog(), "no/such/file.json", {"bolton", "tester"}, clock_);
+      import_file(*store_, test_profiles(), "no/such/file.json", {"bolton", "tester"}, clock_);
   ASSERT_FALSE(imported);
   EXPECT_EQ(imported.error().message, "cannot read no/such/file.json: no such file");
   EXPECT_EQ(store_->head().value(), head_);
@@ -191,11 +185,13 @@ INSTANTIATE_TEST_SUITE_P(Backends, Import, testing::ValuesIn(store::testing::tes
                          [](const auto& param_info) { return param_info.param; });
 
 TEST(ProfileForFile, FolderNameGivenNameOrAnError) {
-  EXPECT_EQ(profile_for_file(catalog(), "tests/scenarios/bolton/a.json", "").value(), "bolton");
-  EXPECT_EQ(profile_for_file(catalog(), "bolton/a.json", "london-cyps").value(), "london-cyps");
-  EXPECT_FALSE(profile_for_file(catalog(), "a.json", ""));
-  EXPECT_FALSE(profile_for_file(catalog(), "cases/a.json", ""));
-  EXPECT_FALSE(profile_for_file(catalog(), "bolton/a.json", "nowhere"));
+  EXPECT_EQ(profile_for_file(test_profiles(), "tests/scenarios/bolton/a.json", "").value(),
+            "bolton");
+  EXPECT_EQ(profile_for_file(test_profiles(), "bolton/a.json", "london-cyps").value(),
+            "london-cyps");
+  EXPECT_FALSE(profile_for_file(test_profiles(), "a.json", ""));
+  EXPECT_FALSE(profile_for_file(test_profiles(), "cases/a.json", ""));
+  EXPECT_FALSE(profile_for_file(test_profiles(), "bolton/a.json", "nowhere"));
 }
 
 }  // namespace

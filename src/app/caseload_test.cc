@@ -20,12 +20,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSource = CINPLAN_SOURCE_DIR;
-
-const ProfileCatalog& catalog() {
-  return test_profiles();
-}
-
 std::string case_text(const std::string& id, const std::string& events) {
   return R"({"case_id": ")" + id + R"(", "child": {"id": "P-)" + id + R"(", "name": "Child )" + id +
          R"("}, "events": [)" + events + "]}";
@@ -52,7 +46,8 @@ class CaseloadQuery : public testing::Test {
 
   void add(const std::string& id, const std::string& events, const std::string& profile) {
     const std::string text = case_text(id, events);
-    auto ok = import_case(*store_, catalog(), text, id + ".json", {profile, "tester"}, clock_);
+    auto ok =
+        import_case(*store_, test_profiles(), text, id + ".json", {profile, "tester"}, clock_);
     ASSERT_TRUE(ok) << ok.error().message;
     texts_[id] = {text, profile};
   }
@@ -67,8 +62,8 @@ class CaseloadQuery : public testing::Test {
   // What the engine gives the case directly.
   std::vector<Obligation> engine(const std::string& id, Date today) {
     const auto& [text, profile] = texts_.at(id);
-    return obligations(*catalog().find(profile).value(), fold(parse_case_history(text).value()),
-                       today);
+    return obligations(*test_profiles().find(profile).value(),
+                       fold(parse_case_history(text).value()), today);
   }
 
   store::testing::TempDir dir_;
@@ -92,7 +87,7 @@ TEST_F(CaseloadQuery, OpenCasesOnlyWithTheirAllocationAsAtTheDay) {
   add("F", kPlan + allocated("2025-06-05", "Sam Patel", "South"), "worcestershire");
   const CaseProjection p = project();
 
-  auto load = caseload(p, catalog(), kToday);
+  auto load = caseload(p, test_profiles(), kToday);
   ASSERT_TRUE(load) << load.error().message;
   std::map<std::string, const CaseloadItem*> by_id;
   for (const CaseloadItem& item : load->cases) by_id[item.entry->id] = &item;
@@ -107,7 +102,7 @@ TEST_F(CaseloadQuery, OpenCasesOnlyWithTheirAllocationAsAtTheDay) {
   EXPECT_EQ(by_id["D"]->profile->id, "bolton");
 
   // The day after the later allocation.
-  auto later = caseload(p, catalog(), parse_date("2025-06-05").value());
+  auto later = caseload(p, test_profiles(), parse_date("2025-06-05").value());
   ASSERT_TRUE(later);
   for (const CaseloadItem& item : later->cases) {
     if (item.entry->id == "E") {
@@ -126,7 +121,7 @@ TEST_F(CaseloadQuery, OverdueAndNextDueAreTheEnginesMostUrgentFirst) {
   add("G", R"({"type": "plan_decided", "date": "2025-05-28"})", "bolton");  // nothing late yet
   add("H", R"({"type": "plan_decided", "date": "2024-11-04"})", "worcestershire");
   const CaseProjection p = project();
-  auto load = caseload(p, catalog(), kToday);
+  auto load = caseload(p, test_profiles(), kToday);
   ASSERT_TRUE(load) << load.error().message;
   ASSERT_EQ(load->cases.size(), 4u);
 
@@ -177,7 +172,7 @@ TEST_F(CaseloadQuery, FiltersByWorkerAndTeamIgnoringCase) {
   const CaseProjection p = project();
   auto ids = [&](const CaseloadFilter& f) {
     std::vector<std::string> out;
-    const Caseload load = caseload(p, catalog(), kToday, f).value();
+    const Caseload load = caseload(p, test_profiles(), kToday, f).value();
     for (const CaseloadItem& item : load.cases) out.push_back(item.entry->id);
     std::sort(out.begin(), out.end());
     return out;
@@ -200,7 +195,7 @@ TEST_F(CaseloadQuery, ACaseUnderAnUnknownProfileIsNamed) {
   r.recorded_at = "2026-11-22T10:15:30.123Z";
   ASSERT_TRUE(store_->append(r));
   const CaseProjection p = project();
-  auto load = caseload(p, catalog(), kToday);
+  auto load = caseload(p, test_profiles(), kToday);
   ASSERT_FALSE(load);
   EXPECT_NE(load.error().message.find("case Z-9"), std::string::npos) << load.error().message;
   EXPECT_NE(load.error().message.find("nowhere"), std::string::npos) << load.error().message;

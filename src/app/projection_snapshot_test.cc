@@ -19,10 +19,6 @@ namespace fs = std::filesystem;
 
 const fs::path kSource = CINPLAN_SOURCE_DIR;
 
-const ProfileCatalog& catalog() {
-  return test_profiles();
-}
-
 class Snapshots : public testing::Test {
  protected:
   void SetUp() override { store_ = open(dir_.sqlite_url()); }
@@ -43,7 +39,7 @@ class Snapshots : public testing::Test {
       for (const auto& f : fs::directory_iterator(folder)) {
         if (f.path().extension() != ".json" || f.path().string().ends_with(".expected.json"))
           continue;
-        auto ok = import_file(st, catalog(), f.path(), {"", "tester"}, clock);
+        auto ok = import_file(st, test_profiles(), f.path(), {"", "tester"}, clock);
         ASSERT_TRUE(ok) << ok.error().message;
       }
     }
@@ -193,7 +189,7 @@ TEST_F(Snapshots, ALogThatDoesNotFollowOnFromTheSnapshotIsReplayedInFull) {
   const FixedClock clock{TimePoint{} + std::chrono::milliseconds(1795342530123)};
   for (const auto& f : fs::directory_iterator(kSource / "tests" / "scenarios" / "bolton")) {
     if (f.path().string().ends_with(".expected.json")) continue;
-    ASSERT_TRUE(import_file(*store_, catalog(), f.path(), {"", "tester"}, clock));
+    ASSERT_TRUE(import_file(*store_, test_profiles(), f.path(), {"", "tester"}, clock));
   }
   import_cases(*store_, false);
   ASSERT_TRUE(save_snapshot(*store_, early));
@@ -214,7 +210,7 @@ TEST_F(Snapshots, RestoreUsesTheSnapshotAndReplaysOnlyWhatFollows) {
   const FixedClock clock{TimePoint{} + std::chrono::milliseconds(1795342530123)};
   for (const auto& f : fs::directory_iterator(kSource / "tests" / "scenarios" / "bolton")) {
     if (f.path().string().ends_with(".expected.json")) continue;
-    ASSERT_TRUE(import_file(*store_, catalog(), f.path(), {"", "tester"}, clock));
+    ASSERT_TRUE(import_file(*store_, test_profiles(), f.path(), {"", "tester"}, clock));
   }
   CaseProjection restored;
   auto r = restore_projection(*store_, restored);
