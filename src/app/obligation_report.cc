@@ -37,6 +37,11 @@ std::string describe_timescale(const Rule& rule, PathwaySet active) {
   return out;
 }
 
+std::string citation_line(const Citation& citation) {
+  return "\"" + citation.quote + "\"" +
+         (citation.section.empty() ? "" : " (" + citation.section + ")");
+}
+
 std::string obligation_header() {
   return fmt::format("{:<11} {:<10}  {:<10}  {:<28} {}", "STATUS", "DUE", "TARGET", "RULE", "WHAT");
 }

@@ -18,6 +18,9 @@ namespace cinplan::app {
 std::string describe_timescale(const Rule& rule, PathwaySet active);
 
 // One line: status, due, target, rule id, title, and what met it.
+// A procedure sentence as the commands quote it: "quote" (section).
+std::string citation_line(const Citation& citation);
+
 // The column headings of obligation_line: STATUS DUE TARGET RULE WHAT.
 std::string obligation_header();
 

@@ -35,8 +35,7 @@ CaseHistory identity(const app::CaseEntry& e) {
 void print_obligation(const Profile& profile, const CaseHistory& history, const Obligation& o) {
   std::cout << "  " << app::obligation_line(profile, history, o) << "\n";
   for (const Citation& c : profile.rules[o.rule].cite) {
-    std::cout << "      \"" << c.quote << "\"" << (c.section.empty() ? "" : " (" + c.section + ")")
-              << "\n";
+    std::cout << "      " << app::citation_line(c) << "\n";
   }
 }
 

@@ -64,8 +64,7 @@ int print_obligations(const Profile& p, const CaseHistory& history, Date today,
       std::cout << "    " << app::describe_timescale(rule, active) << "; "
                 << to_string(rule.strength) << "\n";
       for (const Citation& c : rule.cite) {
-        std::cout << "    \"" << c.quote << "\""
-                  << (c.section.empty() ? "" : " (" + c.section + ")") << "\n";
+        std::cout << "    " << app::citation_line(c) << "\n";
       }
     }
   }
