@@ -47,12 +47,6 @@ Result<ImportedCase> import_case(store::EventStore& store, const ProfileCatalog&
   auto profile = profile_for_file(catalog, file, options.profile);
   if (!profile) return std::unexpected(profile.error().within(where));
 
-  // A friendly early refusal; append() below refuses too if another writer
-  // creates the case in between.
-  auto existing = store.find_stream(history->case_id);
-  if (!existing) return std::unexpected(existing.error().within(where));
-  if (existing->has_value()) return std::unexpected(conflict(file, history->case_id, store));
-
   store::AppendRequest request;
   request.stream_id = history->case_id;
   request.expected_version = 0;
@@ -68,6 +62,7 @@ Result<ImportedCase> import_case(store::EventStore& store, const ProfileCatalog&
 
   auto appended = store.append(request);
   if (!appended) {
+    // Expected version 0: a conflict means the case is already there.
     if (appended.error().code == ErrorCode::kConflict) {
       return std::unexpected(conflict(file, history->case_id, store));
     }
