@@ -262,6 +262,13 @@ class FactMap {
       for (std::size_t b = 0; b < ks.bits.size(); ++b) {
         e.flag[b] = static_cast<std::int8_t>(flag_index(spec, ks.bits[b]));
       }
+      // The generator never writes a visit's purpose: fold sets the flag of
+      // a field left out.
+      for (std::size_t b = 0; b < spec.fact.flags.size(); ++b) {
+        const std::string_view flag = spec.fact.flags[b];
+        if (flag.ends_with(std::string("=") + std::string(kNotRecorded)))
+          e.unrecorded = static_cast<std::uint16_t>(e.unrecorded | (1u << b));
+      }
     }
   }
 
@@ -273,6 +280,7 @@ class FactMap {
     f.type = e.type;
     if (e.ref_is_fact) f.ref_date = ev.ref;
     if (ev.value != kNone) f.subtype = e.subtype[ev.value];
+    f.flags = e.unrecorded;
     for (unsigned bits = ev.bits, b = 0; bits != 0; bits >>= 1, ++b) {
       if ((bits & 1u) != 0 && e.flag[b] >= 0) {
         f.flags = static_cast<std::uint16_t>(f.flags | (1u << e.flag[b]));
@@ -287,6 +295,7 @@ class FactMap {
     bool ref_is_fact = false;
     std::array<std::uint8_t, 16> subtype{};
     std::array<std::int8_t, 16> flag{};
+    std::uint16_t unrecorded = 0;  // flags of fields the generator leaves out
   };
   std::array<Entry, kKindCount> entries_;
 };

@@ -202,7 +202,7 @@ void print_caseload(const Caseload& load, double secs) {
 // What the engine finds in the caseload, per profile (and a warm-up).
 void print_statuses(const cinplan::app::ProfileCatalog& catalog, const Caseload& load) {
   using cinplan::ObligationStatus;
-  constexpr int kStatuses = 7;
+  constexpr int kStatuses = 8;
   std::printf("obligations per case by status, as at %s:\n  %-22s %6s",
               load.today.to_string().c_str(), "profile", "all");
   for (int k = 0; k < kStatuses; ++k) {

@@ -47,7 +47,7 @@ struct Error {
   // "message" or "message (rule)" — the one-line form used by the CLI.
   std::string describe() const;
 
-  // Prefixes the message with where it happened: "events[3].date: ...".
+  // Prefixes the message with where it happened: "event 4: ...".
   Error within(std::string_view where) const&;
 };
 

@@ -1,7 +1,12 @@
 #include "core/casefile/case_history.h"
 
+#include <unordered_map>
+
+#include "core/casefile/case_id.h"
+
 #include "core/casefile/corrections.h"
 #include "core/casefile/history_rules.h"
+#include "core/casefile/json_reader.h"
 
 namespace cinplan {
 namespace {
@@ -113,7 +118,7 @@ bool Event::bool_field(std::string_view name, bool fallback) const {
 }
 
 std::string CaseHistory::describe_event(std::size_t index) const {
-  std::string out = "events[" + std::to_string(index) + "]";
+  std::string out = "event " + std::to_string(index + 1);
   if (index < events.size()) {
     out +=
         " (" + std::string(events[index].type_id()) + ", " + events[index].date.to_string() + ")";
@@ -178,6 +183,13 @@ Result<CaseHistory> case_history_from_json(json document) {
         Error::bad_input("\"case_id\" must be non-empty text, not " + id->dump()));
   }
   h.case_id = id->get<std::string>();
+  if (auto ok = check_case_id(h.case_id); !ok) return std::unexpected(ok.error());
+  if (auto pr = document.find("profile"); pr != document.end()) {
+    if (!pr->is_string() || pr->get<std::string>().empty())
+      return std::unexpected(Error::bad_input(
+          "\"profile\" must be the id of a procedure profile (text), not " + pr->dump()));
+    h.profile = pr->get<std::string>();
+  }
   auto child = document.find("child");
   if (child != document.end()) {
     if (!child->is_object())
@@ -204,7 +216,7 @@ Result<CaseHistory> case_history_from_json(json document) {
   h.events.reserve(events->size());
   for (std::size_t i = 0; i < events->size(); ++i) {
     auto e = parse_event(std::move((*events)[i]));
-    if (!e) return std::unexpected(e.error().within("events[" + std::to_string(i) + "]"));
+    if (!e) return std::unexpected(e.error().within("event " + std::to_string(i + 1)));
     h.events.push_back(std::move(*e));
   }
   if (auto ok = check_history_rules(h); !ok) return std::unexpected(ok.error());
@@ -218,20 +230,19 @@ Result<CaseHistory> parse_case_history(std::string_view json_text) {
     return std::unexpected(
         Error::bad_input("the file is empty: a case history is one JSON object "
                          "(cinplan events shows the event types)"));
-  json document = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
-  if (document.is_discarded()) {
-    // Find where: a second parse with exceptions gives the byte position.
-    try {
-      json again = json::parse(json_text);
-      (void)again;
-    } catch (const json::parse_error& e) {
-      return std::unexpected(
-          Error::bad_input("not valid JSON at byte " + std::to_string(e.byte) + ": " +
-                           std::string(e.what()).substr(std::string(e.what()).find(':') + 2)));
-    }
-    return std::unexpected(Error::bad_input("not valid JSON"));
+  auto document = read_json(json_text);
+  if (!document) return std::unexpected(document.error());
+  return case_history_from_json(std::move(*document));
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> exact_repeats(const CaseHistory& history) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::unordered_map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < history.events.size(); ++i) {
+    auto [it, inserted] = first.try_emplace(history.events[i].body.dump(), i);
+    if (!inserted) out.emplace_back(i, it->second);
   }
-  return case_history_from_json(std::move(document));
+  return out;
 }
 
 std::string to_canonical_json(const CaseHistory& history) {

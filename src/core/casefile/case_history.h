@@ -38,18 +38,27 @@ struct Event {
 
 struct CaseHistory {
   std::string case_id;
+  // The procedure profile the case runs under, when the document names it
+  // ("profile"); empty when it does not.
+  std::string profile;
   Child child;
   std::vector<Event> events;
   // The document as written, top-level unknown fields included, with its
   // "events" left null: each event's body is kept once, in `events`.
   nlohmann::ordered_json document;
 
-  // "events[3] (visit, 2025-04-02)" for messages.
+  // "event 4 (visit, 2025-04-02)" for messages: events are counted from 1
+  // in everything a person reads, as `corrects` and stream versions count.
   std::string describe_event(std::size_t index) const;
 };
 
 Result<CaseHistory> parse_case_history(std::string_view json_text);
 Result<CaseHistory> case_history_from_json(nlohmann::ordered_json document);
+
+// Events that repeat an earlier event exactly, key for key and value for
+// value: (the repeat, the event it repeats), both counted from 0. The fold
+// counts such an event once (case_state.h).
+std::vector<std::pair<std::size_t, std::size_t>> exact_repeats(const CaseHistory& history);
 
 // Checks one event object against the registry (type, date, fields).
 Result<Event> parse_event(nlohmann::ordered_json object);

@@ -11,6 +11,16 @@ namespace cinplan {
 
 static_assert(CaseState::kMaxTypes >= 41, "raise kMaxTypes with the registry");
 
+namespace {
+
+// Whether two facts say the same to the obligations engine.
+bool same_facts(const Fact& a, const Fact& b) {
+  return a.type == b.type && a.date == b.date && a.ref_date == b.ref_date &&
+         a.subtype == b.subtype && a.flags == b.flags;
+}
+
+}  // namespace
+
 CaseState CaseState::from_facts(std::vector<Fact> facts) {
   if (facts.size() > 0xFFFF) throw std::length_error("a case holds at most 65535 facts");
   if (event_types().size() > kMaxTypes)
@@ -20,6 +30,20 @@ CaseState CaseState::from_facts(std::vector<Fact> facts) {
     if (a.date != b.date) return a.date < b.date;
     return a.event < b.event;
   });
+  // An event repeated exactly (or any event that says nothing for the
+  // obligations another of its type and date has not said) is counted once:
+  // the copies after the first move to the hidden tail, past every type's
+  // range, where only all_facts() sees them.
+  std::vector<Fact> hidden;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    if (kept > 0 && same_facts(facts[kept - 1], facts[i])) {
+      hidden.push_back(facts[i]);
+    } else {
+      facts[kept++] = facts[i];
+    }
+  }
+  facts.resize(kept);
   CaseState s;
   s.facts_ = std::move(facts);
   std::size_t i = 0;
@@ -27,6 +51,7 @@ CaseState CaseState::from_facts(std::vector<Fact> facts) {
     while (i < s.facts_.size() && s.facts_[i].type < t) ++i;
     s.begin_[t] = static_cast<std::uint16_t>(i);
   }
+  s.facts_.insert(s.facts_.end(), hidden.begin(), hidden.end());
   return s;
 }
 
@@ -51,9 +76,13 @@ Fact to_fact(const Event& event, std::uint32_t event_index) {
     if (eq == std::string_view::npos) {
       set = event.bool_field(flag);
     } else {
+      const std::string_view value = flag.substr(eq + 1);
       auto it = event.body.find(std::string(flag.substr(0, eq)));
-      if (it != event.body.end() && it->is_array()) {
-        const std::string_view value = flag.substr(eq + 1);
+      if (it == event.body.end() || it->is_null()) {
+        set = value == kNotRecorded;
+      } else if (it->is_string()) {
+        set = it->get<std::string>() == value;
+      } else if (it->is_array()) {
         for (const auto& item : *it) {
           if (item.is_string() && item.get<std::string>() == value) set = true;
         }

@@ -41,11 +41,18 @@ class CaseState {
   std::span<const Fact> facts(EventTypeId type) const {
     return {facts_.data() + begin_[type], facts_.data() + begin_[type + 1]};
   }
+  // Every fact, those counted once included (see from_facts): rebuilding
+  // with from_facts(all_facts()) gives the same state.
   std::span<const Fact> all_facts() const { return facts_; }
   std::size_t size() const { return facts_.size(); }
+  // How many facts were not counted because an earlier one of the same type
+  // and date says exactly the same (an event recorded twice).
+  std::size_t repeated() const { return facts_.size() - begin_[kMaxTypes]; }
 
   // Built by fold(), and by generators that make facts directly. At most
-  // 65535 facts (the parser accepts at most 60000 events).
+  // 65535 facts (the parser accepts at most 60000 events). A fact equal to
+  // an earlier one in everything but its event (type, date, reference date,
+  // subtype and flags) is kept but not counted: facts(type) shows the first.
   static CaseState from_facts(std::vector<Fact> facts);
 
  private:

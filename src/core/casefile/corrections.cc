@@ -103,9 +103,9 @@ Result<CorrectedRecord> CorrectedRecord::of(const CaseHistory& h) {
 
 std::string CorrectedRecord::describe(const CaseHistory& history, const Entry& entry) {
   if (entry.corrected_by < 0) return history.describe_event(entry.index);
-  return "events[" + std::to_string(entry.index) + "] as corrected by events[" +
-         std::to_string(entry.corrected_by) + "] (" + std::string(entry.event->type_id()) + ", " +
-         entry.event->date.to_string() + ")";
+  return "event " + std::to_string(entry.index + 1) + " as corrected by event " +
+         std::to_string(entry.corrected_by + 1) + " (" + std::string(entry.event->type_id()) +
+         ", " + entry.event->date.to_string() + ")";
 }
 
 }  // namespace cinplan

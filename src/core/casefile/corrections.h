@@ -62,8 +62,8 @@ class CorrectedRecord {
   // Whether any event was corrected (the history held a correction).
   bool corrected() const { return corrections_ > 0; }
 
-  // "events[3] (visit, 2025-04-02)", or for a corrected event
-  // "events[3] as corrected by events[9] (visit, 2025-04-03)".
+  // "event 4 (visit, 2025-04-02)", or for a corrected event
+  // "event 4 as corrected by event 10 (visit, 2025-04-03)".
   static std::string describe(const CaseHistory& history, const Entry& entry);
 
  private:

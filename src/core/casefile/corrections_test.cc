@@ -86,7 +86,7 @@ TEST(Corrections, TheLatestCorrectionOfAnEventWins) {
   ASSERT_EQ(record->entries().size(), 2u);
   EXPECT_EQ(record->entries()[1].corrected_by, 3);
   EXPECT_EQ(CorrectedRecord::describe(h, record->entries()[1]),
-            "events[1] as corrected by events[3] (visit, 2025-04-01)");
+            "event 2 as corrected by event 4 (visit, 2025-04-01)");
 
   // And the other way round: struck out last.
   const CaseHistory g = parsed(with_events(kPlan + ", " + kVisit + ", " + reinstate + ", " +
@@ -112,21 +112,21 @@ TEST(Corrections, NamesTheCorrectionAndWhyWhenItIsMalformed) {
   const std::string head = kPlan + ", " + kVisit + ", ";
   expect_error(with_events(head + R"({"type": "event_corrected", "date": "2025-04-03",
                                       "corrects": 3, "reason": "x"})"),
-               "events[2] (event_corrected, 2025-04-03): corrects 3 does not name an earlier "
+               "event 3 (event_corrected, 2025-04-03): corrects 3 does not name an earlier "
                "event (corrects counts from 1; this correction is event 3)");
   expect_error(with_events(head + R"({"type": "event_corrected", "date": "2025-04-03",
                                       "corrects": 0, "reason": "x"})"),
-               "events[2]: event_corrected: field corrects must be a whole number from 1");
+               "event 3: event_corrected: field corrects must be a whole number from 1");
   expect_error(with_events(head + R"({"type": "event_corrected", "date": "2025-04-03",
                                       "corrects": 2})"),
-               "events[2]: event_corrected: missing required field reason");
+               "event 3: event_corrected: missing required field reason");
   expect_error(with_events(head + R"({"type": "event_corrected", "date": "2025-04-03",
                                       "corrects": 2, "reason": "x", "replacement": [1]})"),
-               "events[2]: event_corrected: field replacement must be an object, not [1]");
+               "event 3: event_corrected: field replacement must be an object, not [1]");
   expect_error(
       with_events(head + R"({"type": "event_corrected", "date": "2025-04-03", "corrects": 2,
                              "reason": "x", "replacement": {"type": "visit", "date": "2025-04-02"}})"),
-      "events[2]: event_corrected: field replacement: visit: missing required field child_seen");
+      "event 3: event_corrected: field replacement: visit: missing required field child_seen");
   expect_error(
       with_events(head + R"({"type": "event_corrected", "date": "2025-04-03", "corrects": 2,
                              "reason": "x", "replacement": {"type": "event_corrected",
@@ -136,17 +136,17 @@ TEST(Corrections, NamesTheCorrectionAndWhyWhenItIsMalformed) {
                                       "corrects": 2, "reason": "x"},
                                      {"type": "event_corrected", "date": "2025-04-04",
                                       "corrects": 3, "reason": "y"})"),
-               "events[3] (event_corrected, 2025-04-04): corrects 3, which is events[2] "
+               "event 4 (event_corrected, 2025-04-04): corrects 3, which is event 3 "
                "(event_corrected, 2025-04-03), itself a correction");
   expect_error(with_events(head + R"({"type": "event_corrected", "date": "2025-03-31",
                                       "corrects": 2, "reason": "x"})"),
-               "events[2] (event_corrected, 2025-03-31): is dated before the event it corrects, "
-               "events[1] (visit, 2025-04-01)");
+               "event 3 (event_corrected, 2025-03-31): is dated before the event it corrects, "
+               "event 2 (visit, 2025-04-01)");
   expect_error(
       with_events(head + R"({"type": "event_corrected", "date": "2025-04-03", "corrects": 2,
                              "reason": "x", "replacement": {"type": "visit", "date": "2025-04-04",
                              "child_seen": true}})"),
-      "events[2] (event_corrected, 2025-04-03): replacement is dated 2025-04-04, after the "
+      "event 3 (event_corrected, 2025-04-03): replacement is dated 2025-04-04, after the "
       "correction was made");
   // On the same day as the event, and a replacement of the same day: accepted.
   EXPECT_TRUE(parse_case_history(
@@ -176,13 +176,13 @@ TEST(Corrections, TheLegalChecksReadTheRecordAsCorrected) {
                            R"(, {"type": "event_corrected", "date": "2025-12-02", "corrects": 2,
                                  "reason": "x", "replacement": )" +
                            too_long + "}"),
-               "events[1] as corrected by events[2] (supervision_order_extended, 2025-12-01): the "
+               "event 2 as corrected by event 3 (supervision_order_extended, 2025-12-01): the "
                "extension would run beyond three years");
   // Striking out the order leaves its extension extending nothing.
   expect_error(with_events(order + ", " + extension +
                            R"(, {"type": "event_corrected", "date": "2025-12-02", "corrects": 1,
                                  "reason": "no order was made"})"),
-               "events[1] (supervision_order_extended, 2025-12-01): extends no supervision order "
+               "event 2 (supervision_order_extended, 2025-12-01): extends no supervision order "
                "in force");
   // A replacement dated before the child's birth is refused; the correction's own
   // date is when the record was put right.
@@ -191,7 +191,7 @@ TEST(Corrections, TheLegalChecksReadTheRecordAsCorrected) {
                                           {"type": "visit", "date": "2015-04-01",
                                            "child_seen": true}})",
                            R"({"date_of_birth": "2016-05-14"})"),
-               "events[0] as corrected by events[1] (visit, 2015-04-01): is dated before the "
+               "event 1 as corrected by event 2 (visit, 2015-04-01): is dated before the "
                "child's date of birth");
 }
 

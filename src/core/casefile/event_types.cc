@@ -45,6 +45,8 @@ constexpr std::array<V, 6> kOutcomes = {"close",
 constexpr std::array<V, 3> kPathways = {"standard", "disability", "direct_payments"};
 constexpr std::array<V, 4> kLocations = {"home", "school", "office", "other"};
 constexpr std::array<V, 5> kRooms = {"bathroom", "kitchen", "bedroom", "living_room", "garden"};
+constexpr std::array<V, 5> kVisitPurposes = {"routine", "prepare_for_meeting", "after_meeting",
+                                             "unannounced_check", "other"};
 constexpr std::array<V, 3> kSigners = {"family", "first_line_manager", "child"};
 constexpr std::array<V, 9> kClosureReasons = {"close",
                                               "step_down_early_help",
@@ -127,7 +129,10 @@ FIELDS(kVisit, {"child_seen", kBool, true, {}, 0, 0, "the child was seen"},
        {"announced", kBool, false, {}, 0, 0, "announced (false: unannounced)"},
        {"rooms_seen", kEnums, false, VALUES(kRooms), 0, 0, "rooms of the home seen"},
        {"reason_not_seen", kString, false, {}, 0, 0, "why not seen, or not seen alone"},
-       {"others_present", kStrings, false, {}, 0, 0, "who else was present"});
+       {"others_present", kStrings, false, {}, 0, 0, "who else was present"},
+       {"purpose", kEnum, false, VALUES(kVisitPurposes), 0, 0,
+        "why the visit was made: routine, to prepare for a meeting, after a meeting, an "
+        "unannounced check, or other"});
 FIELDS(kMeetingRecorded, {"meeting_date", kDate, true, {}, 0, 0, "the meeting recorded"});
 FIELDS(kCaseNote, {"heading", kString, true, {}, 0, 0, "case note heading"},
        {"text", kString, true, {}, 0, 0, "the note"});
@@ -195,8 +200,20 @@ FIELDS(kCorrected,
 #undef FIELDS
 #undef VALUES
 
-constexpr V kVisitFlags[] = {"child_seen",          "seen_alone",         "announced",
-                             "rooms_seen=bathroom", "rooms_seen=kitchen", "rooms_seen=bedroom"};
+// A "field=value" flag of an enum field is set when the field holds that
+// value; "field=not_recorded" when the field is left out.
+constexpr V kVisitFlags[] = {"child_seen",
+                             "seen_alone",
+                             "announced",
+                             "rooms_seen=bathroom",
+                             "rooms_seen=kitchen",
+                             "rooms_seen=bedroom",
+                             "purpose=routine",
+                             "purpose=prepare_for_meeting",
+                             "purpose=after_meeting",
+                             "purpose=unannounced_check",
+                             "purpose=other",
+                             "purpose=not_recorded"};
 constexpr V kConsentFlags[] = {"given"};
 constexpr V kAssessmentFlags[] = {"s17_need"};
 constexpr V kInvitationFlags[] = {"distribution_list"};

@@ -43,8 +43,9 @@ struct FieldSpec {
 struct FactShape {
   std::string_view subtype_field;   // an kEnum field, or empty
   std::string_view ref_date_field;  // a kDate field, or empty
-  // Each flag is "field" (a kBool field, set when true) or "field=value"
-  // (set when the kEnums field contains value). At most 16.
+  // Each flag is "field" (a kBool field, set when true), "field=value" (set
+  // when the kEnums field contains value, or the kEnum field is value) or
+  // "field=not_recorded" (a kEnum field left out). At most 16.
   std::span<const std::string_view> flags;
 };
 
@@ -71,6 +72,9 @@ std::span<const std::string_view> role_values();
 std::span<const std::string_view> meeting_kind_values();
 std::span<const std::string_view> meeting_outcome_values();
 std::span<const std::string_view> pathway_values();
+
+// The value of a "field=not_recorded" flag.
+inline constexpr std::string_view kNotRecorded = "not_recorded";
 
 // The index of `value` in an enum field's values, or -1.
 int enum_index(const FieldSpec& field, std::string_view value);

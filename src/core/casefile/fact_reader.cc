@@ -20,7 +20,8 @@ enum class Role : std::uint8_t {
   kSubtype,      // the FactShape's subtype field (an enum)
   kRefDate,      // the FactShape's reference date field
   kBoolFlag,     // a "field" flag
-  kArrayFlags,   // the field of one or more "field=value" flags
+  kArrayFlags,   // the kEnums field of one or more "field=value" flags
+  kEnumFlags,    // the kEnum field of one or more "field=value" flags
   kCorrects,     // event_corrected: the position corrected
   kReplacement,  // event_corrected: the replacement event
 };
@@ -33,7 +34,7 @@ struct Key {
 
 struct ArrayFlag {
   std::string_view field;
-  std::string_view value;
+  std::string_view value;  // kNotRecorded: set when the field is left out
   std::uint16_t bit = 0;
 };
 
@@ -68,7 +69,9 @@ Plan make_plan(EventTypeId id) {
     if (eq == std::string_view::npos) {
       plan.add(flag, Role::kBoolFlag, static_cast<std::uint16_t>(bit));
     } else {
-      plan.add(flag.substr(0, eq), Role::kArrayFlags);
+      const FieldSpec* field = find_field(spec, flag.substr(0, eq));
+      plan.add(flag.substr(0, eq),
+               field->kind == FieldKind::kEnum ? Role::kEnumFlags : Role::kArrayFlags);
       plan.array_flags[plan.array_flag_count++] = {flag.substr(0, eq), flag.substr(eq + 1),
                                                    static_cast<std::uint16_t>(bit)};
     }
@@ -145,6 +148,7 @@ struct FactReader::Impl {
                                    Correction* correction) {
     const Plan& plan = plans[type];
     fact.type = type;
+    std::uint32_t seen = 0;  // bit per plan key read with a non-null value
     for (auto field_result : object) {
       od::field field;
       if (auto err = std::move(field_result).get(field)) return err;
@@ -161,6 +165,7 @@ struct FactReader::Impl {
       od::value value = field.value();
       od::json_type kind;
       if (auto err = value.type().get(kind)) return err;
+      if (kind != od::json_type::null) seen |= 1u << (k - plan.keys.data());
       switch (k->role) {
         case Role::kDate: {
           std::string_view text;
@@ -219,6 +224,18 @@ struct FactReader::Impl {
           }
           break;
         }
+        case Role::kEnumFlags: {
+          if (kind != od::json_type::string) break;
+          std::string_view text;
+          if (auto err = value.get_string().get(text)) return err;
+          for (std::size_t i = 0; i < plan.array_flag_count; ++i) {
+            const ArrayFlag& f = plan.array_flags[i];
+            if (f.field == k->name && f.value == text) {
+              fact.flags = static_cast<std::uint16_t>(fact.flags | (1u << f.bit));
+            }
+          }
+          break;
+        }
         case Role::kCorrects:
           if (correction == nullptr) break;
           if (auto err = value.get_int64().get(correction->corrects)) return err;
@@ -232,6 +249,15 @@ struct FactReader::Impl {
           break;
         }
       }
+    }
+    for (std::size_t i = 0; i < plan.array_flag_count; ++i) {
+      const ArrayFlag& f = plan.array_flags[i];
+      if (f.value != kNotRecorded) continue;
+      bool read = false;
+      for (std::size_t k = 0; k < plan.key_count; ++k) {
+        if (plan.keys[k].name == f.field) read = (seen >> k) & 1u;
+      }
+      if (!read) fact.flags = static_cast<std::uint16_t>(fact.flags | (1u << f.bit));
     }
     return simdjson::SUCCESS;
   }

@@ -35,7 +35,27 @@ TEST(FindingsTest, AFirstMeetingChairedByTheWorkerIsFound) {
   const auto found = check_constraints(bolton(), history(""));
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].event, 0u);
-  EXPECT_NE(found[0].detail.find("chair_role"), std::string::npos);
+  ASSERT_EQ(found[0].failed.size(), 1u);
+  const Profile p = bolton();
+  const Constraint& c = p.constraints[found[0].constraint];
+  EXPECT_EQ(c.require[found[0].failed[0].requirement].field, "chair_role");
+  EXPECT_TRUE(found[0].failed[0].recorded);
+  EXPECT_EQ(found[0].failed[0].value, "social_worker");
+}
+
+TEST(FindingsTest, AFieldLeftOutIsFoundAsNotRecorded) {
+  auto h = parse_case_history(R"({"case_id": "C-1", "events": [
+      {"type": "meeting", "date": "2025-03-20", "kind": "initial", "outcome": "continue"}]})");
+  ASSERT_TRUE(h) << h.error().describe();
+  const auto found = check_constraints(bolton(), *h);
+  ASSERT_EQ(found.size(), 1u);
+  ASSERT_EQ(found[0].failed.size(), 1u);
+  EXPECT_FALSE(found[0].failed[0].recorded);
+}
+
+TEST(FindingsTest, EventsAfterTheDayAreNotJudged) {
+  EXPECT_EQ(check_constraints(bolton(), history(""), *parse_date("2025-03-19")).size(), 0u);
+  EXPECT_EQ(check_constraints(bolton(), history(""), *parse_date("2025-03-20")).size(), 1u);
 }
 
 TEST(FindingsTest, TheRecordIsJudgedAsCorrected) {

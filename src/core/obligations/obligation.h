@@ -9,21 +9,27 @@
 namespace cinplan {
 
 enum class ObligationStatus : std::uint8_t {
-  kUpcoming,     // due later than the due-soon window
-  kDueSoon,      // due within the profile's due_soon_days
-  kOverdue,      // past its due date, not yet met, still to do
-  kMet,          // met on or before its due date
-  kMetLate,      // met, but after its due date
-  kMissed,       // its window closed unmet (the meeting went ahead, the order
-                 // expired, the case closed)
-  kOutstanding,  // a duty the procedure gives no timescale for, not yet met
+  kUpcoming,      // due later than the due-soon window
+  kDueSoon,       // its next date (the target, else the due date) is within
+                  // the profile's due_soon_days
+  kTargetMissed,  // its target (an agreed date, or the procedure's softer aim)
+                  // has passed unmet; its limit has not
+  kOverdue,       // past its due date, not yet met, still to do
+  kMet,           // met on or before its due date
+  kMetLate,       // met, but after its due date
+  kMissed,        // its window closed unmet (the meeting went ahead, the order
+                  // expired, the case closed, a new decision restarted it)
+  kOutstanding,   // a duty the procedure gives no timescale for, not yet met
 };
 
-// "upcoming", "due_soon", "overdue", "met", "met_late", "missed", "outstanding".
+// The stable ids: "upcoming", "due_soon", "target_missed", "overdue", "met",
+// "met_late", "missed", "outstanding". (What a person reads is the wording's:
+// app/wording.h.)
 std::string_view to_string(ObligationStatus status);
 inline bool is_open(ObligationStatus s) {
   return s == ObligationStatus::kUpcoming || s == ObligationStatus::kDueSoon ||
-         s == ObligationStatus::kOverdue || s == ObligationStatus::kOutstanding;
+         s == ObligationStatus::kTargetMissed || s == ObligationStatus::kOverdue ||
+         s == ObligationStatus::kOutstanding;
 }
 
 struct Obligation {
@@ -31,11 +37,23 @@ struct Obligation {
   ObligationStatus status = ObligationStatus::kUpcoming;
   bool has_due = false;
   bool has_target = false;
+  // The target is a date agreed for the meeting (a meeting's next_meeting,
+  // or the date invitations were sent for), not the procedure's own aim.
+  bool target_agreed = false;
+  // The procedure's timescale would have put the due date or target before
+  // the duty arose (two of its timescales cannot both be met); they were
+  // moved to the day it arose (`arose`).
+  bool clash = false;
   Date anchor;               // the day it counts from (or, for before rules, the day it precedes)
+  Date arose;                // the day the duty arose, when known (else the anchor)
   Date due;                  // the last day it may be done (when has_due)
   Date target;               // the softer, earlier aim (when has_target)
-  std::int32_t met_by = -1;  // index of the meeting event in the history, or -1
+  std::int32_t met_by = -1;  // index (from 0) of the event in the history, or -1
   Date met_on;               // that event's date (when met_by >= 0)
+
+  // The date a worker works to now: the target until it passes, then the due
+  // date. Only for obligations with a due date.
+  Date next_date(Date today) const { return has_target && today <= target ? target : due; }
 };
 
 }  // namespace cinplan

@@ -93,6 +93,59 @@ const Fact* last_match(const CaseState& s, std::span<const EventMatcher> ms, std
   return best;
 }
 
+// A list of facts that stays on the stack for the usual few dozen and grows
+// on the heap past that: no case is cut short, however long its history.
+class FactList {
+ public:
+  void push(const Fact* f) {
+    if (n_ < inline_.size()) {
+      inline_[n_++] = f;
+      return;
+    }
+    if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
+    heap_.push_back(f);
+    ++n_;
+  }
+  const Fact** begin() { return heap_.empty() ? inline_.data() : heap_.data(); }
+  const Fact** end() { return begin() + n_; }
+  std::size_t size() const { return n_; }
+  const Fact* operator[](std::size_t i) { return begin()[i]; }
+
+ private:
+  std::array<const Fact*, 64> inline_{};
+  std::vector<const Fact*> heap_;
+  std::size_t n_ = 0;
+};
+
+// Distinct dates in ascending order, on the stack for the usual few.
+class DateList {
+ public:
+  void add(std::int32_t d) {
+    if (n_ < inline_.size()) {
+      inline_[n_++] = d;
+    } else {
+      if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
+      heap_.push_back(d);
+      ++n_;
+    }
+  }
+  // Sorts and removes repeats.
+  void settle() {
+    std::int32_t* b = data();
+    std::sort(b, b + n_);
+    n_ = static_cast<std::size_t>(std::unique(b, b + n_) - b);
+    if (!heap_.empty()) heap_.resize(n_);
+  }
+  std::int32_t* data() { return heap_.empty() ? inline_.data() : heap_.data(); }
+  std::size_t size() const { return n_; }
+  std::int32_t operator[](std::size_t i) { return data()[i]; }
+
+ private:
+  std::array<std::int32_t, 32> inline_{};
+  std::vector<std::int32_t> heap_;
+  std::size_t n_ = 0;
+};
+
 class Evaluator {
  public:
   Evaluator(const Profile& p, const CaseState& s, Date today, std::vector<Obligation>& out)
@@ -179,22 +232,42 @@ class Evaluator {
   ObligationStatus open_status(const Obligation& o) const {
     if (!o.has_due) return ObligationStatus::kOutstanding;
     if (today_ > o.due.days()) return ObligationStatus::kOverdue;
-    if (o.due.days() - today_ <= p_.due_soon_days) return ObligationStatus::kDueSoon;
+    if (o.has_target && today_ > o.target.days()) return ObligationStatus::kTargetMissed;
+    if (o.next_date(day(today_)).days() - today_ <= p_.due_soon_days)
+      return ObligationStatus::kDueSoon;
     return ObligationStatus::kUpcoming;
   }
 
+  // An obligation counted from `anchor` (forwards, or for before rules
+  // backwards). Nothing is due, or aimed at, before the day the duty arose
+  // (`arose`, when known): a timescale that would put it earlier is moved to
+  // that day and the obligation marked as a clash. Counted forwards, the
+  // anchor is the day it arose.
   Obligation make(std::int32_t anchor, const std::optional<Duration>& due,
-                  const std::optional<Duration>& target, int sign = +1) const {
+                  const std::optional<Duration>& target, int sign = +1,
+                  std::int32_t arose = kNoDate) const {
     Obligation o;
     o.rule = rule_;
     o.anchor = day(anchor);
+    const std::int32_t from = arose;  // kNoDate: not known, nothing is moved
+    o.arose = day(arose == kNoDate ? anchor : arose);
     if (due) {
       o.has_due = true;
-      o.due = day(add(anchor, *due, sign));
+      std::int32_t d = add(anchor, *due, sign);
+      if (from != kNoDate && d < from) {
+        d = from;
+        o.clash = true;
+      }
+      o.due = day(d);
     }
     if (target) {
       o.has_target = true;
-      o.target = day(add(anchor, *target, sign));
+      std::int32_t t = add(anchor, *target, sign);
+      if (from != kNoDate && t < from) {
+        t = from;
+        o.clash = true;
+      }
+      o.target = day(t);
     }
     return o;
   }
@@ -229,7 +302,10 @@ class Evaluator {
   // For rules counted by meetings: the date agreed for the meeting that will
   // meet the obligation anchored at `anchor` (the anchor meeting's
   // next_meeting, or invitations sent since), or kNoDate.
-  std::int32_t agreed_date(const Rule& r, const Fact* anchor_fact, std::int32_t anchor) const {
+  // `until`: the last day invitations count (for an interval a meeting
+  // closed, the meeting's day: invitations sent after it are for the next).
+  std::int32_t agreed_date(const Rule& r, const Fact* anchor_fact, std::int32_t anchor,
+                           std::int32_t until) const {
     std::int32_t agreed = kNoDate;
     if (anchor_fact != nullptr && anchor_fact->type == meeting_type_)
       agreed = anchor_fact->ref_date;
@@ -241,7 +317,7 @@ class Evaluator {
     if (counts_cin) {
       const auto invitations = s_.facts(invitations_type_);
       for (auto it = invitations.rbegin(); it != invitations.rend(); ++it) {
-        if (it->date > today_) continue;
+        if (it->date > until) continue;
         if (it->date < anchor) break;
         if (it->ref_date > anchor) {
           agreed = it->ref_date;
@@ -270,11 +346,14 @@ class Evaluator {
 
   // Makes the date agreed for the meeting the target when it is earlier than
   // the due date; returns the agreed date (or kNoDate).
-  std::int32_t agree(const Rule& r, Obligation& o, const Fact* anchor_fact) const {
+  std::int32_t agree(const Rule& r, Obligation& o, const Fact* anchor_fact,
+                     std::int32_t until = kNever) const {
     if (!met_by_meetings(r)) return kNoDate;
-    const std::int32_t agreed = agreed_date(r, anchor_fact, o.anchor.days());
+    const std::int32_t agreed =
+        agreed_date(r, anchor_fact, o.anchor.days(), std::min(until, today_));
     if (agreed != kNoDate && o.has_due && agreed < o.due.days()) {
       o.has_target = true;
+      o.target_agreed = true;
       o.target = day(agreed);
     }
     return agreed;
@@ -290,31 +369,20 @@ class Evaluator {
   }
 
   void each(const Rule& r) {
-    // Anchors in date order, merged across matchers.
-    // At most the latest 256 anchors are kept (a case with more meetings
-    // than that is decades old); the first n are set.
-    std::array<const Fact*, 256> anchors;
-    std::size_t n = 0;
-    bool overflowed = false;
+    // Anchors in date order, merged across matchers: every one of them, so
+    // that no unmet duty is dropped however long the history.
+    FactList anchors;
     for (const EventMatcher& m : r.after) {
       for (const Fact& f : s_.facts(m.type)) {
         if (f.date > today_) break;
-        if (!matches(m, f)) continue;
-        if (n < anchors.size()) {
-          anchors[n++] = &f;
-          continue;
-        }
-        overflowed = true;
-        auto earliest =
-            std::min_element(anchors.begin(), anchors.end(),
-                             [](const Fact* a, const Fact* b) { return a->date < b->date; });
-        if ((*earliest)->date <= f.date) *earliest = &f;
+        if (matches(m, f)) anchors.push(&f);
       }
     }
+    const std::size_t n = anchors.size();
     if (n == 0) return;
-    if (r.after.size() > 1 || overflowed) {
-      std::sort(anchors.begin(), anchors.begin() + static_cast<std::ptrdiff_t>(n),
-                [](const Fact* a, const Fact* b) { return a->date < b->date; });
+    if (r.after.size() > 1) {
+      std::stable_sort(anchors.begin(), anchors.end(),
+                       [](const Fact* a, const Fact* b) { return a->date < b->date; });
     }
     // Where each met_by matcher's facts dated on or after the anchor begin:
     // anchors come in date order, so these only move forward.
@@ -354,9 +422,42 @@ class Evaluator {
     }
   }
 
+  // Every interval a later restart (a new decision, a new first meeting)
+  // closed unmet: it stays on the record as missed. The interval in force
+  // before a restart counts from the latest restart or meeting event before
+  // it, by the timescale in force then.
+  void missed_windows(const Rule& r, const Fact* start) {
+    DateList restarts;
+    for (const EventMatcher& m : r.after) {
+      for (const Fact& f : s_.facts(m.type)) {
+        if (f.date > today_) break;
+        if (f.date > start->date && matches(m, f)) restarts.add(f.date);
+      }
+    }
+    if (restarts.size() == 0) return;
+    restarts.settle();
+    std::int32_t previous = start->date;
+    for (std::size_t k = 0; k < restarts.size(); ++k) {
+      const std::int32_t at = restarts[k];
+      const std::int32_t restarted = previous;
+      previous = at;
+      // A meeting event on the restart's own day met the interval.
+      if (last_match(s_, r.met_by, at, at) != nullptr) continue;
+      std::int32_t from = restarted;
+      if (const Fact* met = last_match(s_, r.met_by, restarted, at - 1)) from = met->date;
+      if (stop_ < at) return;  // closed before it: the closure says what was missed
+      const PathwaySet then = r.overrides.empty() ? active_ : active_pathways(s_, day(at - 1));
+      Obligation o = make(from, r.due_on(then), r.target_on(then));
+      if (!o.has_due || o.due.days() >= at) continue;
+      o.status = ObligationStatus::kMissed;
+      out_.push_back(o);
+    }
+  }
+
   void recurring(const Rule& r) {
     const Fact* start = first_match(s_, r.after, kNoDate, today_);
     if (start == nullptr) return;
+    missed_windows(r, start);
     // The latest two events that (re)start the interval, and whether the
     // latest was a meeting event (it then closed the previous interval).
     // Read from the latest back; ties go to the later matcher, as the
@@ -402,22 +503,36 @@ class Evaluator {
       const PathwaySet then =
           r.overrides.empty() ? active_ : active_pathways(s_, day(last_met->date));
       Obligation closed = make(from, r.due_on(then), r.target_on(then));
-      agree(r, closed, from_fact);
+      agree(r, closed, from_fact, last_met->date);
       finish(closed, last_met);
       last = last_met;
     }
-    if (stopped(r)) return;
+    if (const Fact* until = stopped(r)) {
+      // The interval open when the rule ended stays on the record as missed
+      // if it was already overdue then.
+      if (last->date < until->date && last->event != until->event) {
+        Obligation o = make(last->date, due, target);
+        if (o.has_due && o.due.days() < until->date && until->date <= stop_) {
+          o.status = ObligationStatus::kMissed;
+          out_.push_back(o);
+        }
+      }
+      return;
+    }
     Obligation o = make(last->date, due, target);
     schedule(r, o, last);
     finish(o, nullptr);
   }
 
-  // Whether an `until` event ended the rule with no `resume` event since.
-  bool stopped(const Rule& r) const {
-    if (r.until.empty()) return false;
+  // The `until` event that ended the rule with no `resume` event since, or
+  // null.
+  const Fact* stopped(const Rule& r) const {
+    if (r.until.empty()) return nullptr;
     const Fact* until = last_match(s_, r.until, kNoDate, today_);
-    if (until == nullptr) return false;
-    return r.resume.empty() || last_match(s_, r.resume, until->date + 1, today_) == nullptr;
+    if (until == nullptr) return nullptr;
+    if (r.resume.empty() || last_match(s_, r.resume, until->date + 1, today_) == nullptr)
+      return until;
+    return nullptr;
   }
 
   // The latest met_by fact before `met` (on or after `from`), or null.
@@ -430,67 +545,103 @@ class Evaluator {
     return best;
   }
 
-  // The meetings counted by the rules a before rule names: the latest held
-  // (and the one before it), and the date the next is expected.
+  // The earliest event matching `ms` dated from `from` to `to`, where a
+  // matcher with a `within` window counts only what is dated within that long
+  // before `before` (the meeting or date the rule precedes).
+  const Fact* first_before(std::span<const EventMatcher> ms, std::int32_t from, std::int32_t to,
+                           std::int32_t before) const {
+    const Fact* best = nullptr;
+    for (const EventMatcher& m : ms) {
+      std::int32_t lo = from;
+      if (m.within) lo = std::max(lo, add(before, *m.within, -1));
+      const Fact* f = first_match(s_, std::span<const EventMatcher>(&m, 1), lo, to);
+      if (f != nullptr && (best == nullptr || f->date < best->date)) best = f;
+    }
+    return best;
+  }
+
+  // The earliest event matching one of `ms` that has no `within` window,
+  // dated from `from` to `to`.
+  const Fact* first_undated(std::span<const EventMatcher> ms, std::int32_t from,
+                            std::int32_t to) const {
+    const Fact* best = nullptr;
+    for (const EventMatcher& m : ms) {
+      if (m.within) continue;
+      const Fact* f = first_match(s_, std::span<const EventMatcher>(&m, 1), from, to);
+      if (f != nullptr && (best == nullptr || f->date < best->date)) best = f;
+    }
+    return best;
+  }
+
+  // The meetings counted by the rules a before rule names: every one held
+  // (a duty missed before any of them stays missed), and the date the next
+  // is expected.
   void before_meeting(const Rule& r) {
-    std::int32_t held = kNoDate, previous = kNoDate;
+    DateList held;
+    std::int32_t first_anchor = kNever;  // when the first of those meetings fell due
     for (std::uint16_t ix : r.before_meeting) {
-      for (const EventMatcher& m : p_.rules[ix].met_by) {
-        // This matcher's latest two distinct dates are all the merge needs.
-        const Fact* f = latest(s_.facts(m.type), m, kNoDate, today_);
-        if (f == nullptr) continue;
-        const Fact* g = latest(s_.facts(m.type), m, kNoDate, f->date - 1);
-        for (const std::int32_t d : {f->date, g != nullptr ? g->date : kNoDate}) {
-          if (d == kNoDate) continue;
-          if (d > held) {
-            previous = held;
-            held = d;
-          } else if (d < held && d > previous) {
-            previous = d;
-          }
+      const Rule& named = p_.rules[ix];
+      for (const EventMatcher& m : named.met_by) {
+        for (const Fact& f : s_.facts(m.type)) {
+          if (f.date > today_) break;
+          if (matches(m, f)) held.add(f.date);
         }
       }
+      if (const Fact* a = first_match(s_, named.after, kNoDate, today_))
+        first_anchor = std::min(first_anchor, a->date);
+      if (named.before_date == DateAnchor::kSupervisionOrderEnd && so_set_ != kNoDate)
+        first_anchor = std::min(first_anchor, so_set_);
     }
+    held.settle();
     const auto& due = r.due_on(active_);
     const auto& target = r.target_on(active_);
-    if (held != kNoDate) {
+    for (std::size_t j = 0; j < held.size(); ++j) {
+      const std::int32_t meeting = held[j];
+      const std::int32_t previous = j > 0 ? held[j - 1] : kNoDate;
+      const std::int32_t arose =
+          previous != kNoDate ? previous : (first_anchor <= meeting ? first_anchor : kNoDate);
       const Fact* met =
-          first_match(s_, r.met_by, previous == kNoDate ? kNoDate : previous + 1, held);
-      Obligation o = make(held, due, target, -1);
+          first_before(r.met_by, previous == kNoDate ? kNoDate : previous + 1, meeting, meeting);
+      Obligation o = make(meeting, due, target, -1, arose);
       if (met == nullptr) {
         o.status = ObligationStatus::kMissed;
         out_.push_back(o);
-      } else {
-        finish(o, met);
+      } else if (j + 1 == held.size()) {
+        finish(o, met);  // history that was met is not reported
       }
     }
+    const std::int32_t last_held = held.size() > 0 ? held[held.size() - 1] : kNoDate;
     std::int32_t next = kNoDate;
+    std::int32_t next_arose = kNoDate;
     std::int32_t undated_from = kNoDate;  // a meeting is due but has no date yet
     for (std::uint16_t ix : r.before_meeting) {
       if (scheduled_[ix] == kUndated) {
         undated_from = opened_[ix];
       } else if (scheduled_[ix] != kNoDate && (next == kNoDate || scheduled_[ix] < next)) {
         next = scheduled_[ix];
+        next_arose = opened_[ix];
       }
     }
+    const std::int32_t after_held = last_held == kNoDate ? kNoDate : last_held + 1;
     if (next == kNoDate && undated_from != kNoDate) {
       // The meeting has no timescale and no date yet: the duty before it is
-      // open now, with no due date of its own.
+      // open now, with no due date of its own. What counts only within a
+      // window before the meeting cannot be judged until it has a date.
       finish(make(undated_from, std::nullopt, std::nullopt),
-             first_match(s_, r.met_by, held == kNoDate ? kNoDate : held + 1, today_));
+             first_undated(r.met_by, after_held, today_));
       return;
     }
-    if (next == kNoDate || next <= held) return;
-    const Fact* met =
-        first_match(s_, r.met_by, held == kNoDate ? kNoDate : held + 1, std::min(next, today_));
-    finish(make(next, due, target, -1), met);
+    if (next == kNoDate || next <= last_held) return;
+    const Fact* met = first_before(r.met_by, after_held, std::min(next, today_), next);
+    finish(make(next, due, target, -1, next_arose), met);
   }
 
   void before_order_end(const Rule& r) {
     if (so_end_ == kNoDate) return;
-    Obligation o = make(so_end_, r.due_on(active_), r.target_on(active_), -1);
-    const Fact* met = first_match(s_, r.met_by, so_set_, std::min(so_end_, today_));
+    Obligation o = make(so_end_, r.due_on(active_), r.target_on(active_), -1, so_set_);
+    const Fact* met = first_before(r.met_by, so_set_, std::min(so_end_, today_), so_end_);
     if (met == nullptr && o.has_due) scheduled_[rule_] = o.due.days();
+    opened_[rule_] = so_set_;
     if (met == nullptr && today_ > so_end_) {
       o.status = ObligationStatus::kMissed;
       out_.push_back(o);
@@ -532,6 +683,8 @@ std::string_view to_string(ObligationStatus status) {
       return "upcoming";
     case ObligationStatus::kDueSoon:
       return "due_soon";
+    case ObligationStatus::kTargetMissed:
+      return "target_missed";
     case ObligationStatus::kOverdue:
       return "overdue";
     case ObligationStatus::kMet:

@@ -18,11 +18,19 @@ namespace cinplan {
 //
 // Per rule kind:
 // - once: one obligation from the first anchor event;
-// - each: one per anchor event; those still open and the latest are reported;
-// - recurring: the current interval (open), and the interval the latest
-//   meeting event closed (met or met_late);
-// - before: the one before the latest held meeting, and the one before the
-//   next meeting (its agreed date, else the due date of the rule counting it).
+// - each: one per anchor event (however many); those still open and the
+//   latest are reported;
+// - recurring: the current interval (open), the interval the latest meeting
+//   event closed (met or met_late), and every interval a later restart or
+//   `until` event closed unmet (missed: a new decision does not erase an
+//   earlier failure);
+// - before: one before every meeting held (missed when nothing met it; the
+//   latest reported when met), and the one before the next meeting (its
+//   agreed date, else the due date of the rule counting it).
+// No due date or target is earlier than the day the duty arose (for before
+// rules, the day the meeting fell due): a timescale that would put it earlier
+// is moved to that day and marked Obligation::clash.
+// A target that has passed unmet while the due date has not is kTargetMissed.
 // After closure nothing new falls due: an open obligation whose due date is
 // on or before the closure becomes missed, later ones are not reported, and
 // only duties anchored on or after the closure (its own duties) stay open.

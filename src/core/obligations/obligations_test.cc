@@ -175,8 +175,14 @@ TEST_F(Engine, PathwayOverrideSwitchesTheTimescale) {
 TEST_F(Engine, UnseenVisitsDoNotResetTheClock) {
   const std::string seen = R"(, {"type": "visit", "date": "2025-03-10", "child_seen": true})";
   const std::string unseen = R"(, {"type": "visit", "date": "2025-04-14", "child_seen": false})";
+  // The 4-week aim (7 April) has passed, the 6-week limit (21 April) not.
   EXPECT_EQ(of("visit", kPlan + seen + unseen, "2025-04-15"),
+            (V{"met 2025-04-14 2025-03-31", "target_missed 2025-04-21 2025-04-07"}));
+  // Due soon counts to the aim while it lies ahead: 7 days before 7 April.
+  EXPECT_EQ(of("visit", kPlan + seen, "2025-03-31"),
             (V{"met 2025-04-14 2025-03-31", "due_soon 2025-04-21 2025-04-07"}));
+  EXPECT_EQ(of("visit", kPlan + seen, "2025-03-30"),
+            (V{"met 2025-04-14 2025-03-31", "upcoming 2025-04-21 2025-04-07"}));
 }
 
 TEST_F(Engine, EachMeetingHasItsOwnMinutesNamedByDate) {
@@ -201,13 +207,78 @@ TEST_F(Engine, DutiesWithoutTimescaleAreOutstandingUntilMet) {
 TEST_F(Engine, BeforeRulesCountBackFromTheNextMeeting) {
   const std::string agreed =
       R"(, {"type": "meeting", "date": "2025-03-20", "kind": "initial", "next_meeting": "2025-06-12"})";
-  // Initial meeting held with no invitations: missed; next meeting agreed for 12 June: due 22 May.
+  // Initial meeting held with no invitations: missed. Three weeks before 20
+  // March is 27 February, before the plan was decided (3 March): nothing is
+  // due before the duty arises, so it was due on 3 March. Next meeting
+  // agreed for 12 June: due 22 May.
   EXPECT_EQ(of("invitations_sent", kPlan + agreed, "2025-05-01"),
-            (V{"missed 2025-02-27", "upcoming 2025-05-22"}));
+            (V{"missed 2025-03-03", "upcoming 2025-05-22"}));
   const std::string sent =
       R"(, {"type": "invitations_sent", "date": "2025-05-23", "meeting_date": "2025-06-12"})";
   EXPECT_EQ(of("invitations_sent", kPlan + agreed + sent, "2025-05-24"),
-            (V{"missed 2025-02-27", "met_late 2025-05-22"}));
+            (V{"missed 2025-03-03", "met_late 2025-05-22"}));
+}
+
+TEST_F(Engine, NothingIsDueBeforeTheDutyArisesAndAClashSaysSo) {
+  auto h = parse_case_history(
+      R"({"case_id": "C", "events": [{"type": "plan_decided", "date": "2025-03-03"},
+          {"type": "invitations_sent", "date": "2025-03-03", "meeting_date": "2025-03-14"},
+          {"type": "meeting", "date": "2025-03-14", "kind": "initial"}]})");
+  ASSERT_TRUE(h) << h.error().describe();
+  bool seen = false;
+  for (const Obligation& o : obligations(profile_, fold(*h), parse_date("2025-03-20").value())) {
+    if (profile_.rules[o.rule].id != "invitations_sent" || o.anchor.to_string() != "2025-03-14")
+      continue;
+    seen = true;
+    EXPECT_TRUE(o.clash);
+    EXPECT_EQ(o.due.to_string(), "2025-03-03");
+    EXPECT_EQ(o.arose.to_string(), "2025-03-03");
+    EXPECT_EQ(o.status, ObligationStatus::kMet);
+  }
+  EXPECT_TRUE(seen);
+}
+
+// A meeting agreed a review for 27 November; on 1 December nothing was
+// recorded: the agreed date is missed though the limit is in February.
+TEST_F(Engine, AMissedAgreedDateShowsTheDayAfterIt) {
+  const std::string initial =
+      R"({"type": "plan_decided", "date": "2026-08-20"},
+         {"type": "meeting", "date": "2026-09-01", "kind": "initial", "next_meeting": "2026-11-27"})";
+  EXPECT_EQ(of("review", initial, "2026-11-27"), V{"due_soon 2026-12-01 2026-11-27"});
+  EXPECT_EQ(of("review", initial, "2026-11-28"), V{"target_missed 2026-12-01 2026-11-27"});
+  EXPECT_EQ(of("review", initial, "2026-12-02"), V{"overdue 2026-12-01 2026-11-27"});
+}
+
+// A second decision restarts the visit clock, but the interval it closed,
+// already overdue, stays on the record as missed.
+TEST_F(Engine, ALaterDecisionDoesNotEraseAnEarlierFailure) {
+  const std::string again = R"(, {"type": "plan_decided", "date": "2025-05-01"})";
+  EXPECT_EQ(of("visit", kPlan + again, "2025-05-02"),
+            (V{"missed 2025-04-14 2025-03-31", "upcoming 2025-06-12 2025-05-29"}));
+  // Restarted before the limit: nothing failed, nothing is reported for it.
+  const std::string early = R"(, {"type": "plan_decided", "date": "2025-04-01"})";
+  EXPECT_EQ(of("visit", kPlan + early, "2025-04-02"), V{"upcoming 2025-05-13 2025-04-29"});
+}
+
+// Each rules keep every unmet duty, however many meetings came before.
+TEST_F(Engine, EachRulesHaveNoCapOnAnchors) {
+  std::string events = kPlan;
+  Date d = parse_date("2000-01-03").value();
+  for (int i = 0; i < 300; ++i) {
+    events += R"(, {"type": "consent_withdrawn", "date": ")" + d.to_string() + R"("})";
+    d = add_days(d, 7);
+  }
+  EXPECT_EQ(of("consent_withdrawn_discussion", events, "2025-06-01").size(), 300u);
+}
+
+// An event recorded twice is counted once: one meeting, one set of duties.
+TEST_F(Engine, AnEventRepeatedExactlyIsCountedOnce) {
+  const std::string twice = kPlan + kInitial + kInitial + kInitial;
+  EXPECT_EQ(of("minutes_distributed", twice, "2025-03-21"), V{"upcoming 2025-04-03"});
+  auto h = parse_case_history(R"({"case_id": "C", "events": [)" + twice + "]}");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(fold(*h).repeated(), 2u);
+  EXPECT_EQ(exact_repeats(*h).size(), 2u);
 }
 
 TEST_F(Engine, ClosureStopsRecurringRulesAndLeavesWhatWasLateAsMissed) {

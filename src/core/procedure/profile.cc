@@ -2,6 +2,13 @@
 
 namespace cinplan {
 
+std::string Citation::full() const {
+  std::string out = quote;
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (const std::string& item : items) out += " " + item;
+  return out;
+}
+
 std::string_view to_string(Pathway p) {
   switch (p) {
     case Pathway::kStandard:

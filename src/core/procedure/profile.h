@@ -31,6 +31,13 @@ std::optional<Pathway> parse_pathway(std::string_view text);
 struct Citation {
   std::string quote;    // verbatim from the source document
   std::string section;  // optional heading it sits under
+  // When the quote introduces a list (it ends in a colon): the items it
+  // introduces that the rule rests on, each verbatim from the document.
+  std::vector<std::string> items;
+
+  // The quote with its items: "The frequency of visits should be: at least
+  // once every 20 working days."
+  std::string full() const;
 };
 
 // Matches facts of one event type (see casefile/case_state.h).
@@ -39,7 +46,10 @@ struct EventMatcher {
   std::uint64_t subtypes = 0;     // bit per value of the type's subtype field; 0 = any
   std::uint16_t flags_mask = 0;   // which flags are tested
   std::uint16_t flags_value = 0;  // their required values
-  std::string text;               // the matcher as written, for display
+  // Before rules only: the event counts only when dated within this long
+  // before the meeting (or date) the rule precedes.
+  std::optional<Duration> within;
+  std::string text;  // the matcher as written, for display
 };
 
 enum class RuleKind : std::uint8_t { kOnce, kEach, kRecurring, kBefore };
@@ -78,6 +88,11 @@ struct Rule {
   PathwaySet except_pathways = 0;
   std::vector<RuleOverride> overrides;
   std::vector<Citation> cite;
+  // Where the rule reads an ambiguous or self-contradicting document rather
+  // than quoting a timescale: why it is read this way. Empty for a rule that
+  // states what its sentence says. Listed by `profile show` for the
+  // authority to sign off, and named in every explanation resting on it.
+  std::string reading;
   int line = 0;  // where it starts in the profile file
 
   // The timescale on the given pathways: the first override that applies,
@@ -102,6 +117,7 @@ struct Constraint {
   Strength strength = Strength::kMust;
   std::string message;
   std::vector<Citation> cite;
+  std::string reading;  // as Rule::reading
   int line = 0;
 };
 
@@ -133,6 +149,9 @@ struct Profile {
   std::vector<Rule> rules;  // ordered so that a before rule follows the rules it names
   std::vector<Constraint> constraints;
   std::optional<Routing> routing;
+  // Readings of the document as a whole (how "will" is read, what is not
+  // expressed), beside those on single rules and constraints.
+  std::vector<std::string> readings;
   std::shared_ptr<const WorkingDayCalendar> calendar;
 
   const Rule* find_rule(std::string_view rule_id) const;

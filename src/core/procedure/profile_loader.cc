@@ -72,6 +72,33 @@ Result<void> load_labelled_list(
   return {};
 }
 
+// A target is the softer, earlier aim: never later than the due limit
+// (further from the meeting, for a rule counted back from one). Checked from
+// every day of a leap year and the next, so that units that differ (weeks
+// against months, working days over bank holidays) are compared as the
+// engine will count them.
+Result<void> check_target(const profile_toml::Reader& L, const toml::node& at,
+                          const std::string& ctx, const Duration& due,
+                          const std::optional<Duration>& target, RuleKind kind) {
+  if (!target) return {};
+  static const WorkingDayCalendar calendar(HolidayRegion::kEnglandAndWales);
+  const int sign = kind == RuleKind::kBefore ? -1 : +1;
+  const Date first = *parse_date("2024-01-01");
+  for (int i = 0; i < 731; ++i) {
+    const Date anchor = add_days(first, i);
+    const Date d = apply(anchor, due, calendar, sign);
+    const Date t = apply(anchor, *target, calendar, sign);
+    if (t > d) {
+      const std::string way = sign > 0 ? " after" : " before";
+      return std::unexpected(L.error(
+          &at, ctx + "target " + target->describe() + way + " falls later than the due limit " +
+                   due.describe() + way + " (counting from " + anchor.to_string() +
+                   "): a target is the earlier aim, the due date the last day"));
+    }
+  }
+  return {};
+}
+
 Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, Profile& p) {
   const toml::node* n = root.get("rules");
   if (n == nullptr) return std::unexpected(L.error(&root, "missing [[rules]]"));
@@ -92,7 +119,7 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
     if (auto ok = L.only_keys(*t,
                               {"id", "title", "kind", "after", "before_meeting", "before_date",
                                "due", "target", "met_by", "until", "resume", "strength", "who",
-                               "pathways", "except_pathways", "cite", "overrides"},
+                               "pathways", "except_pathways", "cite", "overrides", "reading"},
                               ctx);
         !ok) {
       return std::unexpected(ok.error());
@@ -142,10 +169,19 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
     r.target = *target;
     if (r.target && !r.due)
       return std::unexpected(L.error(t->get("target"), ctx + "a target needs a due limit"));
+    auto reading = L.string(*t, "reading", false, ctx);
+    if (!reading) return std::unexpected(reading.error());
+    r.reading = *reading;
     if (const toml::node* m = t->get("met_by")) {
       auto ms = L.matchers(m, ctx + "met_by");
       if (!ms) return std::unexpected(ms.error());
       r.met_by = *ms;
+      for (const EventMatcher& matcher : r.met_by) {
+        if (matcher.within && r.kind != RuleKind::kBefore) {
+          return std::unexpected(
+              L.error(m, ctx + "met_by: within (a window before the meeting) is for before rules"));
+        }
+      }
     } else {
       return std::unexpected(L.error(&item, ctx + "missing \"met_by\": what event meets it"));
     }
@@ -216,6 +252,10 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
     auto c = L.cites(*t, ctx, true);
     if (!c) return std::unexpected(c.error());
     r.cite = *c;
+    if (r.due) {
+      if (auto ok = check_target(L, item, ctx, *r.due, r.target, r.kind); !ok)
+        return std::unexpected(ok.error());
+    }
     if (const toml::node* ov = t->get("overrides")) {
       const auto* arr = ov->as_array();
       if (arr == nullptr)
@@ -239,6 +279,9 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
         if (!otg) return std::unexpected(otg.error());
         ro.target = *otg;
         if (!ro.due) return std::unexpected(L.error(&o, octx + "an override needs due"));
+        const auto& override_target = ro.target ? ro.target : r.target;
+        if (auto ok = check_target(L, o, octx, *ro.due, override_target, r.kind); !ok)
+          return std::unexpected(ok.error());
         auto oc = L.cites(*ot, octx, true);
         if (!oc) return std::unexpected(oc.error());
         ro.cite = *oc;
@@ -299,8 +342,8 @@ Result<void> load_constraints(const profile_toml::Reader& L, const toml::table& 
     auto id = L.string(*t, "id", true, "[[constraints]] ");
     if (!id) return std::unexpected(id.error());
     const std::string ctx = "constraint " + *id + ": ";
-    if (auto ok =
-            L.only_keys(*t, {"id", "applies_to", "require", "strength", "message", "cite"}, ctx);
+    if (auto ok = L.only_keys(
+            *t, {"id", "applies_to", "require", "strength", "message", "cite", "reading"}, ctx);
         !ok) {
       return std::unexpected(ok.error());
     }
@@ -342,6 +385,9 @@ Result<void> load_constraints(const profile_toml::Reader& L, const toml::table& 
     auto cite = L.cites(*t, ctx, true);
     if (!cite) return std::unexpected(cite.error());
     c.cite = *cite;
+    auto reading = L.string(*t, "reading", false, ctx);
+    if (!reading) return std::unexpected(reading.error());
+    c.reading = *reading;
     p.constraints.push_back(std::move(c));
   }
   return {};
@@ -412,7 +458,7 @@ Result<Profile> load_profile(std::string_view toml_text, std::string_view file_n
   }
   if (auto ok = L.only_keys(root,
                             {"id", "name", "source", "bank_holidays", "due_soon_days", "labels",
-                             "pathways", "outcomes", "rules", "constraints", "routing"},
+                             "pathways", "outcomes", "rules", "constraints", "routing", "readings"},
                             "");
       !ok) {
     return std::unexpected(ok.error());
@@ -445,6 +491,15 @@ Result<Profile> load_profile(std::string_view toml_text, std::string_view file_n
     p.due_soon_days = static_cast<int>(i->get());
   }
   if (auto ok = load_labels(L, root, p); !ok) return std::unexpected(ok.error());
+  if (const toml::node* readings = root.get("readings")) {
+    auto list = L.strings(readings, "readings");
+    if (!list) return std::unexpected(list.error());
+    for (const std::string& text : *list) {
+      if (text.empty())
+        return std::unexpected(L.error(readings, "readings must be non-empty sentences"));
+    }
+    p.readings = *list;
+  }
   auto check_pathway = [&](const std::string& pid, const toml::node& at) -> Result<void> {
     auto pw = parse_pathway(pid);
     if (!pw || *pw == Pathway::kStandard) {

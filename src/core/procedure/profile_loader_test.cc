@@ -96,6 +96,14 @@ Result<Profile> load_with(const std::string& from, const std::string& to) {
   return load_profile(text, "profiles/mini.toml");
 }
 
+// As load_with, replacing the last occurrence (the rule's cite, not the
+// outcome's).
+Result<Profile> load_with_last(const std::string& from, const std::string& to) {
+  std::string text = kValid;
+  text.replace(text.rfind(from), from.size(), to);
+  return load_profile(text, "profiles/mini.toml");
+}
+
 void expect_error(const Result<Profile>& r, const std::string& fragment) {
   ASSERT_FALSE(r) << "loaded, but should fail with: " << fragment;
   EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
@@ -153,6 +161,81 @@ TEST(ProfileLoader, ChecksBeforeRules) {
   ASSERT_TRUE(p) << p.error().message;
   EXPECT_EQ(p->rules.back().before_meeting.size(), 1u);
   EXPECT_EQ(p->rules[p->rules.back().before_meeting[0]].id, "initial_meeting");
+}
+
+// "target 8 weeks, due 6 weeks" was accepted: a target is the earlier aim.
+TEST(ProfileLoader, RefusesATargetLaterThanItsDueLimit) {
+  expect_error(load_with("due = \"15 working_days\"", "due = \"6 weeks\"\ntarget = \"8 weeks\""),
+               "target 8 weeks after falls later than the due limit 6 weeks after");
+  // Across units, counted as the engine counts: 1 month is sometimes 28 days.
+  expect_error(load_with("due = \"15 working_days\"", "due = \"1 months\"\ntarget = \"30 days\""),
+               "falls later than the due limit 1 month");
+  EXPECT_TRUE(load_with("due = \"15 working_days\"", "due = \"6 weeks\"\ntarget = \"4 weeks\""));
+  // Counted back from a meeting, the aim lies further before it.
+  const std::string before =
+      "\n[[rules]]\nid = \"invitations_sent\"\ntitle = \"Invitations\"\nkind = \"before\"\n"
+      "before_meeting = [\"initial_meeting\"]\ndue = \"3 weeks\"\ntarget = \"TARGET\"\n"
+      "met_by = \"invitations_sent\"\ncite = [{ quote = \"q\" }]\n";
+  auto with_target = [&](const std::string& t) {
+    std::string r = before;
+    r.replace(r.find("TARGET"), 6, t);
+    return load_profile(kValid + r, "profiles/mini.toml");
+  };
+  EXPECT_TRUE(with_target("4 weeks"));
+  expect_error(with_target("2 weeks"), "target 2 weeks before falls later than the due limit");
+}
+
+TEST(ProfileLoader, ASentenceEndingInAColonIsQuotedWithItsItems) {
+  const std::string cite = "cite = [{ quote = \"q\" }]";
+  expect_error(load_with_last(cite, "cite = [{ quote = \"q:\" }]"), "the quote ends in a colon");
+  expect_error(load_with_last(cite, "cite = [{ quote = \"q\", items = [\"a\"] }]"),
+               "items follow a quote that ends in a colon");
+  std::string text = kValid;
+  const std::string last = "cite = [{ quote = \"q\" }]\n";
+  text.replace(text.rfind(last), last.size(),
+               "cite = [{ quote = \"The frequency of visits should be:\", items = [\"at least "
+               "once every 20 working days.\"] }]\n");
+  auto p = load_profile(text, "profiles/mini.toml");
+  ASSERT_TRUE(p) << p.error().message;
+  EXPECT_EQ(p->rules[0].cite[0].full(),
+            "The frequency of visits should be: at least once every 20 working days.");
+}
+
+TEST(ProfileLoader, ReadsReadingsAndPurposeMatchers) {
+  auto p = load_with_last("cite = [{ quote = \"q\" }]",
+                          "cite = [{ quote = \"q\" }]\nreading = \"why it is read so\"");
+  ASSERT_TRUE(p) << p.error().message;
+  EXPECT_EQ(p->rules[0].reading, "why it is read so");
+  auto top = load_with("bank_holidays = \"england-and-wales\"",
+                       "bank_holidays = \"england-and-wales\"\nreadings = [\"one\", \"two\"]");
+  ASSERT_TRUE(top) << top.error().message;
+  EXPECT_EQ(top->readings.size(), 2u);
+
+  const std::string visit =
+      "\n[[rules]]\nid = \"pre_meeting_visit\"\ntitle = \"Visit\"\nkind = \"before\"\n"
+      "before_meeting = [\"initial_meeting\"]\ndue = \"0 days\"\nmet_by = [MATCHERS]\n"
+      "cite = [{ quote = \"q\" }]\n";
+  auto with = [&](const std::string& m) {
+    std::string r = visit;
+    r.replace(r.find("MATCHERS"), 8, m);
+    return load_profile(kValid + r, "profiles/mini.toml");
+  };
+  auto ok = with(
+      "{ event = \"visit\", purpose = \"prepare_for_meeting\" }, { event = \"visit\", purpose = "
+      "\"not_recorded\", within = \"4 weeks\" }");
+  ASSERT_TRUE(ok) << ok.error().message;
+  const Rule& r = ok->rules.back();
+  ASSERT_EQ(r.met_by.size(), 2u);
+  EXPECT_FALSE(r.met_by[0].within);
+  EXPECT_EQ(*r.met_by[1].within, (Duration{4, TimeUnit::kWeeks}));
+  expect_error(with("{ event = \"visit\", purpose = \"tea\" }"),
+               "visit.purpose is tested for one value at a time");
+  expect_error(with("{ event = \"visit\", purpose = [\"routine\", \"other\"] }"),
+               "one matcher per value");
+  expect_error(load_with("met_by = { event = \"meeting\", kind = [\"initial\"] }",
+                         "met_by = { event = \"meeting\", kind = [\"initial\"], within = \"1 "
+                         "weeks\" }"),
+               "within (a window before the meeting) is for before rules");
 }
 
 TEST(ProfileLoader, ParsesDurations) {

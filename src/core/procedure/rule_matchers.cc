@@ -1,5 +1,7 @@
 #include "core/procedure/rule_matchers.h"
 
+#include "core/procedure/profile_loader.h"
+
 namespace cinplan {
 namespace {
 
@@ -53,6 +55,15 @@ Result<EventMatcher> parse_matcher(const toml::node& node, const std::string& wh
   for (auto&& [k, v] : *table) {
     const std::string key(k.str());
     if (key == "event") continue;
+    if (key == "within") {
+      const auto* s = v.as_string();
+      auto d = s ? parse_duration(s->get())
+                 : Result<Duration>(std::unexpected(Error::bad_input("must be text")));
+      if (!d) return std::unexpected(bad(what, "within: " + d.error().message));
+      m.within = *d;
+      m.text += " within " + d->describe();
+      continue;
+    }
     const FieldSpec* field = find_field(spec, key);
     if (field != nullptr && key == spec.fact.subtype_field) {
       std::vector<std::string> values;
@@ -84,6 +95,26 @@ Result<EventMatcher> parse_matcher(const toml::node& node, const std::string& wh
       m.flags_mask = static_cast<std::uint16_t>(m.flags_mask | (1u << bitno));
       if (b->get()) m.flags_value = static_cast<std::uint16_t>(m.flags_value | (1u << bitno));
       m.text += std::string(" ") + key + "=" + (b->get() ? "true" : "false");
+      continue;
+    }
+    if (field != nullptr && field->kind == FieldKind::kEnum) {
+      // One value of a single-valued field, as a flag "field=value" (or
+      // "field=not_recorded": the field left out).
+      const toml::node* one = &v;
+      if (const auto* a = v.as_array(); a != nullptr && a->size() == 1) one = a->get(0);
+      const auto* s = one->as_string();
+      const int bitno = s ? flag_index(spec, key + "=" + s->get()) : -1;
+      if (bitno < 0) {
+        return std::unexpected(
+            bad(what, type_name + "." + key +
+                          " is tested for one value at a time (a value of the field, or \"" +
+                          std::string(kNotRecorded) +
+                          "\"): write one matcher per value (they can test: " + matcher_keys(spec) +
+                          ")"));
+      }
+      m.flags_mask = static_cast<std::uint16_t>(m.flags_mask | (1u << bitno));
+      m.flags_value = static_cast<std::uint16_t>(m.flags_value | (1u << bitno));
+      m.text += " " + key + "=" + s->get();
       continue;
     }
     if (const auto* a = v.as_array()) {

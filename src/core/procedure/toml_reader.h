@@ -93,14 +93,34 @@ class Reader {
       const auto* c = item.as_table();
       if (c == nullptr)
         return std::unexpected(error(&item, context + "each cite is { quote = \"...\" }"));
-      if (auto ok = only_keys(*c, {"quote", "section"}, context + "cite: "); !ok) {
+      if (auto ok = only_keys(*c, {"quote", "section", "items"}, context + "cite: "); !ok) {
         return std::unexpected(ok.error());
       }
       auto quote = string(*c, "quote", true, context + "cite: ");
       if (!quote) return std::unexpected(quote.error());
       auto section = string(*c, "section", false, context + "cite: ");
       if (!section) return std::unexpected(section.error());
-      out.push_back({*quote, *section});
+      Citation citation{*quote, *section, {}};
+      if (const toml::node* items = c->get("items")) {
+        auto list = strings(items, context + "cite: items");
+        if (!list) return std::unexpected(list.error());
+        if (list->empty())
+          return std::unexpected(error(items, context + "cite: items must not be empty"));
+        citation.items = *list;
+      }
+      // A sentence that introduces a list is quoted with what it introduces.
+      const bool introduces = quote->ends_with(":") || quote->ends_with(": ");
+      if (introduces && citation.items.empty()) {
+        return std::unexpected(
+            error(&item, context + "cite: the quote ends in a colon; quote the item it introduces "
+                                   "too, as items = [\"...\"]"));
+      }
+      if (!introduces && !citation.items.empty()) {
+        return std::unexpected(error(
+            &item,
+            context + "cite: items follow a quote that ends in a colon (it introduces them)"));
+      }
+      out.push_back(std::move(citation));
     }
     return out;
   }
