@@ -21,19 +21,29 @@ bool is_upcoming(const Obligation& o) {
 }
 
 // Most urgent first (see Caseload::cases).
-bool more_urgent(const CaseloadItem& a, const CaseloadItem& b) {
+bool more_urgent(const CaseloadItem& a, const CaseloadItem& b, Date today) {
   if (a.overdue.empty() != b.overdue.empty()) return !a.overdue.empty();
   if (!a.overdue.empty()) {
     if (a.overdue.front().due != b.overdue.front().due)
       return a.overdue.front().due < b.overdue.front().due;
     if (a.overdue.size() != b.overdue.size()) return a.overdue.size() > b.overdue.size();
   }
+  if (a.target_missed.empty() != b.target_missed.empty()) return !a.target_missed.empty();
+  if (!a.target_missed.empty() && a.target_missed.front().target != b.target_missed.front().target)
+    return a.target_missed.front().target < b.target_missed.front().target;
   if (a.next_due.has_value() != b.next_due.has_value()) return a.next_due.has_value();
-  if (a.next_due && a.next_due->due != b.next_due->due) return a.next_due->due < b.next_due->due;
+  if (a.next_due && a.next_due->next_date(today) != b.next_due->next_date(today))
+    return a.next_due->next_date(today) < b.next_due->next_date(today);
   return a.entry->id < b.entry->id;
 }
 
 }  // namespace
+
+const Obligation* CaseloadItem::most_urgent() const {
+  if (!overdue.empty()) return &overdue.front();
+  if (!target_missed.empty()) return &target_missed.front();
+  return next_due ? &*next_due : nullptr;
+}
 
 bool closed_as_at(const CaseState& state, Date today) {
   static const EventTypeId closed = *find_event_type("closed");
@@ -41,8 +51,8 @@ bool closed_as_at(const CaseState& state, Date today) {
   return !facts.empty() && facts.front().date <= today.days();
 }
 
-Result<Caseload> caseload(const CaseProjection& projection, const ProfileCatalog& catalog,
-                          Date today, const CaseloadFilter& filter) {
+Caseload caseload(const CaseProjection& projection, const ProfileCatalog& catalog, Date today,
+                  const CaseloadFilter& filter) {
   Caseload out;
   out.today = today;
   std::unordered_map<std::uint32_t, const Profile*> profiles;
@@ -60,24 +70,37 @@ Result<Caseload> caseload(const CaseProjection& projection, const ProfileCatalog
 
     auto [it, inserted] = profiles.try_emplace(e.profile, nullptr);
     if (inserted) {
+      if (auto found = catalog.find(projection.profile(e))) it->second = *found;
+    }
+    if (it->second == nullptr) {
+      // One case whose procedure is not known does not hide the others.
       auto found = catalog.find(projection.profile(e));
-      if (!found) return std::unexpected(found.error().within("case " + e.id));
-      it->second = *found;
+      out.problems.push_back({e.id, found.error()});
+      continue;
     }
     item.profile = it->second;
+    item.pathways = active_pathways(e.state, today);
 
     list.clear();
     evaluate_obligations(*item.profile, e.state, today, list);
     for (const Obligation& o : list) {
       if (o.status == ObligationStatus::kOverdue) item.overdue.push_back(o);
-      if (is_upcoming(o) && (!item.next_due || o.due < item.next_due->due)) item.next_due = o;
+      if (o.status == ObligationStatus::kTargetMissed) item.target_missed.push_back(o);
+      if (o.status == ObligationStatus::kDueSoon) ++item.due_soon;
+      if (is_upcoming(o) &&
+          (!item.next_due || o.next_date(today) < item.next_due->next_date(today)))
+        item.next_due = o;
     }
     std::stable_sort(item.overdue.begin(), item.overdue.end(),
                      [](const Obligation& a, const Obligation& b) { return a.due < b.due; });
+    std::stable_sort(item.target_missed.begin(), item.target_missed.end(),
+                     [](const Obligation& a, const Obligation& b) { return a.target < b.target; });
     out.with_overdue += !item.overdue.empty();
+    out.with_target_missed += !item.target_missed.empty();
     out.cases.push_back(std::move(item));
   }
-  std::sort(out.cases.begin(), out.cases.end(), more_urgent);
+  std::sort(out.cases.begin(), out.cases.end(),
+            [&](const CaseloadItem& a, const CaseloadItem& b) { return more_urgent(a, b, today); });
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "app/profile_catalog.h"
 
+#include "core/casefile/json_reader.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -9,7 +11,7 @@
 
 namespace cinplan::app {
 
-Result<std::string> read_file(const std::filesystem::path& file) {
+Result<std::string> read_file(const std::filesystem::path& file, std::size_t max_bytes) {
   std::error_code ec;
   if (file.empty()) return std::unexpected(Error::bad_input("no file named (an empty path)"));
   if (std::filesystem::is_directory(file, ec)) {
@@ -22,6 +24,11 @@ Result<std::string> read_file(const std::filesystem::path& file) {
   if (!std::filesystem::is_regular_file(file, ec)) {
     return std::unexpected(
         Error::bad_input("cannot read " + file.string() + ": not a regular file"));
+  }
+  if (const auto size = std::filesystem::file_size(file, ec); !ec && size > max_bytes) {
+    return std::unexpected(Error::bad_input(file.string() + " is " + describe_size(size) +
+                                            "; at most " + describe_size(max_bytes) +
+                                            " is read (is it the right file?)"));
   }
   std::ifstream in(file, std::ios::binary);
   if (!in) return std::unexpected(Error::unavailable("cannot read " + file.string()));

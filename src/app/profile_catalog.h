@@ -30,7 +30,9 @@ class ProfileCatalog {
 // The profiles folder: $CINPLAN_PROFILES if set, else the built-in default.
 std::filesystem::path default_profiles_folder();
 
-// Reads a whole file; an unreadable file is an error naming it.
-Result<std::string> read_file(const std::filesystem::path& file);
+// Reads a whole file; an unreadable file, or one larger than `max_bytes`
+// (checked before reading), is an error naming it.
+Result<std::string> read_file(const std::filesystem::path& file,
+                              std::size_t max_bytes = std::size_t{32} << 20);
 
 }  // namespace cinplan::app

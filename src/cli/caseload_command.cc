@@ -1,30 +1,36 @@
-// cinplan caseload --db URL --today DATE [--worker NAME] [--team NAME] [--json]
+// cinplan caseload --db URL [--today DATE] [--worker NAME] [--team NAME] [--why] [--json]
 //
-// Every open case in the database with its worker and team, what is overdue
-// and what falls due next, most urgent first. The case projection starts
-// from its snapshot when there is a usable one and replays the events after
-// it; after a long replay it saves a new snapshot so the next start is quick.
+// Every open case in the database with its worker, what is overdue, which
+// agreed dates were missed, what falls due this week, how many rule breaches
+// its record shows, and its most urgent item, one line a case, most urgent
+// first; --why lists each case's items with the procedure's sentences. The
+// case projection starts from its snapshot when there is a usable one and
+// replays the events after it; the database is only read (import keeps the
+// snapshot up to date).
 #include <fmt/format.h>
 
 #include <iostream>
 
 #include "app/case_export.h"
 #include "app/caseload.h"
+#include "app/caseload_findings.h"
 #include "app/obligation_report.h"
 #include "app/projection_snapshot.h"
+#include "app/wording.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
-#include "core/obligations/obligations.h"
+#include "cli/terminal.h"
+#include "cli/today.h"
 
 namespace cinplan::cli {
 namespace {
 
-// A replay longer than this is worth a new snapshot.
-constexpr std::int64_t kSnapshotAfter = 10'000;
+using json = nlohmann::ordered_json;
+
+constexpr std::string_view kNotAllocated = "(not allocated)";
 
 // The reports name the event that met an obligation from the case's history;
-// the caseload lists only open obligations, which no event has met, so the
-// history needs only the case's identity.
+// the caseload lists only open obligations, which no event has met.
 CaseHistory identity(const app::CaseEntry& e) {
   CaseHistory h;
   h.case_id = e.id;
@@ -32,61 +38,123 @@ CaseHistory identity(const app::CaseEntry& e) {
   return h;
 }
 
-void print_obligation(const Profile& profile, const CaseHistory& history, const Obligation& o) {
-  std::cout << "  " << app::obligation_line(profile, history, o) << "\n";
-  for (const Citation& c : profile.rules[o.rule].cite) {
-    std::cout << "      " << app::citation_line(c) << "\n";
+// `text` cut to `width` characters (bytes of UTF-8 kept whole), with "..."
+// when cut.
+std::string fit(std::string_view text, std::size_t width) {
+  if (text.size() <= width) return std::string(text);
+  std::size_t end = width - 3;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return std::string(text.substr(0, end)) + "...";
+}
+
+std::string most_urgent_words(const app::CaseloadItem& item, Date today) {
+  const Obligation* o = item.most_urgent();
+  if (o == nullptr) return "nothing falls due";
+  const Rule& r = item.profile->rules[o->rule];
+  std::string when;
+  if (o->status == ObligationStatus::kOverdue) {
+    when = "due " + o->due.to_string();
+  } else if (o->status == ObligationStatus::kTargetMissed) {
+    when = (o->target_agreed ? "agreed for " : "aimed at ") + o->target.to_string();
+  } else {
+    when = o->next_date(today).to_string();
+  }
+  return app::status_words(*o) + " (" + when + "): " + r.title;
+}
+
+void print_lines(const app::Caseload& load) {
+  std::size_t id_w = 4, child_w = 5, worker_w = 6;
+  for (const app::CaseloadItem& item : load.cases) {
+    id_w = std::max(id_w, std::min<std::size_t>(item.entry->id.size(), 20));
+    child_w = std::max(child_w, std::min<std::size_t>(item.entry->child_name.size(), 24));
+    worker_w = std::max(
+        worker_w,
+        std::min<std::size_t>(item.worker.empty() ? kNotAllocated.size() : item.worker.size(), 24));
+  }
+  const auto row = [&](std::string_view id, std::string_view child, std::string_view worker,
+                       const std::string& a, const std::string& b, const std::string& c,
+                       const std::string& d, const std::string& rest) {
+    return fmt::format("{:<{}}  {:<{}}  {:<{}}  {:>7}  {:>12}  {:>9}  {:>8}  {}", fit(id, id_w),
+                       id_w, fit(child, child_w), child_w, fit(worker, worker_w), worker_w, a, b, c,
+                       d, rest);
+  };
+  if (!load.cases.empty()) {
+    print_line(std::cout, row("CASE", "CHILD", "WORKER", "OVERDUE", "DATES MISSED", "THIS WEEK",
+                              "BREACHES", "MOST URGENT"));
+  }
+  for (const app::CaseloadItem& item : load.cases) {
+    print_line(
+        std::cout,
+        row(item.entry->id, item.entry->child_name,
+            item.worker.empty() ? kNotAllocated : item.worker, std::to_string(item.overdue.size()),
+            std::to_string(item.target_missed.size()), std::to_string(item.due_soon),
+            std::to_string(item.findings.size()), most_urgent_words(item, load.today)));
   }
 }
 
-void print_text(const app::Caseload& load) {
-  // Each case's lines share the obligations command's columns; the target is
-  // an agreed date (such as the next meeting's) where one was set.
-  if (!load.cases.empty()) std::cout << "  " << app::obligation_header() << "\n\n";
+void print_obligation(const app::CaseloadItem& item, const CaseHistory& history,
+                      const Obligation& o) {
+  print_line(std::cout, "  " + app::obligation_line(*item.profile, &history, o));
+  for (const std::string& line :
+       app::obligation_why(*item.profile, &history, o, item.pathways, "      "))
+    print_line(std::cout, line);
+}
+
+void print_why(const app::Caseload& load) {
   for (const app::CaseloadItem& item : load.cases) {
     const app::CaseEntry& e = *item.entry;
     const CaseHistory history = identity(e);
-    std::cout << "Case " << e.id;
-    if (!e.child_name.empty()) std::cout << " (" << e.child_name << ")";
-    std::cout << ": ";
+    std::string head = "Case " + e.id;
+    if (!e.child_name.empty()) head += " (" + e.child_name + ")";
+    head += ": ";
     if (item.worker.empty() && item.team.empty()) {
-      std::cout << "not allocated";
+      head += "not allocated";
     } else {
-      std::cout << (item.worker.empty() ? "no worker" : item.worker);
-      if (!item.team.empty()) std::cout << ", " << item.team;
+      head += item.worker.empty() ? std::string("no worker") : std::string(item.worker);
+      if (!item.team.empty()) head += ", " + std::string(item.team);
     }
-    std::cout << "; " << item.profile->id << "\n";
-    for (const Obligation& o : item.overdue) print_obligation(*item.profile, history, o);
-    if (item.next_due) print_obligation(*item.profile, history, *item.next_due);
-    if (item.overdue.empty() && !item.next_due) std::cout << "  (nothing falls due)\n";
-    std::cout << "\n";
+    head += "; " + item.profile->id;
+    print_line(std::cout, head);
+    if (auto note = app::pathway_note(*item.profile, item.pathways))
+      print_line(std::cout, "  " + *note);
+    for (const Obligation& o : item.overdue) print_obligation(item, history, o);
+    for (const Obligation& o : item.target_missed) print_obligation(item, history, o);
+    if (item.next_due) print_obligation(item, history, *item.next_due);
+    if (item.overdue.empty() && item.target_missed.empty() && !item.next_due)
+      print_line(std::cout, "  (nothing falls due)");
+    for (const app::CaseFinding& f : item.findings)
+      print_line(std::cout, "  rule breach: " + f.line);
+    print_line(std::cout, "");
   }
-  const std::size_t n = load.cases.size();
-  std::cout << fmt::format("{} open case{}, {} with overdue items, as at {}\n", n,
-                           n == 1 ? "" : "s", load.with_overdue, load.today.to_string());
 }
 
 void print_json(const app::CaseProjection& projection, const app::Caseload& load) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  json out = json::array();
   for (const app::CaseloadItem& item : load.cases) {
     const app::CaseEntry& e = *item.entry;
     const CaseHistory history = identity(e);
-    nlohmann::ordered_json j;
+    auto list = [&](const std::vector<Obligation>& os) {
+      json a = json::array();
+      for (const Obligation& o : os)
+        a.push_back(app::obligation_json(*item.profile, &history, o, item.pathways));
+      return a;
+    };
+    json j;
     j["case_id"] = e.id;
-    j["child"] = e.child_name.empty() ? nlohmann::ordered_json(nullptr)
-                                      : nlohmann::ordered_json(e.child_name);
-    j["worker"] = item.worker.empty() ? nlohmann::ordered_json(nullptr)
-                                      : nlohmann::ordered_json(std::string(item.worker));
-    j["team"] = item.team.empty() ? nlohmann::ordered_json(nullptr)
-                                  : nlohmann::ordered_json(std::string(item.team));
+    j["child"] = e.child_name.empty() ? json(nullptr) : json(e.child_name);
+    j["worker"] = item.worker.empty() ? json(nullptr) : json(std::string(item.worker));
+    j["team"] = item.team.empty() ? json(nullptr) : json(std::string(item.team));
     j["profile"] = std::string(projection.profile(e));
     j["version"] = e.version;
-    nlohmann::ordered_json overdue = nlohmann::ordered_json::array();
-    for (const Obligation& o : item.overdue)
-      overdue.push_back(app::obligation_json(*item.profile, history, o));
-    j["overdue"] = std::move(overdue);
-    j["next_due"] = item.next_due ? app::obligation_json(*item.profile, history, *item.next_due)
-                                  : nlohmann::ordered_json(nullptr);
+    j["overdue"] = list(item.overdue);
+    j["target_missed"] = list(item.target_missed);
+    j["due_soon"] = item.due_soon;
+    j["next_due"] =
+        item.next_due ? app::obligation_json(*item.profile, &history, *item.next_due, item.pathways)
+                      : json(nullptr);
+    json findings = json::array();
+    for (const app::CaseFinding& f : item.findings) findings.push_back(f.json);
+    j["findings"] = std::move(findings);
     out.push_back(std::move(j));
   }
   std::cout << out.dump(2) << "\n";
@@ -95,8 +163,8 @@ void print_json(const app::CaseProjection& projection, const app::Caseload& load
 }  // namespace
 
 int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args) {
-  auto today = parse_date(args.today);
-  if (!today) return fail("--today: " + today.error().message);
+  auto today = day_or_today(args.today);
+  if (!today) return fail(today.error().message);
   auto catalog = app::ProfileCatalog::load(folder);
   if (!catalog) return fail(catalog.error().describe());
   auto store = app::open_existing_store(args.db);
@@ -113,24 +181,30 @@ int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args) 
   auto restored = app::restore_projection(**store, projection, options);
   if (progress) progress->done();
   if (!restored) return fail(restored.error().describe());
-  if (restored->caught.events > kSnapshotAfter) {
-    // Only a quicker next start depends on it: a database that cannot take
-    // it (read-only, full) still gives the caseload.
-    if (auto saved = app::save_snapshot(**store, projection); !saved)
-      std::cerr << "cinplan: note: no snapshot saved: " << saved.error().describe() << "\n";
-  }
 
   app::CaseloadFilter filter{args.worker, args.team};
-  auto load = app::caseload(projection, *catalog, *today, filter);
-  if (!load) return fail(load.error().describe());
+  app::Caseload load = app::caseload(projection, *catalog, *today, filter);
+  app::add_findings(**store, load);
   if (args.json) {
-    print_json(projection, *load);
+    print_json(projection, load);
   } else {
-    print_text(*load);
+    if (args.why) {
+      print_why(load);
+    } else {
+      print_lines(load);
+      if (!load.cases.empty()) print_line(std::cout, "");
+    }
+    const std::size_t n = load.cases.size();
+    print_line(std::cout, fmt::format("{} open case{}: {} with overdue items, {} with an agreed "
+                                      "date or aim missed, as at {}",
+                                      n, n == 1 ? "" : "s", load.with_overdue,
+                                      load.with_target_missed, load.today.to_string()));
   }
   std::cout.flush();
   if (!std::cout) return fail("cannot write the caseload to standard output");
-  return 0;
+  for (const app::CaseloadProblem& p : load.problems)
+    fail("case " + p.case_id + " is not shown: " + p.error.describe());
+  return load.problems.empty() ? 0 : 2;
 }
 
 }  // namespace cinplan::cli

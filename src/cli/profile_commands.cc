@@ -1,59 +1,51 @@
-// cinplan profiles | profile show ID | profile diff A B | profile check FILE...
+// cinplan profiles | profile show ID | profile check FILE...
+// (profile diff is in profile_diff_command.cc.)
 #include <fmt/format.h>
 
 #include <iostream>
-#include <set>
 
-#include "app/obligation_report.h"
 #include "app/procedure_sources.h"
 #include "app/profile_catalog.h"
+#include "app/wording.h"
 #include "cli/commands.h"
+#include "cli/profile_words.h"
+#include "cli/terminal.h"
+#include "core/procedure/clashes.h"
 
 namespace cinplan::cli {
 namespace {
 
-std::string pathway_words(const Profile& p, PathwaySet set, PathwaySet except) {
-  std::string out;
-  for (Pathway pw : {Pathway::kStandard, Pathway::kDisability, Pathway::kDirectPayments,
-                     Pathway::kSupervisionOrder}) {
-    if ((set & bit(pw)) && (p.known_pathways & bit(pw)))
-      out += (out.empty() ? "" : ", ") + std::string(to_string(pw));
-  }
-  if (set == kMainPathways) out = "all";
-  if (except != 0) {
-    std::string ex;
-    for (Pathway pw :
-         {Pathway::kDisability, Pathway::kDirectPayments, Pathway::kSupervisionOrder}) {
-      if (except & bit(pw)) ex += (ex.empty() ? "" : ", ") + std::string(to_string(pw));
-    }
-    out += " except " + ex;
-  }
-  return out;
-}
-
-// The timescale of a rule on its default pathway, and each override.
-std::string timescale_words(const Rule& r) {
-  // The rule's own timescale: as on the standard pathway, or on the one
-  // pathway it is limited to (never an override's).
-  const PathwaySet base =
-      (r.pathways & bit(Pathway::kStandard)) ? bit(Pathway::kStandard) : r.pathways;
-  std::string out = app::describe_timescale(r, base);
-  for (const RuleOverride& o : r.overrides) {
-    std::string on;
-    for (Pathway pw :
-         {Pathway::kDisability, Pathway::kDirectPayments, Pathway::kSupervisionOrder}) {
-      if (o.pathways & bit(pw)) on += (on.empty() ? "" : ", ") + std::string(to_string(pw));
-    }
-    out += "; " + on + ": " + o.due->describe();
-    if (o.target) out += " (aim: " + o.target->describe() + ")";
-  }
-  return out;
+void say(const std::string& line) {
+  print_line(std::cout, line);
 }
 
 void print_labels(const std::string& heading, const std::map<std::string, std::string>& labels) {
   if (labels.empty()) return;
-  std::cout << heading << ":\n";
-  for (const auto& [id, label] : labels) std::cout << fmt::format("  {:<30} {}\n", id, label);
+  say(heading + ":");
+  for (const auto& [id, label] : labels) say(fmt::format("  {:<30} {}", id, label));
+}
+
+// Every reading of the profile together, for the authority to sign off.
+void print_readings(const Profile& p) {
+  std::size_t n = p.readings.size();
+  for (const Rule& r : p.rules) n += !r.reading.empty();
+  for (const Constraint& c : p.constraints) n += !c.reading.empty();
+  say("");
+  say("Readings (" + std::to_string(n) +
+      "): where the document is ambiguous or contradicts itself, how this profile reads it. "
+      "For the principal social worker to sign off:");
+  std::size_t i = 0;
+  for (const std::string& text : p.readings) say(fmt::format("  {}. {}", ++i, text));
+  for (const Rule& r : p.rules) {
+    if (!r.reading.empty()) say(fmt::format("  {}. rule {}: {}", ++i, r.id, r.reading));
+  }
+  for (const Constraint& c : p.constraints) {
+    if (!c.reading.empty()) say(fmt::format("  {}. constraint {}: {}", ++i, c.id, c.reading));
+  }
+}
+
+void print_clashes(const Profile& p, const std::string& indent) {
+  for (const TimescaleClash& c : find_clashes(p)) say(indent + clash_words(p, c));
 }
 
 }  // namespace
@@ -61,11 +53,11 @@ void print_labels(const std::string& heading, const std::map<std::string, std::s
 int run_profiles(const std::filesystem::path& folder) {
   auto catalog = app::ProfileCatalog::load(folder);
   if (!catalog) return fail(catalog.error().describe());
-  std::cout << fmt::format("{:<24} {:>5} {:>11}  {:<26} {}\n", "ID", "RULES", "CONSTRAINTS",
-                           "SOURCE", "NAME");
+  say(fmt::format("{:<24} {:>5} {:>11}  {:<26} {}", "ID", "RULES", "CONSTRAINTS", "SOURCE",
+                  "NAME"));
   for (const Profile& p : catalog->profiles()) {
-    std::cout << fmt::format("{:<24} {:>5} {:>11}  {:<26} {}\n", p.id, p.rules.size(),
-                             p.constraints.size(), p.source, p.name);
+    say(fmt::format("{:<24} {:>5} {:>11}  {:<26} {}", p.id, p.rules.size(), p.constraints.size(),
+                    p.source, p.name));
   }
   return 0;
 }
@@ -76,102 +68,51 @@ int run_profile_show(const std::filesystem::path& folder, const std::string& id)
   auto found = catalog->find(id);
   if (!found) return fail(found.error().message);
   const Profile& p = **found;
-  std::cout << p.name << "\n"
-            << "profile " << p.id << ", from " << p.source
-            << "; bank holidays: " << to_string(p.holiday_region) << "\n\n";
+  say(p.name);
+  say("profile " + p.id + ", from " + p.source +
+      "; bank holidays: " + std::string(to_string(p.holiday_region)));
+  say("");
   print_labels("Roles", p.role_labels);
   print_labels("Meetings", p.meeting_labels);
   print_labels("Terms", p.terms);
-  std::cout << "Pathways:\n  standard\n";
-  for (const Labelled& pw : p.pathways) std::cout << fmt::format("  {:<18} {}\n", pw.id, pw.label);
-  std::cout << "Meeting outcomes:\n";
-  for (const Labelled& o : p.outcomes) std::cout << fmt::format("  {:<26} {}\n", o.id, o.label);
-  std::cout << "\nTimescales:\n";
+  say("Pathways:");
+  say("  standard");
+  for (const Labelled& pw : p.pathways) say(fmt::format("  {:<18} {}", pw.id, pw.label));
+  say("Meeting outcomes:");
+  for (const Labelled& o : p.outcomes) say(fmt::format("  {:<26} {}", o.id, o.label));
+  say("");
+  say("Timescales:");
   for (const Rule& r : p.rules) {
-    std::cout << fmt::format("  {:<28} {} [{}; {}]\n", r.id, r.title, to_string(r.strength),
-                             pathway_words(p, r.pathways, r.except_pathways));
-    std::cout << "      " << timescale_words(r) << "\n";
-    for (const Citation& c : r.cite) std::cout << "      \"" << c.quote << "\"\n";
+    say(fmt::format("  {:<28} {} [{}; {}]{}", r.id, r.title, to_string(r.strength),
+                    pathway_words(p, r.pathways, r.except_pathways),
+                    r.reading.empty() ? "" : " (a reading)"));
+    say("      " + rule_timescale_words(p, r));
+    for (const Citation& c : r.cite) say("      " + app::citation_words(c));
     for (const RuleOverride& o : r.overrides) {
-      for (const Citation& c : o.cite) std::cout << "      \"" << c.quote << "\"\n";
+      for (const Citation& c : o.cite) say("      " + app::citation_words(c));
     }
   }
-  if (!p.constraints.empty()) std::cout << "\nConstraints:\n";
+  if (!p.constraints.empty()) {
+    say("");
+    say("Constraints:");
+  }
   for (const Constraint& c : p.constraints) {
-    std::cout << fmt::format("  {:<34} {} [{}]\n", c.id, c.message, to_string(c.strength));
-    for (const Citation& q : c.cite) std::cout << "      \"" << q.quote << "\"\n";
+    say(fmt::format("  {:<34} {} [{}]{}", c.id, c.message, to_string(c.strength),
+                    c.reading.empty() ? "" : " (a reading)"));
+    for (const Citation& q : c.cite) say("      " + app::citation_words(q));
   }
   if (p.routing) {
-    std::cout << "\nReferral routing: closed within " << p.routing->recent_closure.describe()
-              << " and no new "
-              << "safeguarding concern -> " << p.routing->recent_team << "; otherwise -> "
-              << p.routing->new_team << "\n";
+    say("");
+    say("Referral routing: closed within " + p.routing->recent_closure.describe() +
+        " and no new safeguarding concern -> " + p.routing->recent_team + "; otherwise -> " +
+        p.routing->new_team);
   }
-  return 0;
-}
-
-int run_profile_diff(const std::filesystem::path& folder, const std::string& a_id,
-                     const std::string& b_id) {
-  auto catalog = app::ProfileCatalog::load(folder);
-  if (!catalog) return fail(catalog.error().describe());
-  auto a = catalog->find(a_id);
-  if (!a) return fail(a.error().message);
-  auto b = catalog->find(b_id);
-  if (!b) return fail(b.error().message);
-  const Profile& A = **a;
-  const Profile& B = **b;
-  constexpr const char* kRow = "{:<26} {:<46} {:<46}\n";
-  std::cout << fmt::format(kRow, "", A.id, B.id);
-  std::set<std::string> ids;
-  std::vector<std::string> order;
-  for (const Profile* p : {&A, &B}) {
-    for (const Rule& r : p->rules) {
-      if (ids.insert(r.id).second) order.push_back(r.id);
-    }
+  if (!find_clashes(p).empty()) {
+    say("");
+    say("Timescales of the document that cannot both be met:");
+    print_clashes(p, "  ");
   }
-  int differ = 0;
-  std::cout << "Timescales ("
-            << "* marks a difference):\n";
-  for (const std::string& id : order) {
-    const Rule* ra = A.find_rule(id);
-    const Rule* rb = B.find_rule(id);
-    const std::string ta = ra ? timescale_words(*ra) : "(not in this procedure)";
-    const std::string tb = rb ? timescale_words(*rb) : "(not in this procedure)";
-    const bool same = ra && rb && ta == tb && ra->strength == rb->strength &&
-                      ra->pathways == rb->pathways && ra->except_pathways == rb->except_pathways;
-    differ += same ? 0 : 1;
-    std::cout << fmt::format("{}{:<25} {:<46} {:<46}\n", same ? " " : "*", id, ta, tb);
-    if (!same && ra && rb && ta == tb) {
-      std::cout << fmt::format(kRow, "",
-                               std::string(to_string(ra->strength)) + "; " +
-                                   pathway_words(A, ra->pathways, ra->except_pathways),
-                               std::string(to_string(rb->strength)) + "; " +
-                                   pathway_words(B, rb->pathways, rb->except_pathways));
-    }
-  }
-  std::cout << "\nWords:\n";
-  std::set<std::string> keys;
-  for (const auto* m : {&A.role_labels, &B.role_labels}) {
-    for (const auto& [k, v] : *m) keys.insert("role " + k);
-  }
-  for (const auto* m : {&A.meeting_labels, &B.meeting_labels}) {
-    for (const auto& [k, v] : *m) keys.insert("meeting " + k);
-  }
-  for (const std::string& key : keys) {
-    const bool role = key.starts_with("role ");
-    const std::string id = key.substr(key.find(' ') + 1);
-    const auto& ma = role ? A.role_labels : A.meeting_labels;
-    const auto& mb = role ? B.role_labels : B.meeting_labels;
-    const std::string la = ma.contains(id) ? ma.at(id) : "-";
-    const std::string lb = mb.contains(id) ? mb.at(id) : "-";
-    std::cout << fmt::format("{}{:<25} {:<46} {:<46}\n", la == lb ? " " : "*", key, la, lb);
-  }
-  std::cout << "\nMeeting outcomes:\n";
-  std::string oa, ob;
-  for (const Labelled& o : A.outcomes) oa += (oa.empty() ? "" : ", ") + o.id;
-  for (const Labelled& o : B.outcomes) ob += (ob.empty() ? "" : ", ") + o.id;
-  std::cout << fmt::format("{}{:<25} {:<46} {:<46}\n", oa == ob ? " " : "*", "allowed", oa, ob);
-  std::cout << "\n" << differ << " of " << order.size() << " timescale rules differ.\n";
+  print_readings(p);
   return 0;
 }
 
@@ -180,7 +121,7 @@ int run_profile_check(const std::vector<std::string>& files) {
   for (const std::string& file : files) {
     auto p = app::ProfileCatalog::load_file(file);
     if (!p) {
-      std::cerr << "cinplan: " << p.error().describe() << "\n";
+      print_line(std::cerr, "cinplan: " + p.error().describe());
       status = 2;
       continue;
     }
@@ -188,14 +129,17 @@ int run_profile_check(const std::vector<std::string>& files) {
     std::string quotes = "quotes not checked: no " + procedures.string();
     if (std::filesystem::is_directory(procedures)) {
       if (auto ok = app::check_quotes(*p, procedures); !ok) {
-        std::cerr << "cinplan: " << file << ": " << ok.error().message << "\n";
+        print_line(std::cerr, "cinplan: " + file + ": " + ok.error().message);
         status = 2;
         continue;
       }
       quotes = "every quote found in " + p->source;
     }
-    std::cout << file << ": ok (" << p->rules.size() << " rules, " << p->constraints.size()
-              << " constraints; " << quotes << ")\n";
+    const auto clashes = find_clashes(*p);
+    say(fmt::format("{}: ok ({} rules, {} constraints; {}; {} timescale clash{})", file,
+                    p->rules.size(), p->constraints.size(), quotes, clashes.size(),
+                    clashes.size() == 1 ? "" : "es"));
+    print_clashes(*p, "  clash: ");
   }
   return status;
 }
