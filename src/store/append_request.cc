@@ -2,18 +2,21 @@
 // database (event_store.h: check_append_request).
 #include <string>
 
+#include "core/casefile/case_id.h"
 #include "store/event_store.h"
 
 namespace cinplan::store {
 
 Result<void> check_append_request(const AppendRequest& request) {
+  // Both backends refuse the same ids in the same words, before either sees
+  // them: a NUL would cut the id short on PostgreSQL, and make a stream no
+  // lookup can find on SQLite.
+  if (auto id = check_case_id(request.stream_id); !id)
+    return std::unexpected(Error::bad_input(id.error().message + "; nothing was written"));
   const auto bad = [&](std::string why) {
-    const std::string which =
-        request.stream_id.empty() ? std::string("an event") : "case " + request.stream_id;
-    return std::unexpected(Error::bad_input("cannot record " + which + ": " + std::move(why) +
-                                            "; nothing was written"));
+    return std::unexpected(Error::bad_input("cannot record case " + request.stream_id + ": " +
+                                            std::move(why) + "; nothing was written"));
   };
-  if (request.stream_id.empty()) return bad("the case id is empty");
   if (request.recorded_by.empty()) return bad("who recorded it is not given (recorded_by)");
   if (request.recorded_at.empty()) return bad("when it was recorded is not given (recorded_at)");
   if (request.expected_version < 0)

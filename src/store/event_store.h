@@ -14,6 +14,11 @@
 // - Global sequence numbers are handed out in commit order, so a reader that
 //   has seen every event up to N and later scans "after N" misses nothing.
 // - The database itself refuses UPDATE and DELETE on events.
+// - Stream ids are case ids (core/casefile/case_id.h): an id that could not
+//   be one is kBadInput, in the same words on every backend, before the
+//   database is asked.
+// - A store opened read-only (OpenOptions::read_only) changes nothing in the
+//   database: append() and save_snapshot() are kUnavailable.
 // - Errors are values: kConflict, kNotFound (no such database or stream),
 //   kUnavailable (cannot reach, read-only, full), kBadInput (a malformed
 //   URL or request), kInternal (an invariant of the log does not hold).
@@ -21,7 +26,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -109,6 +116,20 @@ struct Snapshot {
   std::vector<std::string> chunks;
 };
 
+// The settings that make an acknowledged append durable, as the store's own
+// connection reports them (read back from the database, not what the code
+// asked for): each setting's name and value in the database's own words, in
+// lower case.
+//   SQLite      journal_mode=wal, synchronous=full (a commit is synced to the
+//               WAL file before it returns)
+//   PostgreSQL  fsync=on, synchronous_commit=on (a commit is flushed to the
+//               server's WAL on disk before it returns)
+struct Durability {
+  std::map<std::string, std::string> settings;
+  // "name=value, name=value", in name order.
+  std::string describe() const;
+};
+
 class EventStore {
  public:
   virtual ~EventStore() = default;
@@ -147,6 +168,13 @@ class EventStore {
 
   // The schema version the database is at (see schema.h).
   virtual Result<int> schema_version() = 0;
+
+  // The durability settings in force on the connection append() writes
+  // through (see Durability).
+  virtual Result<Durability> durability() = 0;
+
+  // Whether the store was opened with OpenOptions::read_only.
+  virtual bool read_only() const = 0;
 };
 
 struct OpenOptions {
@@ -159,6 +187,28 @@ struct OpenOptions {
   // Migrate only up to this schema version (0: the latest). For the
   // migration tests, which start from every earlier version.
   int migrate_to = 0;
+  // Open for reading only, changing nothing: `create`, `migrate` and
+  // `migrate_to` are then ignored. The database must exist (kNotFound) and
+  // hold a cinplan schema of a version this build knows: a file or database
+  // without one (an empty file, a text file, another program's database) is
+  // kBadInput "... holds no cinplan database ..." and a newer one
+  // kUnavailable; an older one opens (schema_version() says which; callers
+  // that read more than that refuse it). append() and save_snapshot() are
+  // kUnavailable.
+  //   SQLite: the file is opened with SQLITE_OPEN_READONLY and its journal
+  //   mode is never switched. Whether it is a cinplan database is first
+  //   looked at with the file opened immutable (URI parameter immutable=1),
+  //   which makes no -wal or -shm file, so what is refused is left exactly as
+  //   it was. A reader of a WAL database otherwise needs the -shm index SQLite
+  //   makes beside it: when this process cannot write the file and there is
+  //   no -wal file (no writer has it open, nothing waits to be checkpointed),
+  //   the immutable connection is kept and nothing is ever made beside the
+  //   file; else SQLite shares the -wal and -shm with any writer, as every
+  //   reader does (sqlite_read_only.cc says why).
+  //   PostgreSQL: every connection of the store runs in read-only
+  //   transaction mode (default_transaction_read_only); nothing is created
+  //   or migrated.
+  bool read_only = false;
 };
 
 // Opens "sqlite:PATH" or "postgresql://..." (also "postgres://...").
@@ -173,10 +223,30 @@ Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
 Result<std::unique_ptr<EventStore>> open_postgres_store(std::string_view url,
                                                         const OpenOptions& options);
 
-// The checks every backend makes before touching the database: ids, who and
-// when, versions, stream details only for a new case, at least one event.
-// kBadInput naming the case and what is missing.
+// The checks every backend makes before touching the database: the case id
+// (check_case_id), who and when, versions, stream details only for a new
+// case, at least one event. kBadInput naming the case and what is missing.
 Result<void> check_append_request(const AppendRequest& request);
+
+// The files of a "sqlite:PATH" database: PATH and its PATH-wal, PATH-shm and
+// PATH-journal, whether or not they exist now. Empty for other URLs (a
+// PostgreSQL database has no files of its own here).
+std::vector<std::filesystem::path> database_files(std::string_view url);
+
+// What migrate_existing_store did: the schema version the database was at
+// and the one it is at now (the same when it was up to date).
+struct SchemaUpgrade {
+  int from = 0;
+  int to = 0;
+};
+
+// Brings an existing cinplan database up to this build's schema version
+// (cinplan migrate). It is first opened read-only, so a database that is not
+// there (kNotFound), a file or database that holds no cinplan database
+// (kBadInput) and a newer one (kUnavailable) are refused untouched; only a
+// cinplan database at an older version is then opened for writing and
+// migrated.
+Result<SchemaUpgrade> migrate_existing_store(std::string_view url);
 
 // The URL with any password replaced by "***".
 std::string redact_url(std::string_view url);

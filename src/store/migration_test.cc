@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "store/event_store.h"
 #include "store/schema.h"
 #include "store/store_test_support.h"
@@ -156,6 +158,44 @@ TEST(MigrationTest, AnUnknownTargetVersionIsBadInput) {
     EXPECT_EQ(opened.error().code, ErrorCode::kBadInput);
   }
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+// cinplan migrate: an existing cinplan database is brought up to date; what
+// is not one is refused untouched.
+TEST(MigrationTest, MigrateExistingStoreUpgradesOnlyACinplanDatabase) {
+  TempDir dir;
+  ASSERT_TRUE(open_at(dir, "old.db", 1).has_value());
+  auto upgraded = migrate_existing_store(dir.sqlite_url("old.db"));
+  ASSERT_TRUE(upgraded.has_value()) << upgraded.error().message;
+  EXPECT_EQ(upgraded->from, 1);
+  EXPECT_EQ(upgraded->to, latest_schema_version());
+  ASSERT_TRUE(open_at(dir, "new.db", 0).has_value());
+  EXPECT_EQ(schema_of(dir.file("old.db")), schema_of(dir.file("new.db")));
+  auto again = migrate_existing_store(dir.sqlite_url("old.db"));
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->from, latest_schema_version());
+  EXPECT_EQ(again->to, latest_schema_version());
+
+  std::ofstream(dir.file("empty.db")).close();
+  auto empty = migrate_existing_store(dir.sqlite_url("empty.db"));
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_EQ(empty.error().code, ErrorCode::kBadInput);
+  EXPECT_THAT(empty.error().message, HasSubstr("holds no cinplan database (it is empty)"));
+  EXPECT_EQ(std::filesystem::file_size(dir.file("empty.db")), 0u);
+
+  auto missing = migrate_existing_store(dir.sqlite_url("absent.db"));
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_FALSE(std::filesystem::exists(dir.file("absent.db")));
+  const std::vector<std::string> left = {"empty.db", "new.db", "old.db"};
+  std::vector<std::string> names;
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    // A reader leaves a WAL database's -wal and -shm files; they are its own.
+    const std::string name = e.path().filename().string();
+    if (!name.ends_with("-wal") && !name.ends_with("-shm")) names.push_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, left);
 }
 
 }  // namespace

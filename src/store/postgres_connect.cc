@@ -141,7 +141,10 @@ Result<ConnectionTarget> parse_url(std::string_view url) {
 
 Result<std::unique_ptr<pqxx::connection>> connect(const ConnectionTarget& target) {
   try {
-    return std::make_unique<pqxx::connection>(target.conninfo);
+    auto conn = std::make_unique<pqxx::connection>(target.conninfo);
+    // libpqxx remembers the setting and sets it again on a reconnect.
+    if (target.read_only) conn->set_variable("default_transaction_read_only", "on");
+    return conn;
   } catch (const std::exception& e) {
     const std::string reason = plain_reason(e.what(), target.password);
     if (contains(reason, "database \"") && contains(reason, "does not exist"))
@@ -259,6 +262,36 @@ Result<void> migrate(pqxx::connection& conn, const ConnectionTarget& target, int
   }
 }
 
+namespace {
+
+// OpenOptions::read_only: every connection in read-only transaction mode,
+// nothing created or migrated, the schema version checked.
+Result<std::unique_ptr<EventStore>> open_read_only(ConnectionTarget target) {
+  target.read_only = true;
+  auto conn = connect(target);
+  if (!conn) return std::unexpected(conn.error());
+  const int latest = static_cast<int>(postgres_migrations().size());
+  int version = 0;
+  try {
+    pqxx::nontransaction tx(**conn);
+    version = read_schema_version(tx);
+  } catch (...) {
+    return std::unexpected(current_error(target, "read its schema version"));
+  }
+  if (version == 0)
+    return std::unexpected(Error::bad_input("the PostgreSQL database \"" + target.database +
+                                            "\" at " + target.redacted +
+                                            " holds no cinplan database (it has no cinplan "
+                                            "tables); nothing was changed"));
+  if (version > latest)
+    return std::unexpected(Error::unavailable(
+        "the database at " + target.redacted + " is at schema version " + std::to_string(version) +
+        ", newer than this cinplan knows (" + std::to_string(latest) + "): use a newer cinplan"));
+  return std::make_unique<PostgresStore>(std::move(target), std::move(*conn));
+}
+
+}  // namespace
+
 }  // namespace cinplan::store::postgres
 
 namespace cinplan::store {
@@ -273,6 +306,7 @@ Result<std::unique_ptr<EventStore>> open_postgres_store(std::string_view url,
     return std::unexpected(Error::bad_input("schema version " + std::to_string(options.migrate_to) +
                                             " does not exist (this cinplan knows 1 to " +
                                             std::to_string(latest) + ")"));
+  if (options.read_only) return open_read_only(std::move(*target));
   auto conn = connect(*target);
   if (!conn && conn.error().code == ErrorCode::kNotFound && options.create) {
     if (auto created = create_database(*target); !created) return std::unexpected(created.error());

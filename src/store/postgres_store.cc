@@ -4,6 +4,8 @@
 #include <charconv>
 #include <exception>
 
+#include "core/casefile/case_id.h"
+
 namespace cinplan::store::postgres {
 namespace {
 
@@ -105,8 +107,14 @@ Error conflict(std::string message) {
 
 }  // namespace
 
+Error PostgresStore::refused_write(std::string_view doing) const {
+  return Error::unavailable("cannot " + std::string(doing) + ": the database at " +
+                            target_.redacted + " was opened for reading only; nothing was written");
+}
+
 Result<AppendResult> PostgresStore::append(const AppendRequest& request) {
   if (auto valid = check_append_request(request); !valid) return std::unexpected(valid.error());
+  if (target_.read_only) return std::unexpected(refused_write("record case " + request.stream_id));
   std::lock_guard lock(mutex_);
   try {
     return append_locked(request);
@@ -173,6 +181,8 @@ Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) 
 }
 
 Result<std::optional<StreamInfo>> PostgresStore::find_stream(std::string_view id) {
+  // A NUL would end the parameter early: "A\0B" would find case A.
+  if (auto valid = check_case_id(id); !valid) return std::unexpected(valid.error());
   std::lock_guard lock(mutex_);
   try {
     pqxx::nontransaction tx(*conn_);
@@ -202,6 +212,7 @@ Result<std::vector<StreamInfo>> PostgresStore::list_streams() {
 }
 
 Result<std::vector<StoredEvent>> PostgresStore::read_stream(std::string_view id) {
+  if (auto valid = check_case_id(id); !valid) return std::unexpected(valid.error());
   std::lock_guard lock(mutex_);
   const std::string key(id);
   try {
@@ -233,6 +244,8 @@ Result<std::int64_t> PostgresStore::head() {
 
 Result<void> PostgresStore::save_snapshot(std::string_view name, const Snapshot& snapshot) {
   if (name.empty()) return std::unexpected(Error::bad_input("a snapshot needs a projection name"));
+  if (target_.read_only)
+    return std::unexpected(refused_write("save the snapshot of " + std::string(name)));
   std::lock_guard lock(mutex_);
   const std::string key(name);
   try {
@@ -286,6 +299,19 @@ Result<std::optional<Snapshot>> PostgresStore::load_snapshot(std::string_view na
     return snapshot;
   } catch (...) {
     return std::unexpected(current_error(target_, "load the snapshot of " + key));
+  }
+}
+
+Result<Durability> PostgresStore::durability() {
+  std::lock_guard lock(mutex_);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    Durability d;
+    for (const char* name : {"synchronous_commit", "fsync"})
+      d.settings[name] = tx.exec("SHOW " + std::string(name))[0][0].c_str();
+    return d;
+  } catch (...) {
+    return std::unexpected(current_error(target_, "read its durability settings"));
   }
 }
 

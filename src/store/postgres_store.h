@@ -30,6 +30,9 @@ struct ConnectionTarget {
   std::string redacted;  // the URL without its password, for messages
   std::string password;  // to scrub from any library message ("" when none)
   std::string database;  // the database name
+  // Every connection runs in read-only transaction mode
+  // (OpenOptions::read_only): connect() sets default_transaction_read_only.
+  bool read_only = false;
 };
 
 // Parses a postgresql:// or postgres:// URL (kBadInput when libpq cannot).
@@ -37,7 +40,8 @@ Result<ConnectionTarget> parse_url(std::string_view url);
 
 // Connects; kNotFound when the database does not exist, kUnavailable when the
 // server cannot be reached or refuses the login. The message names the
-// redacted URL.
+// redacted URL. For a read-only target the session is put in read-only
+// transaction mode before it is returned (and again after any reconnect).
 Result<std::unique_ptr<pqxx::connection>> connect(const ConnectionTarget& target);
 
 // Turns the exception being handled (call inside a catch block) into an Error
@@ -84,11 +88,16 @@ class PostgresStore final : public EventStore {
   Result<void> save_snapshot(std::string_view name, const Snapshot& snapshot) override;
   Result<std::optional<Snapshot>> load_snapshot(std::string_view name) override;
   Result<int> schema_version() override;
+  Result<Durability> durability() override;
+  bool read_only() const override { return target_.read_only; }
 
  private:
   class Listener;  // the LISTEN connection (postgres_notify.cc)
 
   Result<AppendResult> append_locked(const AppendRequest& request);
+  // kUnavailable for a write to a read-only store: `doing` is what was
+  // refused ("record case C-1").
+  Error refused_write(std::string_view doing) const;
   // scan() on the main connection, one batch at a time: when the scan
   // connection is busy (a scan from a scan callback, or from another thread).
   Result<std::int64_t> scan_on_main(std::int64_t after,

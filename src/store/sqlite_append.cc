@@ -13,6 +13,7 @@ constexpr Access kW = Access::kWrite;
 
 Result<AppendResult> SqliteStore::append(const AppendRequest& request) {
   if (auto valid = check_append_request(request); !valid) return std::unexpected(valid.error());
+  if (read_only_) return std::unexpected(refused_write("record case " + request.stream_id));
   std::lock_guard lock(mutex_);
   PendingAppend mine{&request, std::nullopt};
   FileWriter& writer = *writer_;

@@ -28,14 +28,20 @@ Error to_error(int rc, std::string_view detail, std::string_view path, Access ac
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_AUTH:
+      if (access == Access::kRead)
+        return Error::unavailable(at +
+                                  " cannot be read: the file or its folder is not accessible "
+                                  "(check their permissions; a database in write-ahead-log mode "
+                                  "also needs its -wal and -shm files, or a folder they can be "
+                                  "made in)");
       return Error::unavailable(at +
                                 " cannot be written: the file or its folder is read-only or not "
                                 "accessible (check their permissions)" +
                                 tail);
     case SQLITE_NOTADB:
       return Error::bad_input("the file " + std::string(path) +
-                              " is not a cinplan database (it is not a SQLite database file)" +
-                              tail);
+                              " holds no cinplan database (it is not a SQLite database file)" +
+                              (access == Access::kRead ? "; nothing was changed" : tail));
     case SQLITE_CORRUPT:
       return Error::unavailable(at + " is damaged (" + std::string(detail) +
                                 "); restore it from a backup" + tail);
@@ -56,14 +62,15 @@ Error to_error(int rc, std::string_view detail, std::string_view path, Access ac
   }
 }
 
-Result<Database> Database::open(const std::string& path, int flags) {
+Result<Database> Database::open(const std::string& name, int flags, std::string path) {
   Database db;
-  db.path_ = path;
-  const int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
+  db.path_ = path.empty() ? name : std::move(path);
+  const int rc = sqlite3_open_v2(name.c_str(), &db.db_, flags, nullptr);
   if (db.db_ != nullptr) sqlite3_extended_result_codes(db.db_, 1);
   if (rc != SQLITE_OK) {
     const std::string detail = db.db_ != nullptr ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc);
-    return std::unexpected(to_error(rc, detail, path, Access::kWrite));
+    const Access access = (flags & SQLITE_OPEN_READONLY) != 0 ? Access::kRead : Access::kWrite;
+    return std::unexpected(to_error(rc, detail, db.path_, access));
   }
   return db;
 }

@@ -111,8 +111,10 @@ class Database {
   Database& operator=(const Database&) = delete;
   ~Database() { sqlite3_close_v2(db_); }
 
-  // Opens `path` with sqlite3_open_v2 `flags`; extended result codes on.
-  static Result<Database> open(const std::string& path, int flags);
+  // Opens `name` (a path, or with SQLITE_OPEN_URI a file: URI) with
+  // sqlite3_open_v2 `flags`; extended result codes on. Messages name the file
+  // as `path` (empty: `name`).
+  static Result<Database> open(const std::string& name, int flags, std::string path = {});
 
   sqlite3* get() const { return db_; }
   const std::string& path() const { return path_; }

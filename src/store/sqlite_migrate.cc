@@ -20,14 +20,14 @@ Result<void> apply(Database& db, const Migration& migration) {
   return db.run(*record, Access::kWrite);
 }
 
+}  // namespace
+
 Error too_new(const Database& db, int version) {
   return Error::unavailable("the database at " + db.path() + " has schema version " +
                             std::to_string(version) + ", newer than this cinplan knows (" +
                             std::to_string(latest_schema_version()) +
                             "): use a newer cinplan; nothing was changed");
 }
-
-}  // namespace
 
 Result<int> read_schema_version(Database& db) {
   // One statement, so one read snapshot: another process migrating meanwhile
@@ -43,8 +43,8 @@ Result<int> read_schema_version(Database& db) {
     if (*tables > 0)
       return std::unexpected(Error::bad_input(
           "the file " + db.path() +
-          " is a SQLite database of some other program, not a cinplan database; nothing was "
-          "changed"));
+          " holds no cinplan database (it is a SQLite database of some other program); nothing "
+          "was changed"));
     return 0;
   }
   auto version =

@@ -15,11 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 using sqlite::Access;
 using sqlite::Database;
-
-// How long a writer waits for another to finish before giving up.
-constexpr int kBusyTimeoutMs = 10'000;
-// Page cache per connection, in KiB (a negative cache_size).
-constexpr int kCacheKib = 32 * 1024;
+using sqlite::kBusyTimeoutMs;
+using sqlite::kCacheKib;
 
 struct SqliteUrl {
   std::string path;
@@ -51,9 +48,9 @@ Result<SqliteUrl> parse_url(std::string_view url) {
   return parsed;
 }
 
-// Checks the file system before SQLite sees the path, so that a missing
-// database or folder is reported as such and nothing is created by accident.
-Result<void> check_path(const std::string& path, bool create) {
+}  // namespace
+
+Result<void> sqlite::check_path(const std::string& path, bool create) {
   std::error_code ec;
   const auto status = fs::status(path, ec);
   if (fs::exists(status)) {
@@ -71,6 +68,8 @@ Result<void> check_path(const std::string& path, bool create) {
                                             " does not exist; nothing was written"));
   return {};
 }
+
+namespace {
 
 // Sets WAL mode (kept in the file). Switching needs the file to itself; when
 // several processes open a new file at once SQLite may report them busy at
@@ -143,12 +142,13 @@ Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
                                                       const OpenOptions& options) {
   auto parsed = parse_url(url);
   if (!parsed) return std::unexpected(parsed.error());
+  if (options.read_only) return sqlite::open_read_only(std::string(url), parsed->path);
   const int latest = latest_schema_version();
   if (options.migrate_to < 0 || options.migrate_to > latest)
     return std::unexpected(Error::bad_input("schema version " + std::to_string(options.migrate_to) +
                                             " is not known (versions 1 to " +
                                             std::to_string(latest) + ")"));
-  auto checked = check_path(parsed->path, options.create);
+  auto checked = sqlite::check_path(parsed->path, options.create);
   if (!checked) return std::unexpected(checked.error());
 
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;

@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "core/casefile/case_id.h"
 #include "store/schema.h"
 
 namespace cinplan::store::sqlite {
@@ -21,8 +22,14 @@ StreamInfo stream_from(const Statement& s) {
 
 }  // namespace
 
-SqliteStore::SqliteStore(std::string url, Database db, std::shared_ptr<FileWriter> writer)
-    : url_(std::move(url)), db_(std::move(db)), writer_(std::move(writer)) {}
+SqliteStore::SqliteStore(std::string url, Database db, std::shared_ptr<FileWriter> writer,
+                         bool read_only)
+    : url_(std::move(url)), db_(std::move(db)), writer_(std::move(writer)), read_only_(read_only) {}
+
+Error SqliteStore::refused_write(std::string_view doing) const {
+  return Error::unavailable("cannot " + std::string(doing) + ": the database at " + db_.path() +
+                            " was opened for reading only; nothing was written");
+}
 
 Result<Statement*> SqliteStore::statement(Statement& slot, std::string_view sql, Access access) {
   if (slot.get() == nullptr) {
@@ -34,6 +41,7 @@ Result<Statement*> SqliteStore::statement(Statement& slot, std::string_view sql,
 }
 
 Result<std::optional<StreamInfo>> SqliteStore::find_stream(std::string_view id) {
+  if (auto valid = check_case_id(id); !valid) return std::unexpected(valid.error());
   std::lock_guard lock(mutex_);
   auto s = db_.prepare("SELECT " + std::string(kStreamColumns) + " FROM streams WHERE id = ?1",
                        Access::kRead);
@@ -58,6 +66,7 @@ Result<std::vector<StreamInfo>> SqliteStore::list_streams() {
 }
 
 Result<std::vector<StoredEvent>> SqliteStore::read_stream(std::string_view id) {
+  if (auto valid = check_case_id(id); !valid) return std::unexpected(valid.error());
   std::lock_guard lock(mutex_);
   // One read transaction: the stream and its events as of one moment.
   auto transaction = Transaction::begin(db_, Access::kRead);
@@ -145,6 +154,8 @@ Result<bool> SqliteStore::wait_for_events(std::int64_t after, std::chrono::milli
 Result<void> SqliteStore::save_snapshot(std::string_view name, const Snapshot& snapshot) {
   constexpr Access kW = Access::kWrite;
   if (name.empty()) return std::unexpected(Error::bad_input("a snapshot needs a projection name"));
+  if (read_only_)
+    return std::unexpected(refused_write("save the snapshot of " + std::string(name)));
   std::lock_guard lock(mutex_);
   std::lock_guard write(writer_->write);
   auto transaction = Transaction::begin(db_, kW);
@@ -206,6 +217,22 @@ Result<std::optional<Snapshot>> SqliteStore::load_snapshot(std::string_view name
 Result<int> SqliteStore::schema_version() {
   std::lock_guard lock(mutex_);
   return read_schema_version(db_);
+}
+
+Result<Durability> SqliteStore::durability() {
+  std::lock_guard lock(mutex_);
+  // Reading either PRAGMA changes nothing.
+  auto journal = db_.query_text("PRAGMA journal_mode", Access::kRead);
+  if (!journal) return std::unexpected(journal.error());
+  auto synchronous = db_.query_int("PRAGMA synchronous", Access::kRead);
+  if (!synchronous) return std::unexpected(synchronous.error());
+  constexpr std::string_view kLevels[] = {"off", "normal", "full", "extra"};
+  Durability d;
+  d.settings["journal_mode"] = *journal;
+  d.settings["synchronous"] = *synchronous >= 0 && *synchronous < 4
+                                  ? std::string(kLevels[*synchronous])
+                                  : std::to_string(*synchronous);
+  return d;
 }
 
 }  // namespace cinplan::store::sqlite

@@ -13,7 +13,9 @@
 // returns only after the commit that holds it is on disk.
 //
 // One SqliteStore may be used from several threads: its calls are serialised.
-// open_sqlite_store (event_store.h) is how it is made.
+// open_sqlite_store (event_store.h) is how it is made; a read-only store
+// (OpenOptions::read_only) is opened by open_read_only
+// (sqlite_read_only.cc).
 #pragma once
 
 #include <condition_variable>
@@ -26,6 +28,21 @@
 #include "store/sqlite_db.h"
 
 namespace cinplan::store::sqlite {
+
+// How long a writer waits for another to finish before giving up.
+inline constexpr int kBusyTimeoutMs = 10'000;
+// Page cache per connection, in KiB (a negative cache_size).
+inline constexpr int kCacheKib = 32 * 1024;
+
+// Checks the file system before SQLite sees the path, so that a missing
+// database or folder is reported as such and nothing is created by accident:
+// kNotFound when the file (or, with `create`, its folder) does not exist,
+// kBadInput when it is a folder.
+Result<void> check_path(const std::string& path, bool create);
+
+// Opens the database file at `path` for reading only (OpenOptions::read_only
+// in event_store.h); `url` is what describe() gives back.
+Result<std::unique_ptr<EventStore>> open_read_only(std::string url, const std::string& path);
 
 // An append waiting for its group's commit.
 struct PendingAppend {
@@ -51,6 +68,9 @@ std::shared_ptr<FileWriter> file_writer_for(const std::string& canonical_path);
 // other program (tables, but no schema_migrations).
 Result<int> read_schema_version(Database& db);
 
+// kUnavailable: the database is at `version`, newer than this build knows.
+Error too_new(const Database& db, int version);
+
 // Applies the migrations after the database's version up to `target`, each in
 // its own BEGIN IMMEDIATE transaction together with its schema_migrations row,
 // so concurrent openers apply each migration once. A database newer than this
@@ -60,7 +80,8 @@ Result<void> migrate(Database& db, int target, std::mutex& write);
 
 class SqliteStore final : public EventStore {
  public:
-  SqliteStore(std::string url, Database db, std::shared_ptr<FileWriter> writer);
+  SqliteStore(std::string url, Database db, std::shared_ptr<FileWriter> writer,
+              bool read_only = false);
 
   std::string_view backend() const override { return "sqlite"; }
   std::string describe() const override { return url_; }
@@ -76,8 +97,13 @@ class SqliteStore final : public EventStore {
   Result<void> save_snapshot(std::string_view name, const Snapshot& snapshot) override;
   Result<std::optional<Snapshot>> load_snapshot(std::string_view name) override;
   Result<int> schema_version() override;
+  Result<Durability> durability() override;
+  bool read_only() const override { return read_only_; }
 
  private:
+  // kUnavailable for a write to a read-only store: `doing` is what was
+  // refused ("record case C-1").
+  Error refused_write(std::string_view doing) const;
   // Statements of the hot paths, prepared on first use.
   Result<Statement*> statement(Statement& slot, std::string_view sql, Access access);
   // Writes a group of appends in one transaction; one result each.
@@ -89,6 +115,7 @@ class SqliteStore final : public EventStore {
   Database db_;
   std::shared_ptr<FileWriter> writer_;  // shared by the process's stores of this file
   std::recursive_mutex mutex_;          // serialises this object's use of db_
+  bool read_only_ = false;
 
   Statement stream_version_;
   Statement insert_stream_;

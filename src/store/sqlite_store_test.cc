@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -112,37 +113,11 @@ TEST(SqliteStoreTest, AFullDatabaseWritesNothing) {
 // Opens `url` as a user who cannot write the file or its folder. Returns the
 // error, or nothing if it opened.
 std::optional<Error> open_as_unprivileged(const std::string& url) {
-  if (geteuid() != 0) {
+  const std::string report = testing::as_unprivileged([&] {
     auto opened = open_store(url, OpenOptions{.create = false});
-    if (opened) return std::nullopt;
-    return opened.error();
-  }
-  // Root writes through any permission bits: open in a child that has given
-  // up root, and pass the outcome back through a pipe.
-  int fds[2];
-  if (pipe(fds) != 0) return Error{ErrorCode::kInternal, "pipe", {}};
-  const pid_t child = fork();
-  if (child == 0) {
-    close(fds[0]);
-    std::string report = "ok";
-    if (setgid(65534) != 0 || setuid(65534) != 0) {
-      report = "cannot drop privileges";
-    } else {
-      auto opened = open_store(url, OpenOptions{.create = false});
-      if (!opened)
-        report = std::string(to_string(opened.error().code)) + "\n" + opened.error().message;
-    }
-    const auto written = write(fds[1], report.data(), report.size());
-    _exit(written == static_cast<ssize_t>(report.size()) ? 0 : 1);
-  }
-  close(fds[1]);
-  std::string report;
-  char buffer[512];
-  ssize_t n = 0;
-  while ((n = read(fds[0], buffer, sizeof buffer)) > 0) report.append(buffer, n);
-  close(fds[0]);
-  int status = 0;
-  waitpid(child, &status, 0);
+    if (opened) return std::string("ok");
+    return std::string(to_string(opened.error().code)) + "\n" + opened.error().message;
+  });
   if (report == "ok") return std::nullopt;
   const auto newline = report.find('\n');
   if (newline == std::string::npos) return Error{ErrorCode::kInternal, report, {}};
@@ -160,11 +135,7 @@ TEST(SqliteStoreTest, AReadOnlyDatabaseIsUnavailableAndUntouched) {
     ASSERT_TRUE((*store)->append(make_append("C-1", 0, 1)).has_value());
   }
   const std::string before = read_file(dir.file());
-  fs::permissions(dir.file(),
-                  fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
-  fs::permissions(dir.path(), fs::perms::owner_read | fs::perms::owner_exec |
-                                  fs::perms::group_read | fs::perms::group_exec |
-                                  fs::perms::others_read | fs::perms::others_exec);
+  testing::make_read_only(dir, dir.file());
   auto error = open_as_unprivileged(dir.sqlite_url());
   fs::permissions(dir.path(), fs::perms::owner_all, fs::perm_options::add);
   ASSERT_TRUE(error.has_value()) << "a read-only database was opened for writing";
@@ -184,7 +155,7 @@ TEST(SqliteStoreTest, AFileThatIsNotADatabaseIsRefusedUntouched) {
   ASSERT_FALSE(opened.has_value());
   EXPECT_EQ(opened.error().code, ErrorCode::kBadInput);
   EXPECT_THAT(opened.error().message, HasSubstr(dir.file("notes.db")));
-  EXPECT_THAT(opened.error().message, HasSubstr("not a cinplan database"));
+  EXPECT_THAT(opened.error().message, HasSubstr("holds no cinplan database"));
   EXPECT_EQ(read_file(dir.file("notes.db")), text);
 }
 

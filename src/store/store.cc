@@ -20,6 +20,41 @@ Result<std::unique_ptr<EventStore>> open_store(std::string_view url, const OpenO
                        "postgresql://USER@HOST:PORT/NAME"));
 }
 
+std::string Durability::describe() const {
+  std::string out;
+  for (const auto& [name, value] : settings) out += (out.empty() ? "" : ", ") + name + "=" + value;
+  return out;
+}
+
+std::vector<std::filesystem::path> database_files(std::string_view url) {
+  if (!url.starts_with("sqlite:")) return {};
+  std::string_view path = url.substr(7);
+  path = path.substr(0, path.find('?'));
+  if (path.empty()) return {};
+  const std::string file(path);
+  return {file, file + "-wal", file + "-shm", file + "-journal"};
+}
+
+Result<SchemaUpgrade> migrate_existing_store(std::string_view url) {
+  SchemaUpgrade upgrade;
+  {
+    // A look that changes nothing: is it there, and a cinplan database?
+    auto looked = open_store(url, OpenOptions{.read_only = true});
+    if (!looked) return std::unexpected(looked.error());
+    auto version = (*looked)->schema_version();
+    if (!version) return std::unexpected(version.error());
+    upgrade.from = *version;
+  }
+  upgrade.to = upgrade.from;
+  if (upgrade.from >= latest_schema_version()) return upgrade;
+  auto opened = open_store(url, OpenOptions{.create = false, .migrate = true});
+  if (!opened) return std::unexpected(opened.error());
+  auto version = (*opened)->schema_version();
+  if (!version) return std::unexpected(version.error());
+  upgrade.to = *version;
+  return upgrade;
+}
+
 std::string redact_url(std::string_view url) {
   // postgresql://user:secret@host/db -> postgresql://user:***@host/db
   std::string out(url);

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "store/event_store.h"
+#include "store/schema.h"
 #include "store/store_test_support.h"
 
 namespace cinplan::store {
@@ -492,6 +493,151 @@ TEST_P(StoreTest, ConcurrentWritersNeverLoseOrDuplicate) {
   auto info = store_->find_stream(c);
   ASSERT_TRUE(info.has_value() && info->has_value());
   EXPECT_EQ((*info)->version, static_cast<std::int64_t>(events.size()));
+}
+
+// A case id is checked before the database sees it, in the same words on
+// both backends. A NUL used to reach the database: PostgreSQL cut the id at
+// it (storing "…A" for "…A\0B"), SQLite stored it whole where no lookup by
+// text could find it.
+TEST_P(StoreTest, BadCaseIdsAreRefusedInTheSameWordsAndWriteNothing) {
+  using namespace std::string_literals;
+  const std::int64_t before = head(*store_);
+  const std::string nul = id("A") + "\0B"s;
+  const std::string megabyte = id(std::string(1 << 20, 'M'));
+  const std::string control =
+      id("A\x01"
+         "B");
+  struct Case {
+    std::string id;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {nul, "case id \"" + id("A") +
+                "\\u0000B\" may hold only letters, digits, \"-\", \"_\" "
+                "and \".\" (it holds a control character); nothing was written"},
+      {megabyte, "case id \"" + megabyte.substr(0, 40) + "...\" (" +
+                     std::to_string(megabyte.size()) +
+                     " characters) is too long: a case id has at most 64 characters; nothing "
+                     "was written"},
+      {control, "case id \"" + id("A") +
+                    "\\u0001B\" may hold only letters, digits, \"-\", "
+                    "\"_\" and \".\" (it holds a control character); nothing "
+                    "was written"},
+      {"", "the case id is empty; nothing was written"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.id.substr(0, 60));
+    auto created = store_->append(make_append(c.id, 0, 2));
+    ASSERT_FALSE(created.has_value());
+    EXPECT_EQ(created.error().code, ErrorCode::kBadInput);
+    EXPECT_EQ(created.error().message, c.message);
+    // Lookups of such an id are refused the same way, never answered for
+    // some other id.
+    auto found = store_->find_stream(c.id);
+    ASSERT_FALSE(found.has_value());
+    EXPECT_EQ(found.error().code, ErrorCode::kBadInput);
+    auto read = store_->read_stream(c.id);
+    ASSERT_FALSE(read.has_value());
+    EXPECT_EQ(read.error().code, ErrorCode::kBadInput);
+  }
+  // Nothing was written, under the id as given or cut short.
+  auto cut = store_->find_stream(id("A"));
+  ASSERT_TRUE(cut.has_value()) << cut.error().message;
+  EXPECT_FALSE(cut->has_value());
+  auto streams = store_->list_streams();
+  ASSERT_TRUE(streams.has_value());
+  for (const StreamInfo& s : *streams) EXPECT_FALSE(s.id.starts_with(prefix_)) << s.id;
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(head(*store_), before);
+  }
+  int mine = 0;
+  ASSERT_TRUE(store_->scan(before, [&](const ScanRow& row) {
+    if (row.stream_id.starts_with(prefix_)) ++mine;
+  }));
+  EXPECT_EQ(mine, 0);
+}
+
+// What makes an acknowledged append durable, read back from the store's own
+// connection: a change to the settings sqlite_open.cc or the PostgreSQL
+// session make (or to the test server's) fails here.
+TEST_P(StoreTest, AppendsAreDurableByTheSettingsInForce) {
+  auto durability = store_->durability();
+  ASSERT_TRUE(durability.has_value()) << durability.error().message;
+  const std::map<std::string, std::string> expected =
+      GetParam() == "sqlite"
+          ? std::map<std::string, std::string>{{"journal_mode", "wal"}, {"synchronous", "full"}}
+          : std::map<std::string, std::string>{{"fsync", "on"}, {"synchronous_commit", "on"}};
+  EXPECT_EQ(durability->settings, expected) << durability->describe();
+  EXPECT_FALSE(store_->read_only());
+  // Another store object on the same database has them too.
+  auto other = open();
+  ASSERT_NE(other, nullptr);
+  auto again = other->durability();
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->settings, expected);
+}
+
+// A store opened read-only reads everything a writable one does, and
+// refuses every write with a plain kUnavailable, writing nothing.
+TEST_P(StoreTest, AReadOnlyStoreReadsAndRefusesWrites) {
+  const std::string c = id("C-ro");
+  ASSERT_TRUE(store_->append(make_append(c, 0, 3)).has_value());
+  ASSERT_TRUE(store_->save_snapshot(id("proj"), Snapshot{7, {"abc"}}).has_value());
+  const std::int64_t at = head(*store_);
+
+  auto opened = open_store(url_, OpenOptions{.read_only = true});
+  ASSERT_TRUE(opened.has_value()) << opened.error().message;
+  EventStore& ro = **opened;
+  EXPECT_TRUE(ro.read_only());
+  EXPECT_EQ(ro.backend(), GetParam());
+  EXPECT_EQ(ro.schema_version().value_or(-1), latest_schema_version());
+  auto events = ro.read_stream(c);
+  ASSERT_TRUE(events.has_value()) << events.error().message;
+  EXPECT_EQ(events->size(), 3u);
+  auto info = ro.find_stream(c);
+  ASSERT_TRUE(info.has_value() && info->has_value());
+  EXPECT_EQ((*info)->version, 3);
+  EXPECT_EQ(ro.head().value_or(-1), at);
+  int rows = 0;
+  ASSERT_TRUE(ro.scan(at - 3, [&](const ScanRow&) { ++rows; }).has_value());
+  EXPECT_GE(rows, 3);
+  auto snapshot = ro.load_snapshot(id("proj"));
+  ASSERT_TRUE(snapshot.has_value() && snapshot->has_value());
+  EXPECT_EQ((*snapshot)->chunks, std::vector<std::string>{"abc"});
+  ASSERT_TRUE(ro.list_streams().has_value());
+  ASSERT_TRUE(ro.durability().has_value());
+  // Waiting needs no write either (on PostgreSQL: LISTEN in a read-only
+  // session), and wakes on another store's append.
+  std::thread writer([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_TRUE(open()->append(make_append(id("C-wakes"), 0, 1)).has_value());
+  });
+  auto woke = ro.wait_for_events(at, std::chrono::seconds(10));
+  writer.join();
+  ASSERT_TRUE(woke.has_value()) << woke.error().message;
+  EXPECT_TRUE(*woke);
+
+  const std::int64_t now = head(*store_);
+  auto appended = ro.append(make_append(c, 3, 1, "refused"));
+  ASSERT_FALSE(appended.has_value());
+  EXPECT_EQ(appended.error().code, ErrorCode::kUnavailable);
+  EXPECT_THAT(appended.error().message, HasSubstr("cannot record case " + c));
+  EXPECT_THAT(appended.error().message, HasSubstr("opened for reading only; nothing was written"));
+  auto created = ro.append(make_append(id("C-new"), 0, 1));
+  ASSERT_FALSE(created.has_value());
+  EXPECT_EQ(created.error().code, ErrorCode::kUnavailable);
+  auto saved = ro.save_snapshot(id("proj"), Snapshot{9, {"new"}});
+  ASSERT_FALSE(saved.has_value());
+  EXPECT_EQ(saved.error().code, ErrorCode::kUnavailable);
+  EXPECT_THAT(saved.error().message, HasSubstr("opened for reading only; nothing was written"));
+
+  EXPECT_EQ(events_of(c).size(), 3u);
+  auto kept = store_->load_snapshot(id("proj"));
+  ASSERT_TRUE(kept.has_value() && kept->has_value());
+  EXPECT_EQ((*kept)->position, 7);
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(head(*store_), now);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::ValuesIn(testing::test_backends()),

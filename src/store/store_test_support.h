@@ -1,17 +1,20 @@
 // Helpers for the store tests (header only: every .cc in src/store that is
-// not a test goes into the library): fresh temporary databases, the backends
-// to run against, unique ids for a shared PostgreSQL database, and raw SQL
-// through a second connection, to show what the database itself refuses.
+// not a test goes into the library): fresh temporary databases, running as a
+// user without write access, the backends to run against, unique ids for a
+// shared PostgreSQL database, and raw SQL through a second connection, to
+// show what the database itself refuses.
 #pragma once
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <pqxx/pqxx>
 #include <stdexcept>
@@ -51,6 +54,44 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+// Runs `body` as a user who cannot write what the test's user made read-only:
+// this user, or nobody (uid 65534) when the test runs as root, who writes
+// through any permission bits. Returns what `body` returned, or "cannot drop
+// privileges".
+inline std::string as_unprivileged(const std::function<std::string()>& body) {
+  if (geteuid() != 0) return body();
+  // In a child that has given up root, passing the outcome back through a
+  // pipe.
+  int fds[2];
+  if (pipe(fds) != 0) return "pipe";
+  const pid_t child = fork();
+  if (child == 0) {
+    close(fds[0]);
+    std::string report = "cannot drop privileges";
+    if (setgid(65534) == 0 && setuid(65534) == 0) report = body();
+    const auto written = write(fds[1], report.data(), report.size());
+    _exit(written == static_cast<ssize_t>(report.size()) ? 0 : 1);
+  }
+  close(fds[1]);
+  std::string report;
+  char buffer[512];
+  ssize_t n = 0;
+  while ((n = read(fds[0], buffer, sizeof buffer)) > 0) report.append(buffer, n);
+  close(fds[0]);
+  int status = 0;
+  waitpid(child, &status, 0);
+  return report;
+}
+
+// Makes the file and its folder read-only for everyone.
+inline void make_read_only(const TempDir& dir, const std::string& file) {
+  namespace fs = std::filesystem;
+  fs::permissions(file, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+  fs::permissions(dir.path(), fs::perms::owner_read | fs::perms::owner_exec |
+                                  fs::perms::group_read | fs::perms::group_exec |
+                                  fs::perms::others_read | fs::perms::others_exec);
+}
 
 // The PostgreSQL URL from CINPLAN_TEST_POSTGRES_URL, if set and non-empty.
 inline std::optional<std::string> postgres_test_url() {
