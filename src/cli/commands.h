@@ -20,8 +20,9 @@ struct ObligationsArgs {
 
 int run_profiles(const std::filesystem::path& folder);
 int run_profile_show(const std::filesystem::path& folder, const std::string& id);
+// cinplan profile diff A B [--json]
 int run_profile_diff(const std::filesystem::path& folder, const std::string& a,
-                     const std::string& b);
+                     const std::string& b, bool json);
 int run_profile_check(const std::vector<std::string>& files);
 int run_obligations(const std::filesystem::path& folder, const ObligationsArgs& args);
 int run_events(bool markdown);

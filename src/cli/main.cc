@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   auto* diff = profile->add_subcommand("diff", "where two authorities' procedures differ");
   diff->add_option("a", diff_a, "first profile id")->required();
   diff->add_option("b", diff_b, "second profile id")->required();
+  bool diff_json = false;
+  diff->add_flag("--json", diff_json, "print the comparison as JSON");
   auto* check = profile->add_subcommand("check", "check profile files as the loader does");
   check->add_option("files", check_files, "profile TOML files")->required();
 
@@ -90,7 +92,7 @@ int main(int argc, char** argv) {
       profiles_dir.empty() ? app::default_profiles_folder() : std::filesystem::path(profiles_dir);
   if (*profiles) return cli::run_profiles(folder);
   if (*show) return cli::run_profile_show(folder, show_id);
-  if (*diff) return cli::run_profile_diff(folder, diff_a, diff_b);
+  if (*diff) return cli::run_profile_diff(folder, diff_a, diff_b, diff_json);
   if (*check) return cli::run_profile_check(check_files);
   if (*obligations) return cli::run_obligations(folder, ob);
   if (*events) return cli::run_events(markdown);
