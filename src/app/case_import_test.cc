@@ -118,7 +118,7 @@ TEST_P(Import, AnUnknownEventTypeNamesTheFileAndEventAndWritesNothing) {
   ASSERT_FALSE(imported);
   EXPECT_EQ(imported.error().code, ErrorCode::kBadInput);
   EXPECT_EQ(
-      imported.error().message.rfind(R"(cases/x.json: events[1]: unknown event type "visited")", 0),
+      imported.error().message.rfind(R"(cases/x.json: event 2: unknown event type "visited")", 0),
       0u)
       << imported.error().message;
   expect_nothing_written();
@@ -130,7 +130,7 @@ TEST_P(Import, AnImpossibleDateNamesTheFileAndEventAndWritesNothing) {
   ASSERT_FALSE(imported);
   EXPECT_EQ(imported.error().code, ErrorCode::kBadInput);
   const std::string& m = imported.error().message;
-  EXPECT_EQ(m.rfind("cases/x.json: events[1]", 0), 0u) << m;
+  EXPECT_EQ(m.rfind("cases/x.json: event 2", 0), 0u) << m;
   EXPECT_NE(m.find("February 2025 has 28 days"), std::string::npos) << m;
   expect_nothing_written();
 }

@@ -44,7 +44,8 @@ TEST(Wording, TimescalesInTheAuthoritysWords) {
       timescale_words(london, *london.find_rule("visit"), bit(Pathway::kStandard));
   EXPECT_EQ(visit,
             "at least every 20 working days, counted from the decision that a Child in Need plan "
-            "is needed and then from the last visit to the child where the child was seen");
+            "is needed or the family becoming resident in the area and then from the last visit "
+            "to the child where the child was seen");
   // Worcestershire calls the decision the Manager's Decision.
   const Profile& worcs = profile("worcestershire");
   EXPECT_EQ(timescale_words(worcs, *worcs.find_rule("initial_meeting"), bit(Pathway::kStandard)),

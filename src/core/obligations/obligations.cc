@@ -112,7 +112,7 @@ class FactList {
   const Fact* operator[](std::size_t i) { return begin()[i]; }
 
  private:
-  std::array<const Fact*, 64> inline_{};
+  std::array<const Fact*, 64> inline_;  // the first n_ are set
   std::vector<const Fact*> heap_;
   std::size_t n_ = 0;
 };
@@ -129,10 +129,16 @@ class DateList {
       ++n_;
     }
   }
-  // Sorts and removes repeats.
+  // Sorts (by insertion: the dates come in a few ascending runs) and
+  // removes repeats.
   void settle() {
     std::int32_t* b = data();
-    std::sort(b, b + n_);
+    for (std::size_t i = 1; i < n_; ++i) {
+      const std::int32_t d = b[i];
+      std::size_t k = i;
+      for (; k > 0 && b[k - 1] > d; --k) b[k] = b[k - 1];
+      b[k] = d;
+    }
     n_ = static_cast<std::size_t>(std::unique(b, b + n_) - b);
     if (!heap_.empty()) heap_.resize(n_);
   }
@@ -141,7 +147,7 @@ class DateList {
   std::int32_t operator[](std::size_t i) { return data()[i]; }
 
  private:
-  std::array<std::int32_t, 32> inline_{};
+  std::array<std::int32_t, 32> inline_;  // the first n_ are set
   std::vector<std::int32_t> heap_;
   std::size_t n_ = 0;
 };
@@ -595,19 +601,48 @@ class Evaluator {
     held.settle();
     const auto& due = r.due_on(active_);
     const auto& target = r.target_on(active_);
+    // One sweep through each matcher's facts: the meetings come in date order
+    // and each one's window starts after the one before it.
+    std::array<const Fact*, 8> cursor{};
+    const std::size_t cursors = std::min(r.met_by.size(), cursor.size());
+    for (std::size_t k = 0; k < cursors; ++k) cursor[k] = s_.facts(r.met_by[k].type).data();
     for (std::size_t j = 0; j < held.size(); ++j) {
       const std::int32_t meeting = held[j];
       const std::int32_t previous = j > 0 ? held[j - 1] : kNoDate;
       const std::int32_t arose =
           previous != kNoDate ? previous : (first_anchor <= meeting ? first_anchor : kNoDate);
-      const Fact* met =
-          first_before(r.met_by, previous == kNoDate ? kNoDate : previous + 1, meeting, meeting);
+      const Fact* met = nullptr;
+      for (std::size_t k = 0; k < r.met_by.size(); ++k) {
+        const EventMatcher& m = r.met_by[k];
+        const auto facts = s_.facts(m.type);
+        const Fact* const end = facts.data() + facts.size();
+        const std::int32_t after = previous == kNoDate ? kNoDate : previous + 1;
+        const Fact* f = k < cursors ? cursor[k] : facts.data();
+        while (f != end && f->date < after) ++f;
+        const Fact* g = f;
+        // The window is worked out only when there is something in it.
+        if (m.within && g != end && g->date <= meeting) {
+          const std::int32_t lo = add(meeting, *m.within, -1);
+          while (g != end && g->date < lo) ++g;
+        }
+        for (; g != end && g->date <= meeting; ++g) {
+          if (matches(m, *g)) {
+            if (met == nullptr || g->date < met->date) met = g;
+            break;
+          }
+        }
+        if (k < cursors) {
+          while (f != end && f->date <= meeting) ++f;  // the next window starts after this meeting
+          cursor[k] = f;
+        }
+      }
+      if (met != nullptr && j + 1 < held.size()) continue;  // history that was met is not reported
       Obligation o = make(meeting, due, target, -1, arose);
       if (met == nullptr) {
         o.status = ObligationStatus::kMissed;
         out_.push_back(o);
-      } else if (j + 1 == held.size()) {
-        finish(o, met);  // history that was met is not reported
+      } else {
+        finish(o, met);
       }
     }
     const std::int32_t last_held = held.size() > 0 ? held[held.size() - 1] : kNoDate;
