@@ -58,7 +58,7 @@ constexpr Pair kTypes[] = {
 };
 
 constexpr Pair kJoiners[] = {
-    {"closed", "for the reason"},
+    {"closed", "for"},
     {"panel_decided", "to"},
     {"service_manager_decided", "to"},
     {"supervision_order_decided", "to"},
@@ -116,6 +116,18 @@ constexpr Pair kOutcomes[] = {
     {"update_assessment", "updating the assessment"},
     {"step_up_child_protection", "stepping up to child protection"},
     {"looked_after", "the child becoming looked after"},
+};
+
+constexpr Pair kClosureReasons[] = {
+    {"close", "closing the plan"},
+    {"step_down_early_help", "a step down to early help"},
+    {"step_up_child_protection", "a step up to child protection"},
+    {"looked_after", "the child becoming looked after"},
+    {"transferred_out", "a transfer to another authority"},
+    {"supervision_order_expired", "the supervision order expiring"},
+    {"consent_withdrawn", "the family withdrawing consent"},
+    {"moved_away", "the family moving away"},
+    {"other", "another reason"},
 };
 
 constexpr Pair kEndorsements[] = {
@@ -255,6 +267,9 @@ std::string value_phrase(const Profile& p, const FieldSpec& field, std::string_v
   if (V w = find(kOutcomes, value);
       !w.empty() && field.values.data() == meeting_outcome_values().data())
     return std::string(w);
+  if (field.name == "reason") {
+    if (V w = find(kClosureReasons, value); !w.empty()) return std::string(w);
+  }
   if (field.name == "endorsed_at") {
     if (V w = find(kEndorsements, value); !w.empty()) return std::string(w);
   }
