@@ -35,8 +35,18 @@ Result<StoredCase> load_case(store::EventStore& store, std::string_view case_id)
 // The case as its canonical JSON text (to_canonical_json).
 Result<std::string> export_case(store::EventStore& store, std::string_view case_id);
 
-// Opens an existing database for reading commands (export, obligations):
-// never creates one, and a missing one is kNotFound "no database at PATH".
+// Opens an existing database for the reading commands (export, obligations
+// --db, caseload). Everything is read through a read-only store
+// (store::OpenOptions::read_only), so nothing is ever created, migrated or
+// converted: a missing database is kNotFound "no database at PATH (cinplan
+// import --db URL FILE... creates one)", a file or database that holds no
+// cinplan database is refused and left as it was, and one at an older schema
+// version is kUnavailable saying how to upgrade it (cinplan migrate --db URL).
+// append() is kUnavailable. save_snapshot() alone writes: a projection
+// snapshot is a cache the caseload keeps for its next start, so it is saved
+// through a second connection opened for that write only (no create, no
+// migration); where the database cannot be written (a read-only file, a
+// read-only server) that is kUnavailable and the command reads on.
 Result<std::unique_ptr<store::EventStore>> open_existing_store(std::string_view url);
 
 }  // namespace cinplan::app

@@ -54,6 +54,12 @@ struct CaseloadArgs {
 };
 int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args);
 
+// cinplan migrate --db URL
+struct MigrateArgs {
+  std::string db;
+};
+int run_migrate(const MigrateArgs& args);
+
 // Prints "cinplan: <message>" to stderr and returns 2.
 int fail(const std::string& message);
 

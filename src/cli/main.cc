@@ -77,6 +77,11 @@ int main(int argc, char** argv) {
   caseload->add_option("--team", cl.team, "only this team's cases");
   caseload->add_flag("--json", cl.json, "print a JSON array");
 
+  cli::MigrateArgs mg;
+  auto* migrate = app.add_subcommand(
+      "migrate", "bring an existing database up to this cinplan's schema version");
+  migrate->add_option("--db", mg.db, "database URL (sqlite:PATH or postgresql://...)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -99,5 +104,6 @@ int main(int argc, char** argv) {
   if (*import_cmd) return cli::run_import(folder, im);
   if (*export_cmd) return cli::run_export(ex);
   if (*caseload) return cli::run_caseload(folder, cl);
+  if (*migrate) return cli::run_migrate(mg);
   return cli::fail("no command given (see cinplan --help)");
 }
