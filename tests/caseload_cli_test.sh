@@ -4,17 +4,22 @@
 # next-due items and the procedure's sentences, most urgent first, filtered by
 # worker or team, as text or JSON; a long replay leaves a snapshot that the
 # next run starts from with the same answer; bad input and a missing database
-# give exit 2 with one line and create nothing. With CINPLAN_TEST_POSTGRES_URL
-# set (tests/with-postgres), the same runs against a fresh PostgreSQL
-# database too.
+# give exit 2 with one line and create nothing.
 #
-#   tests/caseload_cli_test.sh path/to/cinplan SOURCE_DIR
+#   tests/caseload_cli_test.sh path/to/cinplan SOURCE_DIR [sqlite|postgresql]
+#
+# The mode (default sqlite) says which backend's checks run: postgresql runs
+# the same against fresh PostgreSQL databases on the server of
+# CINPLAN_TEST_POSTGRES_URL (tests/with-postgres), fails when that is not
+# set, and says how many PostgreSQL checks ran.
 set -u
 bin=$(realpath "$1")
 src=$(realpath "$2")
+mode=${3:-sqlite}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/cli_checks.sh"
+check_mode "$mode"
 export CINPLAN_USER=caseload-cli-test
 cd "$src" || exit 1
 
@@ -73,6 +78,7 @@ many_caseload() {
   [ "$rc" -eq 0 ] && [ "$out" = "$first" ] && ok || bad "caseload from the snapshot differs"
 }
 
+if [ "$mode" = sqlite ]; then
 examples_caseload "sqlite:$tmp/cases.db"
 many_caseload "sqlite:$tmp/many.db" sqlite
 if [ "$(sqlite3 "$tmp/many.db" "SELECT count(*) FROM projection_snapshots WHERE name = 'case_projection'")" -ge 1 ]; then ok; else
@@ -88,15 +94,23 @@ expect_fail "no database at $tmp/missing.db" "$bin" caseload --db "sqlite:$tmp/m
 [ ! -e "$tmp/missing.db" ] && ok || bad "caseload created a database"
 expect_fail "is not understood" "$bin" caseload --db "nowhere:x" --today 2025-06-01
 expect_fail "today" "$bin" caseload --db "sqlite:$tmp/cases.db"
+fi # sqlite
 
-if [ -n "${CINPLAN_TEST_POSTGRES_URL:-}" ]; then
+if [ "$mode" = postgresql ]; then
   # Databases of their own: the server's test database holds other tests' events.
   psql=("${CINPLAN_PGBIN:-/usr/lib/postgresql/15/bin}/psql" -X -q "$CINPLAN_TEST_POSTGRES_URL")
   base=${CINPLAN_TEST_POSTGRES_URL%/*}
   for what in examples many; do
     name=caseload_cli_${what}_$$
     if "${psql[@]}" -c "CREATE DATABASE $name" >/dev/null; then
-      if [ "$what" = examples ]; then examples_caseload "$base/$name"; else many_caseload "$base/$name" pg; fi
+      if [ "$what" = examples ]; then
+        examples_caseload "$base/$name"
+      else
+        many_caseload "$base/$name" pg
+        if [ "$("${psql[0]}" -X -q -t -A "$base/$name" -c "SELECT count(*) FROM projection_snapshots WHERE name = 'case_projection'")" -ge 1 ]; then ok; else
+          bad "no snapshot saved in PostgreSQL after replaying 11,000 events"
+        fi
+      fi
       "${psql[@]}" -c "DROP DATABASE $name WITH (FORCE)" >/dev/null
     else
       bad "cannot create a PostgreSQL database for the caseload test"
@@ -104,5 +118,6 @@ if [ -n "${CINPLAN_TEST_POSTGRES_URL:-}" ]; then
   done
 fi
 
+[ "$mode" = postgresql ] && postgres_ran postgres.caseload_cli
 echo "caseload cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

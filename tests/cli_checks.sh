@@ -5,6 +5,11 @@
 #   run CMD...               sets $out (stdout), $err (stderr) and $rc
 #   expect PATTERN CMD...    exit 0 and PATTERN in stdout
 #   expect_fail PATTERN CMD...  exit 2 and exactly one line on stderr matching PATTERN
+#   check_mode MODE          sqlite or postgresql (which backend's checks run);
+#                            postgresql without CINPLAN_TEST_POSTGRES_URL fails
+#   postgres_ran NAME        after the PostgreSQL checks: says how many ran,
+#                            fails when none did, and adds "NAME N" to the file
+#                            $CINPLAN_POSTGRES_TALLY names (scripts/test)
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); }
@@ -33,4 +38,26 @@ expect_fail() {
   if ! grep -q -- "$pattern" <<<"$err"; then bad "no \"$pattern\" in stderr of: $*"$'\n'"$err"; return; fi
   if [ "$(wc -l <<<"$err")" -ne 1 ]; then bad "more than one line on stderr: $*"$'\n'"$err"; return; fi
   ok
+}
+check_mode() {
+  case $1 in
+  sqlite) ;;
+  postgresql)
+    if [ -z "${CINPLAN_TEST_POSTGRES_URL:-}" ]; then
+      echo "FAIL: CINPLAN_TEST_POSTGRES_URL is not set, so no PostgreSQL check can run" \
+        "(run this under tests/with-postgres)"
+      exit 1
+    fi
+    ;;
+  *)
+    echo "usage: $0 CINPLAN SOURCE_DIR [sqlite|postgresql]" >&2
+    exit 2
+    ;;
+  esac
+}
+postgres_ran() {
+  local ran=$((pass + fail))
+  [ "$ran" -gt 0 ] || bad "no PostgreSQL check ran"
+  echo "$ran PostgreSQL checks ran"
+  if [ -n "${CINPLAN_POSTGRES_TALLY:-}" ]; then echo "$1 $ran" >>"$CINPLAN_POSTGRES_TALLY"; fi
 }

@@ -38,10 +38,11 @@ expect 0 "visit:" -- "$bin" events
 
 # Bad input: one line, exit 2, naming what is wrong.
 expect 2 "February 2025 has 28 days" -- "$bin" obligations --profile london-cyps --case "$case_file" --today 2025-02-30
-expect 2 "no profile \"nowhere\"" -- "$bin" obligations --profile nowhere --case "$case_file" --today 2025-06-01
+echo '{"case_id": "C-1", "events": [{"type": "plan_decided", "date": "2025-03-03"}]}' >"$tmp/plain.json"
+expect 2 "no profile \"nowhere\"" -- "$bin" obligations --profile nowhere --case "$tmp/plain.json" --today 2025-06-01
 expect 2 "no such file" -- "$bin" obligations --profile bolton --case "$tmp/missing.json" --today 2025-06-01
 echo '{"case_id": "C-1", "events": [{"type": "visited", "date": "2025-01-01"}]}' >"$tmp/unknown.json"
-expect 2 'events\[0\]: unknown event type "visited"' -- "$bin" obligations --profile bolton --case "$tmp/unknown.json" --today 2025-06-01
+expect 2 '\(events\[0\]\|event 1\): unknown event type "visited"' -- "$bin" obligations --profile bolton --case "$tmp/unknown.json" --today 2025-06-01
 echo '{"case_id": "C-1", "events": [{"type": "visit", "date": "2025-01-01", "child_seen": "yes"}]}' >"$tmp/field.json"
 expect 2 "child_seen must be true or false" -- "$bin" obligations --profile bolton --case "$tmp/field.json" --today 2025-06-01
 echo '{"case_id": "C-1", "events": [' >"$tmp/broken.json"
@@ -55,8 +56,12 @@ mkdir "$tmp/profiles" && cp "$tmp/bolton.toml" "$tmp/profiles/"
 expect 2 "bolton.toml" -- "$bin" --profiles-dir "$tmp/profiles" profiles
 
 sed 's/Receiving local authorities should seek/Receiving councils should seek/' "$src/profiles/london-cyps.toml" >"$tmp/london-cyps.toml"
+# The quote check needs the procedures beside the source folder; CI always
+# has them, so their absence is a failure, not a reason to skip the check.
 if [ -d "$src/../shared/procedures" ]; then
   expect 2 "quotes a sentence that is not in 004_" -- "$bin" profile check "$tmp/london-cyps.toml"
+else
+  bad "no $src/../shared/procedures: the check that every quote is in its procedure cannot run"
 fi
 expect 2 "it is a folder, not a file" -- "$bin" obligations --profile bolton --case "$tmp" --today 2025-06-01
 : >"$tmp/empty.json"

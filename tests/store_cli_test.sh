@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # import, export and obligations --db through the real binary: the example
 # cases go into a fresh SQLite database with one command and come back
-# unchanged with the same obligations; bad files, a missing, full or
-# read-only database each give exit 2, a message naming what is wrong, and
-# nothing written. With CINPLAN_TEST_POSTGRES_URL set (tests/with-postgres),
-# the import/export/obligations part runs against PostgreSQL too.
+# unchanged with the same obligations; bad files (an impossible case id
+# among them), a missing, full or read-only database each give exit 2, a
+# message naming what is wrong, and nothing written.
 #
-#   tests/store_cli_test.sh path/to/cinplan SOURCE_DIR
+#   tests/store_cli_test.sh path/to/cinplan SOURCE_DIR [sqlite|postgresql]
+#
+# The mode (default sqlite) says which backend's checks run. postgresql runs
+# the import/export/obligations round trip and the bad case ids against the
+# server of CINPLAN_TEST_POSTGRES_URL (tests/with-postgres), fails when that
+# is not set, and says how many PostgreSQL checks ran.
 set -u
 bin=$(realpath "$1")
 src=$(realpath "$2")
+mode=${3:-sqlite}
 tmp=$(mktemp -d)
 chmod 755 "$tmp" # the read-only check runs a second user through it
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 . "$(dirname "$0")/cli_checks.sh"
+check_mode "$mode"
 
 export CINPLAN_USER=store-cli-test
 today=2025-06-01
@@ -93,9 +99,41 @@ round_trip() {
     bad "a refused import changed $(case_id "$f")"
 }
 
+# A case id that could not be one (a NUL, a megabyte of text) in a file:
+# exit 2, one line naming the file and what is wrong, nothing written to the
+# database at URL $1 (whose cases are listed by export of $2, which exists).
+bad_ids() {
+  local db=$1 known=$2 before
+  before=$("$bin" export --db "$db" --case "$known")
+  mkdir -p "$tmp/ids/bolton"
+  printf '{"case_id": "%sA\\u0000B", "events": [{"type": "plan_decided", "date": "2025-03-03"}]}' \
+    "${3:-}" >"$tmp/ids/bolton/nul.json"
+  {
+    printf '{"case_id": "%s' "${3:-}"
+    head -c 1048576 /dev/zero | tr '\0' 'M'
+    printf '", "events": [{"type": "plan_decided", "date": "2025-03-03"}]}'
+  } >"$tmp/ids/bolton/megabyte.json"
+  printf '{"case_id": "%sA\\u0007B", "events": [{"type": "plan_decided", "date": "2025-03-03"}]}' \
+    "${3:-}" >"$tmp/ids/bolton/bell.json"
+  expect_fail "^cinplan: $tmp/ids/bolton/nul.json: case id \"${3:-}A\\\\u0000B\" may hold only letters, digits, \"-\", \"_\" and \".\" (it holds a control character)" \
+    "$bin" import --db "$db" "$tmp/ids/bolton/nul.json"
+  expect_fail "^cinplan: $tmp/ids/bolton/megabyte.json: case id \"${3:-}M*\.\.\.\" (10[0-9]* characters) is too long: a case id has at most 64 characters" \
+    "$bin" import --db "$db" "$tmp/ids/bolton/megabyte.json"
+  expect_fail "it holds a control character" "$bin" import --db "$db" "$tmp/ids/bolton/bell.json"
+  # Nothing was written: not under the id, not under the id cut at the NUL.
+  expect_fail "no case ${3:-}A in " "$bin" export --db "$db" --case "${3:-}A"
+  [ "$("$bin" export --db "$db" --case "$known")" = "$before" ] && ok ||
+    bad "a refused import changed case $known"
+}
+
+if [ "$mode" = sqlite ]; then
 # --- SQLite: the new user's command, from the source folder -----------------
 db="sqlite:$tmp/cases.db"
 round_trip "$db" examples
+bad_ids "$db" C-1001
+# A file with a bad id creates no database either.
+run "$bin" import --db "sqlite:$tmp/ids.db" "$tmp/ids/bolton/nul.json"
+[ "$rc" -eq 2 ] && [ ! -e "$tmp/ids.db" ] && ok || bad "an import refused for its case id created a database"
 
 # --- bad files: exit 2 naming the file (and event); nothing written ----------
 mkdir -p "$tmp/bad/bolton"
@@ -106,9 +144,9 @@ printf '{"case_id": "BAD-3", "events": [{"type": "plan_decided", "date": "2025-0
   >"$tmp/bad/bolton/date.json"
 printf '{"case_id": "BAD-4", "events": [{"type": "plan_decided", "date": "2025-03-03"}]}' >"$tmp/bad/noprofile.json"
 expect_fail "$tmp/bad/bolton/broken.json: not valid JSON" "$bin" import --db "$db" "$tmp/bad/bolton/broken.json"
-expect_fail "$tmp/bad/bolton/unknown.json: events\[1\]: unknown event type \"visited\"" \
+expect_fail "$tmp/bad/bolton/unknown.json: \(events\[1\]\|event 2\): unknown event type \"visited\"" \
   "$bin" import --db "$db" "$tmp/bad/bolton/unknown.json"
-expect_fail "$tmp/bad/bolton/date.json: events\[1\].*February 2025 has 28 days" \
+expect_fail "$tmp/bad/bolton/date.json: \(events\[1\]\|event 2\).*February 2025 has 28 days" \
   "$bin" import --db "$db" "$tmp/bad/bolton/date.json"
 expect_fail "$tmp/bad/noprofile.json: .*--profile" "$bin" import --db "$db" "$tmp/bad/noprofile.json"
 expect_fail "no profile \"nowhere\"" "$bin" import --db "$db" --profile nowhere "$tmp/bad/noprofile.json"
@@ -191,8 +229,10 @@ if command -v script >/dev/null; then
   fi
 fi
 
+fi # sqlite
+
 # --- PostgreSQL -------------------------------------------------------------
-if [ -n "${CINPLAN_TEST_POSTGRES_URL:-}" ]; then
+if [ "$mode" = postgresql ]; then
   prefix="CLI$$-$(date +%s%N | tail -c 8)-"
   for f in "${examples[@]}"; do
     mkdir -p "$tmp/pg/$(profile_of "$f")"
@@ -200,6 +240,8 @@ if [ -n "${CINPLAN_TEST_POSTGRES_URL:-}" ]; then
   done
   round_trip "$CINPLAN_TEST_POSTGRES_URL" "$tmp/pg"
   expect_fail "no case ${prefix}C-9 in " "$bin" export --db "$CINPLAN_TEST_POSTGRES_URL" --case "${prefix}C-9"
+  bad_ids "$CINPLAN_TEST_POSTGRES_URL" "${prefix}C-1001" "$prefix"
+  postgres_ran postgres.cli
 fi
 
 echo "$pass passed, $fail failed"
