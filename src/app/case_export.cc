@@ -57,7 +57,20 @@ Result<StoredCase> load_case(store::EventStore& store, std::string_view case_id)
 Result<std::string> export_case(store::EventStore& store, std::string_view case_id) {
   auto stored = load_case(store, case_id);
   if (!stored) return std::unexpected(stored.error());
-  return to_canonical_json(stored->history);
+  CaseHistory& h = stored->history;
+  if (h.profile.empty() && !stored->profile.empty()) {
+    // The case's profile goes into the document (after its id), so that the
+    // exported file imports again without naming it.
+    json document = json::object();
+    for (auto& [key, value] : h.document.items()) {
+      document[key] = std::move(value);
+      if (key == "case_id") document["profile"] = stored->profile;
+    }
+    if (!document.contains("profile")) document["profile"] = stored->profile;
+    h.document = std::move(document);
+    h.profile = stored->profile;
+  }
+  return to_canonical_json(h);
 }
 
 namespace {

@@ -32,7 +32,9 @@ Result<CaseHistory> history_from_stream(const store::StreamInfo& stream,
 // kNotFound "no case C-9 in sqlite:cases.db" when the store has no such case.
 Result<StoredCase> load_case(store::EventStore& store, std::string_view case_id);
 
-// The case as its canonical JSON text (to_canonical_json).
+// The case as its canonical JSON text (to_canonical_json), naming the
+// profile it runs under ("profile", after "case_id") so that it imports back
+// without --profile; a file that named its profile comes back unchanged.
 Result<std::string> export_case(store::EventStore& store, std::string_view case_id);
 
 // Opens an existing database for the reading commands (export, obligations

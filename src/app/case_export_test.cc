@@ -70,8 +70,10 @@ Date today_for(const fs::path& file) {
 json report(const Profile& profile, const CaseHistory& history, Date today) {
   json out = json::object();
   out["obligations"] = json::array();
-  for (const Obligation& o : obligations(profile, fold(history), today))
-    out["obligations"].push_back(obligation_json(profile, history, o));
+  const CaseState state = fold(history);
+  const PathwaySet active = active_pathways(state, today);
+  for (const Obligation& o : obligations(profile, state, today))
+    out["obligations"].push_back(obligation_json(profile, &history, o, active));
   out["findings"] = json::array();
   for (const Finding& f : check_constraints(profile, history))
     out["findings"].push_back(finding_line(profile, history, f));
@@ -122,6 +124,34 @@ TEST_P(CaseStore, EveryCaseFileComesBackAsItsCanonicalJsonWithTheSameObligations
   }
 }
 
+TEST_P(CaseStore, AnExportImportsAgainWithoutNamingItsProfile) {
+  const std::string id = prefix_ + "C-8";
+  const std::string text =
+      R"({"case_id": ")" + id + R"(", "events": [{"type": "plan_decided", "date": "2025-03-03"}]})";
+  ASSERT_TRUE(
+      import_case(*store_, test_profiles(), text, "x.json", {"london-cyps", "tester"}, clock_));
+  auto exported = export_case(*store_, id);
+  ASSERT_TRUE(exported) << exported.error().message;
+  // Into another case id, from a file in no profile's folder, with no --profile.
+  std::string again = *exported;
+  again.replace(again.find(id), id.size(), id + "b");
+  auto reimported =
+      import_case(*store_, test_profiles(), again, "/tmp/x.json", {"", "tester"}, clock_);
+  ASSERT_TRUE(reimported) << reimported.error().message;
+  EXPECT_EQ(reimported->profile, "london-cyps");
+  auto second = export_case(*store_, id + "b");
+  ASSERT_TRUE(second) << second.error().message;
+  EXPECT_EQ(*second, again);  // a file that names its profile comes back unchanged
+  // A file that names one profile cannot be imported under another.
+  std::string other = again;
+  other.replace(other.find(id + "b"), id.size() + 1, id + "c");
+  auto refused =
+      import_case(*store_, test_profiles(), other, "x.json", {"bolton", "tester"}, clock_);
+  ASSERT_FALSE(refused);
+  EXPECT_NE(refused.error().message.find("names the profile london-cyps"), std::string::npos)
+      << refused.error().message;
+}
+
 TEST_P(CaseStore, FieldsOutsideTheRegistryAndTheirOrderSurviveTheRoundTrip) {
   const std::string id = prefix_ + "C-7";
   const std::string text = R"({"note": "first", "case_id": ")" + id +
@@ -132,7 +162,17 @@ TEST_P(CaseStore, FieldsOutsideTheRegistryAndTheirOrderSurviveTheRoundTrip) {
   ASSERT_TRUE(import_case(*store_, test_profiles(), text, "x.json", {"bolton", "tester"}, clock_));
   auto exported = export_case(*store_, id);
   ASSERT_TRUE(exported) << exported.error().message;
+  // The file did not name its profile: the export names it after the id, and
+  // is otherwise the canonical form.
+  auto named = parsed->document;
+  nlohmann::ordered_json with_profile = nlohmann::ordered_json::object();
+  for (auto& [key, value] : named.items()) {
+    with_profile[key] = value;
+    if (key == "case_id") with_profile["profile"] = "bolton";
+  }
+  parsed->document = with_profile;
   EXPECT_EQ(*exported, to_canonical_json(*parsed));
+  EXPECT_LT(exported->find("\"case_id\""), exported->find("\"profile\": \"bolton\""));
   EXPECT_LT(exported->find("\"note\""), exported->find("\"case_id\""));
   EXPECT_LT(exported->find("\"events\""), exported->find("\"z_last\""));
   EXPECT_LT(exported->find("\"date\""), exported->find("\"type\""));

@@ -44,12 +44,13 @@ struct ExportArgs {
 };
 int run_export(const ExportArgs& args);
 
-// cinplan caseload --db URL --today DATE [--worker NAME] [--team NAME] [--json]
+// cinplan caseload --db URL [--today DATE] [--worker NAME] [--team NAME] [--why] [--json]
 struct CaseloadArgs {
   std::string db;
   std::string today;
   std::string worker;  // empty: every worker
   std::string team;    // empty: every team
+  bool why = false;    // each case's items and breaches in full
   bool json = false;
 };
 int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args);

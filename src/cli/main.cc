@@ -4,6 +4,7 @@
 
 #include "app/profile_catalog.h"
 #include "cli/commands.h"
+#include "cli/unknown_command.h"
 
 int main(int argc, char** argv) {
   using namespace cinplan;
@@ -33,14 +34,14 @@ int main(int argc, char** argv) {
   cli::ObligationsArgs ob;
   auto* obligations = app.add_subcommand("obligations", "what is due for one case, and why");
   obligations->add_option("--profile", ob.profile,
-                          "profile id (required with a case file; with --db, the case's own "
-                          "profile unless given)");
+                          "profile id (default: the one the case file names, else its folder's "
+                          "name; with --db, the case's own)");
   obligations->add_option("--case", ob.case_file, "case history JSON file, or with --db a case id")
       ->required();
   obligations->add_option("--db", ob.db,
                           "read the case from this database (sqlite:PATH or postgresql://...)");
-  obligations->add_option("--today", ob.today, "the day to work out obligations as at (YYYY-MM-DD)")
-      ->required();
+  obligations->add_option("--today", ob.today,
+                          "the day to work out obligations as at (YYYY-MM-DD; default: today)");
   obligations->add_flag("--json", ob.json, "print a JSON array");
   obligations->add_flag("--why", ob.why, "print the procedure's sentence under each line");
 
@@ -71,16 +72,21 @@ int main(int argc, char** argv) {
   auto* caseload =
       app.add_subcommand("caseload", "every open case in a database, most urgent first");
   caseload->add_option("--db", cl.db, "database URL (sqlite:PATH or postgresql://...)")->required();
-  caseload->add_option("--today", cl.today, "the day to work out obligations as at (YYYY-MM-DD)")
-      ->required();
+  caseload->add_option("--today", cl.today,
+                       "the day to work out obligations as at (YYYY-MM-DD; default: today)");
   caseload->add_option("--worker", cl.worker, "only this worker's cases");
   caseload->add_option("--team", cl.team, "only this team's cases");
+  caseload->add_flag("--why", cl.why,
+                     "list each case's items with the procedure's sentences and its rule breaches");
   caseload->add_flag("--json", cl.json, "print a JSON array");
 
   cli::MigrateArgs mg;
   auto* migrate = app.add_subcommand(
       "migrate", "bring an existing database up to this cinplan's schema version");
   migrate->add_option("--db", mg.db, "database URL (sqlite:PATH or postgresql://...)")->required();
+
+  // A word that is not a command is named, with the commands there are.
+  if (auto wrong = cli::unknown_command(app, argc, argv)) return cli::fail(*wrong);
 
   try {
     app.parse(argc, argv);
