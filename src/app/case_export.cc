@@ -73,57 +73,6 @@ Result<std::string> export_case(store::EventStore& store, std::string_view case_
   return to_canonical_json(h);
 }
 
-namespace {
-
-// open_existing_store's store: every read through a read-only store, and a
-// snapshot saved through a writable connection opened for that save alone.
-class ReadingStore final : public store::EventStore {
- public:
-  ReadingStore(std::string url, std::unique_ptr<store::EventStore> reader)
-      : url_(std::move(url)), reader_(std::move(reader)) {}
-
-  std::string_view backend() const override { return reader_->backend(); }
-  std::string describe() const override { return reader_->describe(); }
-  Result<store::AppendResult> append(const store::AppendRequest& request) override {
-    return reader_->append(request);  // kUnavailable: opened for reading only
-  }
-  Result<std::optional<store::StreamInfo>> find_stream(std::string_view id) override {
-    return reader_->find_stream(id);
-  }
-  Result<std::vector<store::StreamInfo>> list_streams() override { return reader_->list_streams(); }
-  Result<std::vector<store::StoredEvent>> read_stream(std::string_view id) override {
-    return reader_->read_stream(id);
-  }
-  Result<std::int64_t> scan(std::int64_t after,
-                            const std::function<void(const store::ScanRow&)>& row,
-                            std::size_t limit) override {
-    return reader_->scan(after, row, limit);
-  }
-  Result<std::int64_t> head() override { return reader_->head(); }
-  Result<bool> wait_for_events(std::int64_t after, std::chrono::milliseconds timeout) override {
-    return reader_->wait_for_events(after, timeout);
-  }
-  Result<void> save_snapshot(std::string_view name, const store::Snapshot& snapshot) override {
-    // The database was checked when it was opened: it exists and is at this
-    // build's schema version, so this opening neither creates nor migrates.
-    auto writer = store::open_store(url_, store::OpenOptions{.create = false, .migrate = false});
-    if (!writer) return std::unexpected(writer.error());
-    return (*writer)->save_snapshot(name, snapshot);
-  }
-  Result<std::optional<store::Snapshot>> load_snapshot(std::string_view name) override {
-    return reader_->load_snapshot(name);
-  }
-  Result<int> schema_version() override { return reader_->schema_version(); }
-  Result<store::Durability> durability() override { return reader_->durability(); }
-  bool read_only() const override { return true; }  // but for snapshots, as above
-
- private:
-  std::string url_;
-  std::unique_ptr<store::EventStore> reader_;
-};
-
-}  // namespace
-
 Result<std::unique_ptr<store::EventStore>> open_existing_store(std::string_view url) {
   auto opened = store::open_store(url, store::OpenOptions{.read_only = true});
   if (!opened && opened.error().code == ErrorCode::kNotFound && url.starts_with("sqlite:")) {
@@ -143,7 +92,7 @@ Result<std::unique_ptr<store::EventStore>> open_existing_store(std::string_view 
         std::to_string(store::latest_schema_version()) + ": upgrade it with cinplan migrate --db " +
         (*opened)->describe() + "; nothing was changed"));
   }
-  return std::make_unique<ReadingStore>(std::string(url), std::move(*opened));
+  return opened;
 }
 
 }  // namespace cinplan::app

@@ -44,11 +44,8 @@ Result<std::string> export_case(store::EventStore& store, std::string_view case_
 // import --db URL FILE... creates one)", a file or database that holds no
 // cinplan database is refused and left as it was, and one at an older schema
 // version is kUnavailable saying how to upgrade it (cinplan migrate --db URL).
-// append() is kUnavailable. save_snapshot() alone writes: a projection
-// snapshot is a cache the caseload keeps for its next start, so it is saved
-// through a second connection opened for that write only (no create, no
-// migration); where the database cannot be written (a read-only file, a
-// read-only server) that is kUnavailable and the command reads on.
+// append() and save_snapshot() are kUnavailable: the caseload's snapshot is
+// kept up to date by the command that writes (import).
 Result<std::unique_ptr<store::EventStore>> open_existing_store(std::string_view url);
 
 }  // namespace cinplan::app
