@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/terminal.h"
 #include "store/event_store.h"
 
 namespace cinplan::cli {
@@ -14,11 +15,11 @@ int run_migrate(const MigrateArgs& args) {
   if (!upgrade) return fail(upgrade.error().describe());
   const std::string where = store::redact_url(args.db);
   if (upgrade->from == upgrade->to) {
-    std::cout << "the database at " << where << " is at schema version " << upgrade->to
-              << ", the latest; nothing to do\n";
+    print_line(std::cout, "the database at " + where + " is at schema version " +
+                              std::to_string(upgrade->to) + ", the latest; nothing to do");
   } else {
-    std::cout << "brought the database at " << where << " from schema version " << upgrade->from
-              << " to " << upgrade->to << "\n";
+    print_line(std::cout, "brought the database at " + where + " from schema version " +
+                              std::to_string(upgrade->from) + " to " + std::to_string(upgrade->to));
   }
   std::cout.flush();
   return std::cout ? 0 : fail("cannot write to standard output");
