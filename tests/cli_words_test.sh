@@ -123,11 +123,21 @@ cat >"$tmp/cases/bh-1.json" <<'EOF'
 EOF
 expect "has no separate timescales for disabled children: its standard timescales apply" \
   "$bin" obligations --case "$tmp/cases/bh-1.json" --today 2025-03-10
+# Brighton and Hove's direct payments pathway: "Visits to children under
+# this procedure must be once every 3 months" - a must, where the standard
+# visit is a should.
+run "$bin" obligations --case examples/brighton-and-hove/alex-example.json --today 2025-06-01 --json
+python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+v = [o for o in a if o["rule"] == "visit"]
+assert v and all(o["strength"] == "must" for o in v), v
+' <<<"$out" && ok || bad "direct payments visits are not a must:"$'\n'"$out"
 expect "Readings (" "$bin" profile show london-cyps
-expect "rule invitations_sent: " "$bin" profile show london-cyps
+expect "^  [0-9]*\. Meeting invitations sent out (invitations_sent): " "$bin" profile show london-cyps
 expect "Timescales of the document that cannot both be met:" "$bin" profile show london-cyps
 expect "3 timescale clashes" "$bin" profile check profiles/london-cyps.toml
-expect "clash: invitations_sent: the aim of 4 weeks before the initial CIN meeting falls" \
+expect "clash: Meeting invitations sent out (invitations_sent): the aim of 4 weeks before the initial CIN meeting falls" \
   "$bin" profile check profiles/london-cyps.toml
 
 # --- one numbering, from 1, in every message ------------------------------
@@ -185,6 +195,45 @@ run "$bin" --profiles-dir "$tmp/some-profiles" caseload --db "$db" --today 2026-
 [ "$rc" -eq 2 ] && ok || bad "caseload with an unknown profile: exit $rc (wanted 2)"
 grep -q "^L-1 " <<<"$out" && ok || bad "the other cases are not listed:"$'\n'"$out"
 grep -q "cinplan: case T-1 is not shown: .*bolton" <<<"$err" && ok || bad "the case not shown is not named:"$'\n'"$err"
+grep -q "; 1 more not shown (named below)$" <<<"$out" && ok || bad "the total hides the case not shown:"$'\n'"$out"
+
+# --- a worker or team with no open case is said so -----------------------
+expect '^(no open case is allocated to a worker called "Alex Morgn" as at 2026-12-01)$' \
+  "$bin" caseload --db "$db" --today 2026-12-01 --worker "Alex Morgn"
+
+# --- columns line up whatever the names -----------------------------------
+printf '{"case_id": "W-1", "profile": "bolton", "child": {"name": "李小龙"}, "events": [{"type": "plan_decided", "date": "2025-01-06"}, {"type": "worker_allocated", "date": "2025-01-06", "worker": "e\u0301mile", "team": "T"}]}' >"$tmp/cases/w-1.json"
+run "$bin" import --db "sqlite:$tmp/wide.db" "$tmp/cases/w-1.json" "$tmp/cases/t-1.json"
+run "$bin" caseload --db "sqlite:$tmp/wide.db" --today 2025-02-01
+python3 -c '
+import sys, unicodedata
+def width(s):
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines = [l for l in sys.stdin.read().split("\n") if l.strip()][:3]
+head = lines[0]
+col = width(head[:head.index("OVERDUE") + len("OVERDUE")])
+for l in lines[1:]:
+    cells = l.split()
+    # the OVERDUE count ends where the heading does
+    i = l.index("  0  ") if "  0  " in l else -1
+    end = width(l[:i + 3])
+    assert end == col, (l, end, col)
+' <<<"$out" && ok || bad "caseload columns do not line up with wide and combining characters:"$'\n'"$out"
+
+# --- a profile quoting a sentence its document does not hold is refused --
+mkdir -p "$tmp/made-up"
+sed 's/Receiving local authorities should seek/Receiving councils should seek/' profiles/london-cyps.toml >"$tmp/made-up/london-cyps.toml"
+expect_fail "quotes a sentence that is not in 004_" "$bin" --profiles-dir "$tmp/made-up" profiles
+
+# --- another program's database is not touched ------------------------------
+python3 -c 'import sqlite3; c = sqlite3.connect("'"$tmp"'/other.db"); c.execute("create table contacts(name)"); c.commit()'
+cp "$tmp/other.db" "$tmp/other-before.db"
+run "$bin" import --db "sqlite:$tmp/other.db" "$tmp/cases/l-1.json"
+[ "$rc" -eq 2 ] && grep -q "holds no cinplan database" <<<"$err" && ok || bad "import into another program's database: exit $rc $err"
+cmp -s "$tmp/other.db" "$tmp/other-before.db" && ok || bad "import changed another program's database"
+
+# --- argument names a person can read -------------------------------------
+expect_fail "SECOND_PROFILE is required" "$bin" profile diff bolton
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -87,6 +87,7 @@ Caseload caseload(const CaseProjection& projection, const ProfileCatalog& catalo
       if (o.status == ObligationStatus::kOverdue) item.overdue.push_back(o);
       if (o.status == ObligationStatus::kTargetMissed) item.target_missed.push_back(o);
       if (o.status == ObligationStatus::kDueSoon) ++item.due_soon;
+      if (o.status == ObligationStatus::kMissed) item.missed.push_back(o);
       if (is_upcoming(o) &&
           (!item.next_due || o.next_date(today) < item.next_due->next_date(today)))
         item.next_due = o;

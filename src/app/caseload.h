@@ -38,6 +38,7 @@ struct CaseloadItem {
   std::vector<Obligation> target_missed;  // agreed dates (or aims) missed, earliest first
   std::size_t due_soon = 0;               // due within the profile's due-soon window
   std::optional<Obligation> next_due;     // upcoming or due soon, earliest next date first
+  std::vector<Obligation> missed;         // windows that closed unmet, on the record
   // Filled by add_findings (caseload_findings.h); empty until then.
   std::vector<CaseFinding> findings;
 

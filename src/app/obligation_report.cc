@@ -79,7 +79,7 @@ json obligation_json(const Profile& profile, const CaseHistory* history, const O
     j["from"] = o.anchor.to_string();
   }
   j["kind"] = to_string(rule.kind);
-  j["strength"] = to_string(rule.strength);
+  j["strength"] = to_string(rule.strength_on(active));
   if (!rule.who.empty()) j["who"] = profile.role_label(rule.who);
   if (o.met_by >= 0) {
     // event: its position in the case, counting from 1 (its stream version);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/procedure_sources.h"
 #include "core/procedure/profile_loader.h"
 
 namespace cinplan::app {
@@ -56,9 +57,16 @@ Result<ProfileCatalog> ProfileCatalog::load(const std::filesystem::path& folder)
   }
   std::sort(files.begin(), files.end());
   ProfileCatalog catalog;
+  // Every quote is the authority's words: where the source documents are
+  // at hand, a profile quoting a sentence they do not hold is refused too.
+  const auto procedures = default_procedures_folder();
   for (const auto& file : files) {
     auto profile = load_file(file);
     if (!profile) return std::unexpected(profile.error());
+    if (std::filesystem::is_regular_file(procedures / profile->source, ec)) {
+      if (auto ok = check_quotes(*profile, procedures); !ok)
+        return std::unexpected(ok.error().within(file.string()));
+    }
     catalog.profiles_.push_back(std::move(*profile));
   }
   if (catalog.profiles_.empty()) {

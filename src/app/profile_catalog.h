@@ -14,7 +14,9 @@ namespace cinplan::app {
 
 class ProfileCatalog {
  public:
-  // Every *.toml in `folder`, in id order.
+  // Every *.toml in `folder`, in id order. Where a profile's source document
+  // is in the procedures folder (procedure_sources.h), every quote must be
+  // in it word for word.
   static Result<ProfileCatalog> load(const std::filesystem::path& folder);
   // One file, checked as load() checks it.
   static Result<Profile> load_file(const std::filesystem::path& file);

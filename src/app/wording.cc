@@ -197,7 +197,7 @@ Explanation explain(const Profile& p, const CaseHistory* history, const Obligati
   const Rule& r = p.rules[o.rule];
   Explanation x;
   x.source = p.source;
-  x.summary = capitalised(r.title) + ": " + strength_words(r.strength) + " be done " +
+  x.summary = capitalised(r.title) + ": " + strength_words(r.strength_on(active)) + " be done " +
               timescale_words(p, r, active) +
               (r.who.empty() ? std::string() : " (" + role_words(p, r.who) + ")") + ".";
   if (o.status == ObligationStatus::kTargetMissed) {

@@ -3,7 +3,8 @@
 // Every open case in the database with its worker, what is overdue, which
 // agreed dates were missed, what falls due this week, how many rule breaches
 // its record shows, and its most urgent item, one line a case, most urgent
-// first; --why lists each case's items with the procedure's sentences. The
+// first; --why lists each case's items (and what was missed) with the
+// procedure's sentences. The
 // case projection starts from its snapshot when there is a usable one and
 // replays the events after it; the database is only read (import keeps the
 // snapshot up to date).
@@ -17,6 +18,7 @@
 #include "app/obligation_report.h"
 #include "app/projection_snapshot.h"
 #include "app/wording.h"
+#include "cli/columns.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/terminal.h"
@@ -38,15 +40,6 @@ CaseHistory identity(const app::CaseEntry& e) {
   return h;
 }
 
-// `text` cut to `width` characters (bytes of UTF-8 kept whole), with "..."
-// when cut.
-std::string fit(std::string_view text, std::size_t width) {
-  if (text.size() <= width) return std::string(text);
-  std::size_t end = width - 3;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return std::string(text.substr(0, end)) + "...";
-}
-
 std::string most_urgent_words(const app::CaseloadItem& item, Date today) {
   const Obligation* o = item.most_urgent();
   if (o == nullptr) return "nothing falls due";
@@ -63,32 +56,38 @@ std::string most_urgent_words(const app::CaseloadItem& item, Date today) {
 }
 
 void print_lines(const app::Caseload& load) {
+  // Names as the terminal will show them (escaped), measured in columns.
+  auto shown = [](std::string_view text) { return printable(text); };
   std::size_t id_w = 4, child_w = 5, worker_w = 6;
   for (const app::CaseloadItem& item : load.cases) {
-    id_w = std::max(id_w, std::min<std::size_t>(item.entry->id.size(), 20));
-    child_w = std::max(child_w, std::min<std::size_t>(item.entry->child_name.size(), 24));
+    id_w = std::max(id_w, std::min<std::size_t>(text_width(shown(item.entry->id)), 20));
+    child_w =
+        std::max(child_w, std::min<std::size_t>(text_width(shown(item.entry->child_name)), 24));
     worker_w = std::max(
-        worker_w,
-        std::min<std::size_t>(item.worker.empty() ? kNotAllocated.size() : item.worker.size(), 24));
+        worker_w, std::min<std::size_t>(
+                      text_width(item.worker.empty() ? kNotAllocated : shown(item.worker)), 24));
   }
   const auto row = [&](std::string_view id, std::string_view child, std::string_view worker,
                        const std::string& a, const std::string& b, const std::string& c,
                        const std::string& d, const std::string& rest) {
-    return fmt::format("{:<{}}  {:<{}}  {:<{}}  {:>7}  {:>12}  {:>9}  {:>8}  {}", fit(id, id_w),
-                       id_w, fit(child, child_w), child_w, fit(worker, worker_w), worker_w, a, b, c,
-                       d, rest);
+    return pad_width(fit_width(id, id_w), id_w) + "  " +
+           pad_width(fit_width(child, child_w), child_w) + "  " +
+           pad_width(fit_width(worker, worker_w), worker_w) + "  " + pad_width(a, 7, true) + "  " +
+           pad_width(b, 12, true) + "  " + pad_width(c, 9, true) + "  " + pad_width(d, 8, true) +
+           "  " + rest;
   };
   if (!load.cases.empty()) {
-    print_line(std::cout, row("CASE", "CHILD", "WORKER", "OVERDUE", "DATES MISSED", "THIS WEEK",
-                              "BREACHES", "MOST URGENT"));
+    std::cout << row("CASE", "CHILD", "WORKER", "OVERDUE", "DATES MISSED", "THIS WEEK", "BREACHES",
+                     "MOST URGENT")
+              << "\n";
   }
   for (const app::CaseloadItem& item : load.cases) {
-    print_line(
-        std::cout,
-        row(item.entry->id, item.entry->child_name,
-            item.worker.empty() ? kNotAllocated : item.worker, std::to_string(item.overdue.size()),
-            std::to_string(item.target_missed.size()), std::to_string(item.due_soon),
-            std::to_string(item.findings.size()), most_urgent_words(item, load.today)));
+    std::cout << row(shown(item.entry->id), shown(item.entry->child_name),
+                     item.worker.empty() ? std::string(kNotAllocated) : shown(item.worker),
+                     std::to_string(item.overdue.size()), std::to_string(item.target_missed.size()),
+                     std::to_string(item.due_soon), std::to_string(item.findings.size()),
+                     shown(most_urgent_words(item, load.today)))
+              << "\n";
   }
 }
 
@@ -120,6 +119,7 @@ void print_why(const app::Caseload& load) {
     for (const Obligation& o : item.overdue) print_obligation(item, history, o);
     for (const Obligation& o : item.target_missed) print_obligation(item, history, o);
     if (item.next_due) print_obligation(item, history, *item.next_due);
+    for (const Obligation& o : item.missed) print_obligation(item, history, o);
     if (item.overdue.empty() && item.target_missed.empty() && !item.next_due)
       print_line(std::cout, "  (nothing falls due)");
     for (const app::CaseFinding& f : item.findings)
@@ -148,6 +148,7 @@ void print_json(const app::CaseProjection& projection, const app::Caseload& load
     j["version"] = e.version;
     j["overdue"] = list(item.overdue);
     j["target_missed"] = list(item.target_missed);
+    j["missed"] = list(item.missed);
     j["due_soon"] = item.due_soon;
     j["next_due"] =
         item.next_due ? app::obligation_json(*item.profile, &history, *item.next_due, item.pathways)
@@ -195,10 +196,22 @@ int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args) 
       if (!load.cases.empty()) print_line(std::cout, "");
     }
     const std::size_t n = load.cases.size();
-    print_line(std::cout, fmt::format("{} open case{}: {} with overdue items, {} with an agreed "
-                                      "date or aim missed, as at {}",
-                                      n, n == 1 ? "" : "s", load.with_overdue,
-                                      load.with_target_missed, load.today.to_string()));
+    std::string total = fmt::format(
+        "{} open case{}: {} with overdue items, {} with an agreed date "
+        "or aim missed, as at {}",
+        n, n == 1 ? "" : "s", load.with_overdue, load.with_target_missed, load.today.to_string());
+    if (!load.problems.empty())
+      total += fmt::format("; {} more not shown (named below)", load.problems.size());
+    print_line(std::cout, total);
+    if (n == 0 && (!args.worker.empty() || !args.team.empty()) && load.problems.empty()) {
+      print_line(
+          std::cout,
+          "(no open case is allocated to " +
+              (args.worker.empty() ? std::string() : "a worker called \"" + args.worker + "\"") +
+              (!args.worker.empty() && !args.team.empty() ? " in " : "") +
+              (args.team.empty() ? std::string() : "the team \"" + args.team + "\"") + " as at " +
+              load.today.to_string() + ")");
+    }
   }
   std::cout.flush();
   if (!std::cout) return fail("cannot write the caseload to standard output");

@@ -34,9 +34,64 @@ std::vector<std::string_view> words(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The code point starting at text[i] (UTF-8; a stray byte is itself), and
+// how many bytes it takes.
+char32_t code_point(std::string_view text, std::size_t i, std::size_t& size) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  size = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+  if (b < 0x80 || i + size > text.size()) {
+    size = 1;
+    return b;
+  }
+  char32_t c = b & (0x3F >> (size - 1));
+  for (std::size_t k = 1; k < size; ++k)
+    c = (c << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return c;
+}
+
+// Columns a code point takes: none for combining marks, two for the wide
+// East Asian ranges, one otherwise.
+std::size_t columns_of(char32_t c) {
+  if ((c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+      (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) || c == 0x200D)
+    return 0;
+  if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+      (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+      (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+      (c >= 0x20000 && c <= 0x3FFFD))
+    return 2;
+  return 1;
+}
+
+}  // namespace
+
 std::size_t text_width(std::string_view text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return !continuation_byte(c); }));
+  std::size_t width = 0;
+  for (std::size_t i = 0, size = 1; i < text.size(); i += size)
+    width += columns_of(code_point(text, i, size));
+  return width;
+}
+
+std::string fit_width(std::string_view text, std::size_t width) {
+  if (text_width(text) <= width) return std::string(text);
+  std::string out;
+  std::size_t used = 0;
+  for (std::size_t i = 0, size = 1; i < text.size(); i += size) {
+    const std::size_t w = columns_of(code_point(text, i, size));
+    if (used + w + 3 > width) break;
+    out.append(text.substr(i, size));
+    used += w;
+  }
+  return out + "...";
+}
+
+std::string pad_width(std::string_view text, std::size_t width, bool right) {
+  const std::size_t w = text_width(text);
+  const std::string fill(w < width ? width - w : 0, ' ');
+  return right ? fill + std::string(text) : std::string(text) + fill;
 }
 
 std::vector<std::string> wrap(std::string_view text, std::size_t width, std::size_t hang) {

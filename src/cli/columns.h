@@ -10,9 +10,17 @@
 
 namespace cinplan::cli {
 
-// Display width of UTF-8 text, in columns: one per code point (every
-// character the profiles use is one column wide).
+// Display width of UTF-8 text, in columns: one per code point, none for a
+// combining mark, two for a wide East Asian character.
 std::size_t text_width(std::string_view text);
+
+// `text` cut to at most `width` columns (width >= 3), with "..." when cut;
+// characters are kept whole.
+std::string fit_width(std::string_view text, std::size_t width);
+
+// `text` padded with spaces to `width` columns, on the right (or on the left
+// with `right`, for numbers).
+std::string pad_width(std::string_view text, std::size_t width, bool right = false);
 
 // `text` in lines of at most `width` columns (width >= 1), broken at spaces;
 // runs of spaces count as one. Spaces leading the text indent its first

@@ -22,14 +22,14 @@ int main(int argc, char** argv) {
   std::string show_id, diff_a, diff_b;
   std::vector<std::string> check_files;
   auto* show = profile->add_subcommand("show", "print one authority's procedure as a table");
-  show->add_option("id", show_id, "profile id")->required();
+  show->add_option("PROFILE", show_id, "profile id")->required();
   auto* diff = profile->add_subcommand("diff", "where two authorities' procedures differ");
-  diff->add_option("a", diff_a, "first profile id")->required();
-  diff->add_option("b", diff_b, "second profile id")->required();
+  diff->add_option("FIRST_PROFILE", diff_a, "first profile id")->required();
+  diff->add_option("SECOND_PROFILE", diff_b, "second profile id")->required();
   bool diff_json = false;
   diff->add_flag("--json", diff_json, "print the comparison as JSON");
   auto* check = profile->add_subcommand("check", "check profile files as the loader does");
-  check->add_option("files", check_files, "profile TOML files")->required();
+  check->add_option("PROFILE_FILE", check_files, "profile TOML files")->required();
 
   cli::ObligationsArgs ob;
   auto* obligations = app.add_subcommand("obligations", "what is due for one case, and why");
@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--profile", im.profile,
                          "profile id of every file (default: the file's folder name)");
   import_cmd->add_option("--by", im.by, "who is importing (default: $CINPLAN_USER or login name)");
-  import_cmd->add_option("files", im.files, "case history JSON files")->required();
+  import_cmd->add_option("CASE_FILE", im.files, "case history JSON files")->required();
 
   cli::ExportArgs ex;
   auto* export_cmd =

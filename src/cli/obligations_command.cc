@@ -2,6 +2,7 @@
 // cinplan obligations --db URL --case ID [--today DATE] [--profile ID] [--json] [--why]
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "app/case_export.h"
@@ -25,11 +26,18 @@ int fail(const std::string& message) {
 
 namespace {
 
-std::string pathway_list(PathwaySet active) {
+// The pathways in force, in the authority's words where it names them.
+std::string pathway_list(const Profile& p, PathwaySet active) {
   std::string out;
   for (Pathway pw : {Pathway::kStandard, Pathway::kDisability, Pathway::kDirectPayments,
                      Pathway::kSupervisionOrder}) {
-    if (active & bit(pw)) out += (out.empty() ? "" : ", ") + std::string(to_string(pw));
+    if (!(active & bit(pw))) continue;
+    std::string words(to_string(pw));
+    std::replace(words.begin(), words.end(), '_', ' ');
+    for (const Labelled& l : p.pathways) {
+      if (l.id == to_string(pw)) words = l.label;
+    }
+    out += (out.empty() ? "" : "; ") + words;
   }
   return out;
 }
@@ -55,7 +63,8 @@ int print_obligations(const Profile& p, const CaseHistory& history, Date today,
   const auto findings = check_constraints(p, history, today);
   std::string head = "Case " + history.case_id;
   if (!history.child.name.empty()) head += " (" + history.child.name + ")";
-  head += " under " + p.id + " as at " + today.to_string() + "; pathway: " + pathway_list(active);
+  head +=
+      " under " + p.id + " as at " + today.to_string() + "; pathway: " + pathway_list(p, active);
   print_line(std::cout, head);
   if (auto note = app::pathway_note(p, active)) print_line(std::cout, *note);
   std::size_t overdue = 0, missed_dates = 0, due_soon = 0, outstanding = 0;

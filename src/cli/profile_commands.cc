@@ -37,10 +37,10 @@ void print_readings(const Profile& p) {
   std::size_t i = 0;
   for (const std::string& text : p.readings) say(fmt::format("  {}. {}", ++i, text));
   for (const Rule& r : p.rules) {
-    if (!r.reading.empty()) say(fmt::format("  {}. rule {}: {}", ++i, r.id, r.reading));
+    if (!r.reading.empty()) say(fmt::format("  {}. {} ({}): {}", ++i, r.title, r.id, r.reading));
   }
   for (const Constraint& c : p.constraints) {
-    if (!c.reading.empty()) say(fmt::format("  {}. constraint {}: {}", ++i, c.id, c.reading));
+    if (!c.reading.empty()) say(fmt::format("  {}. {} ({}): {}", ++i, c.message, c.id, c.reading));
   }
 }
 

@@ -52,6 +52,7 @@ std::string rule_timescale_words(const Profile& p, const Rule& r) {
   for (const RuleOverride& o : r.overrides) {
     out += "; " + pathway_names(o.pathways) + ": " + o.due->describe();
     if (o.target) out += " (aim: " + o.target->describe() + ")";
+    if (o.strength && *o.strength != r.strength) out += ", " + std::string(to_string(*o.strength));
   }
   return out;
 }
@@ -78,10 +79,10 @@ std::string clash_words(const Profile& p, const TimescaleClash& c) {
                                   ? ""
                                   : ", on the " + pathway_names(c.pathways) + " pathway";
   return fmt::format(
-      "{}: the {} of {} before {} {} when the meeting is held as late as {} allows ({}{}); the "
-      "obligation is then {} the day the duty arises and says why",
-      before.id, c.target ? "aim" : "limit", notice->describe(),
-      app::event_words(p, meeting.met_by.front()), when, meeting.id, within->describe(), pathway,
+      "{} ({}): the {} of {} before {} {} when the meeting is held as late as the procedure "
+      "allows ({}{}); the obligation is then {} the day the duty arises and says why",
+      before.title, before.id, c.target ? "aim" : "limit", notice->describe(),
+      app::event_words(p, meeting.met_by.front()), when, within->describe(), pathway,
       c.target ? "aimed at" : "due on");
 }
 

@@ -97,8 +97,11 @@ Result<void> configure(Database& db, const SqliteUrl& url) {
         " cannot be written: the file or its folder is read-only (check their permissions); "
         "nothing was written"));
   sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
-  // Reading the journal mode is the first read of the file: a file that is not
-  // a database fails here.
+  // The first read of the file: one that is not a database, or is another
+  // program's, is refused here, before anything about it is changed (the
+  // journal mode is kept in the file).
+  if (auto version = sqlite::read_schema_version(db); !version)
+    return std::unexpected(version.error());
   auto mode = switch_to_wal(db);
   if (!mode) return std::unexpected(mode.error());
   if (*mode != "wal")

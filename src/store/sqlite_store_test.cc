@@ -169,11 +169,18 @@ TEST(SqliteStoreTest, AnotherProgramsDatabaseIsRefusedUntouched) {
               SQLITE_OK);
     sqlite3_close(db);
   }
-  auto opened = open_store(url, OpenOptions{.create = false});
+  auto bytes = [&] {
+    std::ifstream in(dir.file("other.db"), std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  const std::string before = bytes();
+  auto opened = open_store(url, OpenOptions{.create = true});
   ASSERT_FALSE(opened.has_value());
   EXPECT_EQ(opened.error().code, ErrorCode::kBadInput);
   EXPECT_THAT(opened.error().message, HasSubstr("some other program"));
-  // No cinplan table was added.
+  // Not a byte changed: no cinplan table, and its journal mode is its own
+  // (switching it to write-ahead logging once changed its header).
+  EXPECT_EQ(bytes(), before);
   EXPECT_TRUE(testing::raw_exec(url, "SELECT * FROM events").has_value());
 }
 

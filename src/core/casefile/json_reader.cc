@@ -45,8 +45,8 @@ class Builder {
   bool key(string_t& k) {
     Frame& f = frames_.back();
     if (repeated(f, k)) {
-      return refuse("the key \"" + k + "\" appears twice in the same object " + place() +
-                    ": each key may be given once");
+      return refuse("the key \"" + k + "\" appears twice in the same object " +
+                    place(/*with_last_key=*/false) + ": each key may be given once");
     }
     f.key = std::move(k);
     return true;
@@ -122,17 +122,22 @@ class Builder {
     return true;
   }
 
-  // Where the parser is, for messages: "in event 4", "in "child"", or "".
-  std::string place() const {
+  // Where the parser is, for messages: "in event 4", "in "child"", or "at
+  // the top level". With `with_last_key`, inside the value of the innermost
+  // object's latest key; without, in that object itself.
+  std::string place(bool with_last_key = true) const {
     std::string out;
     int parts = 0;
     for (std::size_t i = 0; i < frames_.size(); ++i) {
       const json& v = *frames_[i].value;
+      const bool last = i + 1 == frames_.size();
       std::string part;
       if (v.is_array()) {
         if (v.empty()) break;
         const std::string n = std::to_string(v.size());
         part = (i == 1 && frames_[0].key == "events") ? "event " + n : "item " + n;
+      } else if (last && !with_last_key) {
+        break;
       } else if (!frames_[i].key.empty()) {
         if (i == 0 && frames_[i].key == "events" && frames_.size() > 1) continue;
         part = "\"" + frames_[i].key + "\"";

@@ -32,6 +32,11 @@ TEST(JsonReader, RefusesAKeyGivenTwice) {
   for (int i = 0; i < 40; ++i) wide += "\"k" + std::to_string(i) + "\": 1, ";
   wide += "\"k7\": 2}";
   EXPECT_NE(refusal(wide).find("\"k7\" appears twice"), std::string::npos);
+  // The place named is the object holding the key twice.
+  EXPECT_NE(refusal(R"({"case_id": "X", "profile": "p", "case_id": "Y"})").find("at the top level"),
+            std::string::npos);
+  EXPECT_NE(refusal(R"({"child": {"name": "a", "id": "b", "name": "c"}})").find("in \"child\":"),
+            std::string::npos);
   // The same key in different objects is fine.
   EXPECT_TRUE(read_json(R"({"a": {"x": 1}, "b": {"x": 2}})"));
 }

@@ -53,6 +53,23 @@ TEST(FindingsTest, AFieldLeftOutIsFoundAsNotRecorded) {
   EXPECT_FALSE(found[0].failed[0].recorded);
 }
 
+// "This is not the case where there has been a step down from Child
+// Protection."
+TEST(FindingsTest, AStepDownFromChildProtectionExceptsTheFirstMeetingsChair) {
+  auto h = parse_case_history(R"({"case_id": "C-1", "events": [
+      {"type": "stepped_down", "date": "2025-03-10", "from": "child_protection"},
+      {"type": "meeting", "date": "2025-03-20", "kind": "initial", "chair_role": "social_worker",
+       "outcome": "continue"}]})");
+  ASSERT_TRUE(h) << h.error().describe();
+  EXPECT_TRUE(check_constraints(bolton(), *h).empty());
+  auto after = parse_case_history(R"({"case_id": "C-1", "events": [
+      {"type": "meeting", "date": "2025-03-20", "kind": "initial", "chair_role": "social_worker",
+       "outcome": "continue"},
+      {"type": "stepped_down", "date": "2025-03-21", "from": "child_protection"}]})");
+  ASSERT_TRUE(after) << after.error().describe();
+  EXPECT_EQ(check_constraints(bolton(), *after).size(), 1u);
+}
+
 TEST(FindingsTest, EventsAfterTheDayAreNotJudged) {
   EXPECT_EQ(check_constraints(bolton(), history(""), *parse_date("2025-03-19")).size(), 0u);
   EXPECT_EQ(check_constraints(bolton(), history(""), *parse_date("2025-03-20")).size(), 1u);

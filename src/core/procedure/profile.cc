@@ -71,6 +71,13 @@ const std::optional<Duration>& Rule::target_on(PathwaySet active) const {
   return target;
 }
 
+Strength Rule::strength_on(PathwaySet active) const {
+  for (const RuleOverride& o : overrides) {
+    if ((o.pathways & active) && o.due) return o.strength.value_or(strength);
+  }
+  return strength;
+}
+
 const Rule* Profile::find_rule(std::string_view rule_id) const {
   for (const Rule& r : rules) {
     if (r.id == rule_id) return &r;

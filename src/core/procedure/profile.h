@@ -63,6 +63,7 @@ struct RuleOverride {
   PathwaySet pathways = 0;
   std::optional<Duration> due;
   std::optional<Duration> target;
+  std::optional<Strength> strength;  // where the pathway's own sentence says otherwise
   std::vector<Citation> cite;
 };
 
@@ -99,6 +100,7 @@ struct Rule {
   // else the rule's own.
   const std::optional<Duration>& due_on(PathwaySet active) const;
   const std::optional<Duration>& target_on(PathwaySet active) const;
+  Strength strength_on(PathwaySet active) const;
 };
 
 // A required field value: `field` must be one of `allowed` (enum), equal to
@@ -113,6 +115,10 @@ struct Requirement {
 struct Constraint {
   std::string id;
   EventMatcher applies_to;
+  // The constraint does not apply to an event dated on or after one of
+  // these (Bolton: a first meeting after a step down from child protection
+  // is not chaired by the line manager).
+  std::vector<EventMatcher> except_after;
   std::vector<Requirement> require;
   Strength strength = Strength::kMust;
   std::string message;

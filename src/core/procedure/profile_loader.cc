@@ -264,7 +264,8 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
         const auto* ot = o.as_table();
         if (ot == nullptr) return std::unexpected(L.error(&o, ctx + "overrides must be tables"));
         const std::string octx = ctx + "override: ";
-        if (auto ok = L.only_keys(*ot, {"pathways", "due", "target", "cite"}, octx); !ok)
+        if (auto ok = L.only_keys(*ot, {"pathways", "due", "target", "strength", "cite"}, octx);
+            !ok)
           return std::unexpected(ok.error());
         RuleOverride ro;
         const toml::node* pw = ot->get("pathways");
@@ -279,6 +280,18 @@ Result<void> load_rules(const profile_toml::Reader& L, const toml::table& root, 
         if (!otg) return std::unexpected(otg.error());
         ro.target = *otg;
         if (!ro.due) return std::unexpected(L.error(&o, octx + "an override needs due"));
+        auto ostrength = L.string(*ot, "strength", false, octx);
+        if (!ostrength) return std::unexpected(ostrength.error());
+        if (*ostrength == "must") {
+          ro.strength = Strength::kMust;
+        } else if (*ostrength == "should") {
+          ro.strength = Strength::kShould;
+        } else if (*ostrength == "consider") {
+          ro.strength = Strength::kConsider;
+        } else if (!ostrength->empty()) {
+          return std::unexpected(
+              L.error(ot->get("strength"), octx + "strength must be must, should or consider"));
+        }
         const auto& override_target = ro.target ? ro.target : r.target;
         if (auto ok = check_target(L, o, octx, *ro.due, override_target, r.kind); !ok)
           return std::unexpected(ok.error());
@@ -342,8 +355,10 @@ Result<void> load_constraints(const profile_toml::Reader& L, const toml::table& 
     auto id = L.string(*t, "id", true, "[[constraints]] ");
     if (!id) return std::unexpected(id.error());
     const std::string ctx = "constraint " + *id + ": ";
-    if (auto ok = L.only_keys(
-            *t, {"id", "applies_to", "require", "strength", "message", "cite", "reading"}, ctx);
+    if (auto ok = L.only_keys(*t,
+                              {"id", "applies_to", "except_after", "require", "strength", "message",
+                               "cite", "reading"},
+                              ctx);
         !ok) {
       return std::unexpected(ok.error());
     }
@@ -358,6 +373,11 @@ Result<void> load_constraints(const profile_toml::Reader& L, const toml::table& 
     auto m = parse_matcher(*applies, ctx + "applies_to");
     if (!m) return std::unexpected(L.error(applies, m.error().message));
     c.applies_to = *m;
+    if (const toml::node* except = t->get("except_after")) {
+      auto ms = L.matchers(except, ctx + "except_after");
+      if (!ms) return std::unexpected(ms.error());
+      c.except_after = *ms;
+    }
     const toml::node* req = t->get("require");
     const auto* rt = req ? req->as_table() : nullptr;
     if (rt == nullptr || rt->empty()) {
