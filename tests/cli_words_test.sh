@@ -140,6 +140,16 @@ expect "3 timescale clashes" "$bin" profile check profiles/london-cyps.toml
 expect "clash: Meeting invitations sent out (invitations_sent): the aim of 4 weeks before the initial CIN meeting falls" \
   "$bin" profile check profiles/london-cyps.toml
 
+# A review agreed for a date after its limit: due by the limit, and said so.
+cat >"$tmp/late.json" <<'EOF2'
+{"case_id": "L-9", "profile": "london-cyps", "events": [
+ {"type": "plan_decided", "date": "2026-03-02"},
+ {"type": "meeting", "date": "2026-03-25", "kind": "initial", "chair_role": "first_line_manager",
+  "outcome": "continue", "next_meeting": "2026-08-01"}]}
+EOF2
+expect 'The date agreed for it, 1 August 2026, is after its limit, 25 June 2026: it will be late unless it is brought forward.' \
+  "$bin" obligations --case "$tmp/late.json" --today 2026-04-01 --why
+
 # --- one numbering, from 1, in every message ------------------------------
 echo '{"case_id": "C-1", "events": [{"type": "visited", "date": "2025-01-01"}]}' >"$tmp/first.json"
 expect_fail '^cinplan: .*first.json: event 1: unknown event type "visited"' \

@@ -94,6 +94,7 @@ json obligation_json(const Profile& profile, const CaseHistory* history, const O
   j["why"] = x.summary;
   j["notes"] = x.notes;
   if (o.clash) j["clash"] = true;
+  if (o.agreed_after_due) j["agreed_date"] = o.agreed.to_string();
   if (!rule.reading.empty()) j["reading"] = rule.reading;
   j["cite"] = cites_json(x.cites);
   j["source"] = profile.source;

@@ -207,6 +207,10 @@ Explanation explain(const Profile& p, const CaseHistory* history, const Obligati
   } else if (o.has_target && o.target_agreed) {
     x.notes.push_back("The date agreed for it is " + date_words(o.target) + ".");
   }
+  if (o.agreed_after_due && is_open(o.status)) {
+    x.notes.push_back("The date agreed for it, " + date_words(o.agreed) + ", is after its limit, " +
+                      date_words(o.due) + ": it will be late unless it is brought forward.");
+  }
   if (o.met_by >= 0 && history != nullptr &&
       static_cast<std::size_t>(o.met_by) < history->events.size()) {
     const Event& e = history->events[static_cast<std::size_t>(o.met_by)];

@@ -44,10 +44,14 @@ struct Obligation {
   // the duty arose (two of its timescales cannot both be met); they were
   // moved to the day it arose (`arose`).
   bool clash = false;
+  // The date agreed for the meeting (`agreed`) is later than its due date:
+  // the meeting is arranged to be late.
+  bool agreed_after_due = false;
   Date anchor;               // the day it counts from (or, for before rules, the day it precedes)
   Date arose;                // the day the duty arose, when known (else the anchor)
   Date due;                  // the last day it may be done (when has_due)
   Date target;               // the softer, earlier aim (when has_target)
+  Date agreed;               // when agreed_after_due
   std::int32_t met_by = -1;  // index (from 0) of the event in the history, or -1
   Date met_on;               // that event's date (when met_by >= 0)
 

@@ -361,6 +361,9 @@ class Evaluator {
       o.has_target = true;
       o.target_agreed = true;
       o.target = day(agreed);
+    } else if (agreed != kNoDate && o.has_due && agreed > o.due.days()) {
+      o.agreed_after_due = true;  // the meeting was arranged for after its limit
+      o.agreed = day(agreed);
     }
     return agreed;
   }

@@ -249,6 +249,25 @@ TEST_F(Engine, AMissedAgreedDateShowsTheDayAfterIt) {
   EXPECT_EQ(of("review", initial, "2026-12-02"), V{"overdue 2026-12-01 2026-11-27"});
 }
 
+// A review agreed for a date after its limit is still due by the limit, and
+// says the agreed date is late.
+TEST_F(Engine, AnAgreedDateAfterTheLimitIsNotATarget) {
+  auto h = parse_case_history(
+      R"({"case_id": "C", "events": [{"type": "plan_decided", "date": "2026-03-02"},
+          {"type": "meeting", "date": "2026-03-25", "kind": "initial", "next_meeting": "2026-08-01"}]})");
+  ASSERT_TRUE(h) << h.error().describe();
+  bool seen = false;
+  for (const Obligation& o : obligations(profile_, fold(*h), parse_date("2026-04-01").value())) {
+    if (profile_.rules[o.rule].id != "review") continue;
+    seen = true;
+    EXPECT_EQ(o.due.to_string(), "2026-06-25");
+    EXPECT_FALSE(o.has_target);
+    EXPECT_TRUE(o.agreed_after_due);
+    EXPECT_EQ(o.agreed.to_string(), "2026-08-01");
+  }
+  EXPECT_TRUE(seen);
+}
+
 // A second decision restarts the visit clock, but the interval it closed,
 // already overdue, stays on the record as missed.
 TEST_F(Engine, ALaterDecisionDoesNotEraseAnEarlierFailure) {
