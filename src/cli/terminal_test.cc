@@ -12,7 +12,9 @@ TEST(Terminal, ControlCharactersAreShownEscaped) {
   EXPECT_EQ(printable("Sam\x1b[2JExample"), "Sam\\x1b[2JExample");
   EXPECT_EQ(printable(std::string("a\0b", 3)), "a\\x00b");
   EXPECT_EQ(printable("line\nbreak\r\tx\x7f"), "line\\nbreak\\r\\tx\\x7f");
-  EXPECT_EQ(printable("\xc2\x9b" "2J"), "\\u009b2J");  // the C1 form of ESC [
+  EXPECT_EQ(printable("\xc2\x9b"
+                      "2J"),
+            "\\u009b2J");  // the C1 form of ESC [
 }
 
 TEST(Terminal, OrdinaryTextIsUnchanged) {
