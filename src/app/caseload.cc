@@ -55,7 +55,7 @@ Caseload caseload(const CaseProjection& projection, const ProfileCatalog& catalo
                   const CaseloadFilter& filter) {
   Caseload out;
   out.today = today;
-  std::unordered_map<std::uint32_t, const Profile*> profiles;
+  std::unordered_map<std::uint32_t, Result<const Profile*>> profiles;
   std::vector<Obligation> list;
   for (const CaseEntry& e : projection.entries()) {
     if (closed_as_at(e.state, today)) continue;
@@ -68,17 +68,15 @@ Caseload caseload(const CaseProjection& projection, const ProfileCatalog& catalo
     if (!filter.worker.empty() && !same_name(item.worker, filter.worker)) continue;
     if (!filter.team.empty() && !same_name(item.team, filter.team)) continue;
 
-    auto [it, inserted] = profiles.try_emplace(e.profile, nullptr);
-    if (inserted) {
-      if (auto found = catalog.find(projection.profile(e))) it->second = *found;
-    }
-    if (it->second == nullptr) {
+    auto it = profiles.find(e.profile);
+    if (it == profiles.end())
+      it = profiles.emplace(e.profile, catalog.find(projection.profile(e))).first;
+    if (!it->second) {
       // One case whose procedure is not known does not hide the others.
-      auto found = catalog.find(projection.profile(e));
-      out.problems.push_back({e.id, found.error()});
+      out.problems.push_back({e.id, it->second.error()});
       continue;
     }
-    item.profile = it->second;
+    item.profile = *it->second;
     item.pathways = active_pathways(e.state, today);
 
     list.clear();

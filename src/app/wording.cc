@@ -9,15 +9,6 @@
 namespace cinplan::app {
 namespace {
 
-std::string join(const std::vector<std::string>& parts, std::string_view last_join) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += (i + 1 == parts.size()) ? std::string(last_join) : std::string(", ");
-    out += parts[i];
-  }
-  return out;
-}
-
 std::string capitalised(std::string s) {
   if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
   return s;
@@ -47,7 +38,7 @@ std::vector<std::string> flag_words(const EventTypeSpec& spec, const EventMatche
 std::string timescale_core(const Profile& p, const Rule& r, const std::optional<Duration>& due) {
   std::vector<std::string> anchors;
   for (const EventMatcher& m : r.after) anchors.push_back(event_words(p, m));
-  const std::string from = join(anchors, " or ");
+  const std::string from = join_words(anchors, " or ");
   switch (r.kind) {
     case RuleKind::kOnce:
     case RuleKind::kEach:
@@ -57,7 +48,7 @@ std::string timescale_core(const Profile& p, const Rule& r, const std::optional<
       std::vector<std::string> met;
       for (const EventMatcher& m : r.met_by) met.push_back(event_words(p, m));
       return "at least every " + due->describe() + ", counted from " + from +
-             " and then from the last " + strip_article(join(met, " or "));
+             " and then from the last " + strip_article(join_words(met, " or "));
     }
     case RuleKind::kBefore: {
       if (r.before_date == DateAnchor::kSupervisionOrderEnd)
@@ -72,7 +63,7 @@ std::string timescale_core(const Profile& p, const Rule& r, const std::optional<
         }
       }
       const std::string when = due->amount == 0 ? "on or before" : due->describe() + " before";
-      return when + " " + (meetings.empty() ? "the meeting" : join(meetings, " or "));
+      return when + " " + (meetings.empty() ? "the meeting" : join_words(meetings, " or "));
     }
   }
   return "";
@@ -136,7 +127,7 @@ std::string event_words(const Profile& p, const EventMatcher& m) {
   std::string base;
   if (spec.id == "meeting") {
     const auto kinds = meeting_kinds(p, m);
-    base = kinds.empty() ? "a meeting" : join(kinds, " or ");
+    base = kinds.empty() ? "a meeting" : join_words(kinds, " or ");
   } else {
     base = fill_terms(p, type_phrase(spec.id));
     if (m.subtypes != 0) {
@@ -145,11 +136,11 @@ std::string event_words(const Profile& p, const EventMatcher& m) {
       for (std::size_t i = 0; i < field->values.size(); ++i) {
         if ((m.subtypes >> i) & 1u) values.push_back(value_phrase(p, *field, field->values[i]));
       }
-      base += " " + subtype_joiner(spec.id) + " " + join(values, " or ");
+      base += " " + subtype_joiner(spec.id) + " " + join_words(values, " or ");
     }
   }
   const auto flags = flag_words(spec, m);
-  if (!flags.empty()) base += " " + join(flags, " and ");
+  if (!flags.empty()) base += " " + join_words(flags, " and ");
   if (m.within) base += ", within " + m.within->describe() + " before it";
   return base;
 }
@@ -188,7 +179,7 @@ std::optional<std::string> pathway_note(const Profile& p, PathwaySet active) {
     }
   }
   if (missing.empty()) return std::nullopt;
-  return p.name + " has no separate timescales for " + join(missing, " or ") +
+  return p.name + " has no separate timescales for " + join_words(missing, " or ") +
          ": its standard timescales apply to this case.";
 }
 
@@ -249,7 +240,7 @@ std::string finding_words(const Profile& p, const CaseHistory& history, const Fi
     asks.push_back(requirement_phrase(p, type, r, strength_words(c.strength)));
     found.push_back(recorded_phrase(p, type, r, failed.recorded, failed.value));
   }
-  return subject + " " + join(asks, " and ") + "; " + join(found, ", and ");
+  return subject + " " + join_words(asks, " and ") + "; " + join_words(found, ", and ");
 }
 
 }  // namespace cinplan::app

@@ -210,15 +210,6 @@ std::string replace_all(std::string text, V from, const std::string& to) {
   return text;
 }
 
-std::string join_or(const std::vector<std::string>& parts) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? " or " : ", ";
-    out += parts[i];
-  }
-  return out;
-}
-
 const FieldWords* field_words(V field) {
   for (const FieldWords& f : kFields) {
     if (f.field == field) return &f;
@@ -227,6 +218,15 @@ const FieldWords* field_words(V field) {
 }
 
 }  // namespace
+
+std::string join_words(const std::vector<std::string>& parts, std::string_view last_join) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += (i + 1 == parts.size()) ? std::string(last_join) : std::string(", ");
+    out += parts[i];
+  }
+  return out;
+}
 
 std::string_view type_phrase(std::string_view type_id) {
   return find(kTypes, type_id);
@@ -307,7 +307,7 @@ std::string requirement_phrase(const Profile& p, const EventTypeSpec& type, cons
     ask = "{must} have " + plain(r.field) + " {values}";
   }
   ask = replace_all(ask, "{must}", must);
-  return replace_all(ask, "{values}", join_or(values));
+  return replace_all(ask, "{values}", join_words(values, " or "));
 }
 
 std::string recorded_phrase(const Profile& p, const EventTypeSpec& type, const Requirement& r,

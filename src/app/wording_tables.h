@@ -5,11 +5,15 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/casefile/event_types.h"
 #include "core/procedure/profile.h"
 
 namespace cinplan::app {
+
+// "a, b or c": `parts` joined with commas, the last with `last_join`.
+std::string join_words(const std::vector<std::string>& parts, std::string_view last_join);
 
 // An event type as a noun phrase, with {plan}, {assessment} and {record}
 // standing for the authority's terms: "the decision that a {plan} is needed".

@@ -35,26 +35,29 @@ std::vector<Finding> check_constraints(const Profile& profile, const CaseHistory
   // is judged as it now reads. A history that parsed always has one.
   const auto record = CorrectedRecord::of(history);
   if (!record) return out;
+  const auto entries = record->entries();
+  std::vector<Fact> facts;
+  facts.reserve(entries.size());
+  for (const auto& entry : entries) facts.push_back(to_fact(*entry.event, entry.index));
   // Per constraint, the first day an event it is excepted after happened.
   std::vector<std::int32_t> excepted_from(profile.constraints.size(), kNoDate);
-  for (const auto& entry : record->entries()) {
-    const Fact f = to_fact(*entry.event, entry.index);
-    for (std::size_t c = 0; c < profile.constraints.size(); ++c) {
-      for (const EventMatcher& m : profile.constraints[c].except_after) {
+  for (std::size_t c = 0; c < profile.constraints.size(); ++c) {
+    for (const EventMatcher& m : profile.constraints[c].except_after) {
+      for (const Fact& f : facts) {
         if (m.type != f.type || !matches(m, f)) continue;
         if (excepted_from[c] == kNoDate || f.date < excepted_from[c]) excepted_from[c] = f.date;
       }
     }
   }
-  for (const auto& entry : record->entries()) {
-    const Event& e = *entry.event;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const Event& e = *entries[k].event;
+    const Fact& f = facts[k];
     if (as_at && e.date > *as_at) continue;
-    const Fact f = to_fact(e, entry.index);
     for (std::size_t c = 0; c < profile.constraints.size(); ++c) {
       const Constraint& constraint = profile.constraints[c];
       if (constraint.applies_to.type != f.type || !matches(constraint.applies_to, f)) continue;
       if (excepted_from[c] != kNoDate && excepted_from[c] <= f.date) continue;
-      Finding finding{static_cast<std::uint16_t>(c), entry.index, {}};
+      Finding finding{static_cast<std::uint16_t>(c), entries[k].index, {}};
       for (std::size_t i = 0; i < constraint.require.size(); ++i) {
         FailedRequirement failed{static_cast<std::uint16_t>(i), false, {}};
         if (!holds(constraint.require[i], e, failed)) finding.failed.push_back(std::move(failed));

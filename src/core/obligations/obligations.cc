@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/obligations/matching.h"
+#include "core/obligations/small_list.h"
 
 namespace cinplan {
 namespace {
@@ -93,64 +94,22 @@ const Fact* last_match(const CaseState& s, std::span<const EventMatcher> ms, std
   return best;
 }
 
-// A list of facts that stays on the stack for the usual few dozen and grows
-// on the heap past that: no case is cut short, however long its history.
-class FactList {
- public:
-  void push(const Fact* f) {
-    if (n_ < inline_.size()) {
-      inline_[n_++] = f;
-      return;
-    }
-    if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
-    heap_.push_back(f);
-    ++n_;
-  }
-  const Fact** begin() { return heap_.empty() ? inline_.data() : heap_.data(); }
-  const Fact** end() { return begin() + n_; }
-  std::size_t size() const { return n_; }
-  const Fact* operator[](std::size_t i) { return begin()[i]; }
+using FactList = SmallList<const Fact*, 64>;
+using DateList = SmallList<std::int32_t, 32>;
 
- private:
-  std::array<const Fact*, 64> inline_;  // the first n_ are set
-  std::vector<const Fact*> heap_;
-  std::size_t n_ = 0;
-};
-
-// Distinct dates in ascending order, on the stack for the usual few.
-class DateList {
- public:
-  void add(std::int32_t d) {
-    if (n_ < inline_.size()) {
-      inline_[n_++] = d;
-    } else {
-      if (heap_.empty()) heap_.assign(inline_.begin(), inline_.end());
-      heap_.push_back(d);
-      ++n_;
-    }
+// Sorts `dates` (by insertion: they come in a few ascending runs) and removes
+// repeats.
+void settle(DateList& dates) {
+  std::int32_t* b = dates.begin();
+  const std::size_t n = dates.size();
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::int32_t d = b[i];
+    std::size_t k = i;
+    for (; k > 0 && b[k - 1] > d; --k) b[k] = b[k - 1];
+    b[k] = d;
   }
-  // Sorts (by insertion: the dates come in a few ascending runs) and
-  // removes repeats.
-  void settle() {
-    std::int32_t* b = data();
-    for (std::size_t i = 1; i < n_; ++i) {
-      const std::int32_t d = b[i];
-      std::size_t k = i;
-      for (; k > 0 && b[k - 1] > d; --k) b[k] = b[k - 1];
-      b[k] = d;
-    }
-    n_ = static_cast<std::size_t>(std::unique(b, b + n_) - b);
-    if (!heap_.empty()) heap_.resize(n_);
-  }
-  std::int32_t* data() { return heap_.empty() ? inline_.data() : heap_.data(); }
-  std::size_t size() const { return n_; }
-  std::int32_t operator[](std::size_t i) { return data()[i]; }
-
- private:
-  std::array<std::int32_t, 32> inline_;  // the first n_ are set
-  std::vector<std::int32_t> heap_;
-  std::size_t n_ = 0;
-};
+  dates.shrink(static_cast<std::size_t>(std::unique(b, b + n) - b));
+}
 
 class Evaluator {
  public:
@@ -440,11 +399,11 @@ class Evaluator {
     for (const EventMatcher& m : r.after) {
       for (const Fact& f : s_.facts(m.type)) {
         if (f.date > today_) break;
-        if (f.date > start->date && matches(m, f)) restarts.add(f.date);
+        if (f.date > start->date && matches(m, f)) restarts.push(f.date);
       }
     }
     if (restarts.size() == 0) return;
-    restarts.settle();
+    settle(restarts);
     std::int32_t previous = start->date;
     for (std::size_t k = 0; k < restarts.size(); ++k) {
       const std::int32_t at = restarts[k];
@@ -556,27 +515,18 @@ class Evaluator {
 
   // The earliest event matching `ms` dated from `from` to `to`, where a
   // matcher with a `within` window counts only what is dated within that long
-  // before `before` (the meeting or date the rule precedes).
+  // before `before` (the meeting or date the rule precedes); with no such day
+  // (kNoDate: a meeting not yet dated), such a matcher counts nothing.
   const Fact* first_before(std::span<const EventMatcher> ms, std::int32_t from, std::int32_t to,
                            std::int32_t before) const {
     const Fact* best = nullptr;
     for (const EventMatcher& m : ms) {
       std::int32_t lo = from;
-      if (m.within) lo = std::max(lo, add(before, *m.within, -1));
+      if (m.within) {
+        if (before == kNoDate) continue;
+        lo = std::max(lo, add(before, *m.within, -1));
+      }
       const Fact* f = first_match(s_, std::span<const EventMatcher>(&m, 1), lo, to);
-      if (f != nullptr && (best == nullptr || f->date < best->date)) best = f;
-    }
-    return best;
-  }
-
-  // The earliest event matching one of `ms` that has no `within` window,
-  // dated from `from` to `to`.
-  const Fact* first_undated(std::span<const EventMatcher> ms, std::int32_t from,
-                            std::int32_t to) const {
-    const Fact* best = nullptr;
-    for (const EventMatcher& m : ms) {
-      if (m.within) continue;
-      const Fact* f = first_match(s_, std::span<const EventMatcher>(&m, 1), from, to);
       if (f != nullptr && (best == nullptr || f->date < best->date)) best = f;
     }
     return best;
@@ -593,7 +543,7 @@ class Evaluator {
       for (const EventMatcher& m : named.met_by) {
         for (const Fact& f : s_.facts(m.type)) {
           if (f.date > today_) break;
-          if (matches(m, f)) held.add(f.date);
+          if (matches(m, f)) held.push(f.date);
         }
       }
       if (const Fact* a = first_match(s_, named.after, kNoDate, today_))
@@ -601,7 +551,7 @@ class Evaluator {
       if (named.before_date == DateAnchor::kSupervisionOrderEnd && so_set_ != kNoDate)
         first_anchor = std::min(first_anchor, so_set_);
     }
-    held.settle();
+    settle(held);
     const auto& due = r.due_on(active_);
     const auto& target = r.target_on(active_);
     // One sweep through each matcher's facts: the meetings come in date order
@@ -666,7 +616,7 @@ class Evaluator {
       // open now, with no due date of its own. What counts only within a
       // window before the meeting cannot be judged until it has a date.
       finish(make(undated_from, std::nullopt, std::nullopt),
-             first_undated(r.met_by, after_held, today_));
+             first_before(r.met_by, after_held, today_, kNoDate));
       return;
     }
     if (next == kNoDate || next <= last_held) return;
