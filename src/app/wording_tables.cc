@@ -55,6 +55,16 @@ constexpr Pair kTypes[] = {
     {"closed", "the closure of the case"},
     {"family_member_excluded", "the exclusion of a family member from a meeting"},
     {"event_corrected", "a correction of the record"},
+    {"child_registered", "the child's registration"},
+    {"person_added", "a family member added to the record"},
+    {"professional_added", "a professional added to the network"},
+    {"person_details_changed", "a change of a person's details"},
+    {"address_withheld", "an address kept confidential"},
+    {"iro_allocated", "the allocation of an independent reviewing officer"},
+    {"case_restricted", "the restriction of the record"},
+    {"restriction_lifted", "the lifting of the record's restriction"},
+    {"written_update_added", "a written update from a professional"},
+    {"meeting_scheduled", "a meeting arranged"},
 };
 
 constexpr Pair kJoiners[] = {

@@ -9,7 +9,7 @@
 
 namespace cinplan {
 
-static_assert(CaseState::kMaxTypes >= 41, "raise kMaxTypes with the registry");
+static_assert(CaseState::kMaxTypes >= 51, "raise kMaxTypes with the registry");
 
 namespace {
 

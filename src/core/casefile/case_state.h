@@ -33,7 +33,7 @@ static_assert(sizeof(Fact) == 16);
 class CaseState {
  public:
   // Number of event types the registry holds (type ranges below).
-  static constexpr std::size_t kMaxTypes = 48;
+  static constexpr std::size_t kMaxTypes = 64;
 
   CaseState() = default;
 

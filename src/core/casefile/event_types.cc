@@ -87,10 +87,19 @@ FIELDS(kAssessment, {"s17_need", kBool, true, {}, 0, 0, "a need under s.17 was i
 FIELDS(kPlanDecided, {"decided_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who decided"});
 FIELDS(kAllocated, {"worker", kString, true, {}, 0, 0, "the allocated worker"},
        {"team", kString, true, {}, 0, 0, "their team"},
-       {"role", kEnum, false, VALUES(kRoles), 0, 0, "the worker's role"});
+       {"role", kEnum, false, VALUES(kRoles), 0, 0, "the worker's role"},
+       {"username", kString, false, {}, 0, 0, "the worker's cinplan account"});
 FIELDS(kConsent, {"given", kBool, true, {}, 0, 0, "consent given (false: refused)"},
+       {"agency",
+        kString,
+        false,
+        {},
+        0,
+        0,
+        "with scope information_sharing: the agency it is shared with"},
        {"scope", kString, false, {}, 0, 0, "what it covers, e.g. plan, information_sharing"});
 FIELDS(kConsentWithdrawn, {"by", kString, false, {}, 0, 0, "who withdrew it"},
+       {"agency", kString, false, {}, 0, 0, "with scope information_sharing: the agency"},
        {"scope", kString, false, {}, 0, 0, "what it covered"});
 FIELDS(kInvitations, {"meeting_date", kDate, true, {}, 0, 0, "the meeting invited to"},
        {"distribution_list", kBool, false, {}, 0, 0, "the invitation carried a distribution list"},
@@ -167,7 +176,10 @@ FIELDS(kFormSent, {"meeting_date", kDate, true, {}, 0, 0, "the review it is for"
        {"to_role", kEnum, true, VALUES(kReviewers), 0, 0, "the reviewer"});
 FIELDS(kMovedIn, {"from_authority", kString, false, {}, 0, 0, "the authority moved from"});
 FIELDS(kTransferredOut, {"to_authority", kString, true, {}, 0, 0, "the receiving authority"},
-       {"information_shared", kStrings, false, {}, 0, 0, "what was sent"});
+       {"information_shared", kStrings, false, {}, 0, 0, "what was sent"},
+       {"parental_consent", kBool, false, {}, 0, 0, "the parents consented to the transfer"},
+       {"override_rationale", kString, false, {}, 0, 0, "why it went ahead without consent"},
+       {"repeat_move", kBool, false, {}, 0, 0, "the family moved more than once in a short time"});
 FIELDS(kSteppedUp,
        {"to", kEnum, true, VALUES(kStepUpTo), 0, 0, "child protection or looked after"});
 FIELDS(kSteppedDown, {"from", kEnum, true, VALUES(kStepDownFrom), 0, 0, "what the plan follows"});
@@ -175,7 +187,8 @@ FIELDS(kClosed, {"reason", kEnum, true, VALUES(kClosureReasons), 0, 0, "why"},
        {"endorsed_at", kEnum, false, VALUES(kEndorsedAt), 0, 0, "where closure was endorsed"});
 FIELDS(kExcluded, {"person", kString, true, {}, 0, 0, "who was excluded"},
        {"endorsed_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who endorsed it"},
-       {"reason", kString, true, {}, 0, 0, "why"});
+       {"reason", kString, true, {}, 0, 0, "why"},
+       {"alternative", kString, false, {}, 0, 0, "how their views will be heard instead"});
 
 FIELDS(kCorrected,
        {"corrects",
@@ -196,6 +209,52 @@ FIELDS(kCorrected,
         0,
         "the event as it should have been, complete with type and date (not after the "
         "correction); left out, the event was recorded in error and is struck out"});
+
+// --- the child, their network and who may see the record ---------------------
+constexpr std::array<V, 4> kSexes = {"male", "female", "indeterminate", "not_known"};
+FIELDS(
+    kChildRegistered, {"name", kString, true, {}, 0, 0, "the child's name"},
+    {"date_of_birth", kDate, false, {}, 0, 0, "date of birth"},
+    {"expected_date", kDate, false, {}, 0, 0, "expected date of birth (unborn child)"},
+    {"sex", kEnum, false, VALUES(kSexes), 0, 0, "sex"},
+    {"ethnicity", kString, false, {}, 0, 0, "ethnicity (census code, e.g. WBRI)"},
+    {"disabilities", kStrings, false, {}, 0, 0, "disabilities (census codes)"},
+    {"address", kString, false, {}, 0, 0, "where the child lives"},
+    {"language", kString, false, {}, 0, 0, "first language"},
+    {"communication_needs", kString, false, {}, 0, 0, "language and communication needs"},
+    {"nhs_number", kString, false, {}, 0, 0, "NHS number (10 digits, check digit valid)"},
+    {"upn", kString, false, {}, 0, 0, "unique pupil number (13 characters, check letter valid)"});
+FIELDS(kPersonAdded, {"person_id", kString, true, {}, 0, 0, "the person's id within the case"},
+       {"name", kString, true, {}, 0, 0, "name"},
+       {"relationship", kString, true, {}, 0, 0, "relationship to the child, e.g. mother"},
+       {"parental_responsibility", kBool, false, {}, 0, 0, "holds parental responsibility"},
+       {"date_of_birth", kDate, false, {}, 0, 0, "date of birth"},
+       {"address", kString, false, {}, 0, 0, "address"},
+       {"contact", kString, false, {}, 0, 0, "telephone or email"});
+FIELDS(kProfessionalAdded,
+       {"person_id", kString, true, {}, 0, 0, "the person's id within the case"},
+       {"name", kString, true, {}, 0, 0, "name"},
+       {"agency", kString, true, {}, 0, 0, "agency, e.g. school, health, police"},
+       {"role", kString, false, {}, 0, 0, "their role, e.g. designated safeguarding lead"},
+       {"contact", kString, false, {}, 0, 0, "telephone or email"});
+FIELDS(kPersonChanged,
+       {"person_id", kString, true, {}, 0, 0, "whose details changed (\"child\": the child)"},
+       {"changes", kObject, true, {}, 0, 0, "the fields as they are now, e.g. {\"address\": ...}"});
+FIELDS(kAddressWithheld,
+       {"person_id", kString, true, {}, 0, 0, "whose address is kept confidential"},
+       {"from", kStrings, true, {}, 0, 0, "the person ids it is kept from"},
+       {"reason", kString, true, {}, 0, 0, "why"});
+FIELDS(kIroAllocated, {"iro", kString, true, {}, 0, 0, "the independent reviewing officer"},
+       {"username", kString, false, {}, 0, 0, "their cinplan account"});
+FIELDS(kRestricted, {"reason", kString, true, {}, 0, 0, "why the record is restricted"});
+FIELDS(kRestrictionLifted, {"reason", kString, true, {}, 0, 0, "why the restriction ends"});
+FIELDS(kWrittenUpdate, {"meeting_date", kDate, false, {}, 0, 0, "the meeting it is for"},
+       {"by", kString, true, {}, 0, 0, "who wrote it"},
+       {"agency", kString, true, {}, 0, 0, "their agency"},
+       {"text", kString, true, {}, 0, 0, "the update"});
+FIELDS(kMeetingScheduled, {"meeting_date", kDate, true, {}, 0, 0, "the day of the meeting"},
+       {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeting"},
+       {"venue", kString, false, {}, 0, 0, "where"});
 
 #undef FIELDS
 #undef VALUES
@@ -390,6 +449,56 @@ constexpr EventTypeSpec kTypes[] = {
      kCorrected,
      {},
      kExCorrected},
+    {"child_registered",
+     "The child's details, as first recorded for this episode.",
+     kChildRegistered,
+     {},
+     kExChildRegistered},
+    {"person_added",
+     "A family member or someone important to the child joined the record.",
+     kPersonAdded,
+     {},
+     kExPersonAdded},
+    {"professional_added",
+     "A professional joined the child's network.",
+     kProfessionalAdded,
+     {},
+     kExProfessionalAdded},
+    {"person_details_changed",
+     "A person's details changed (the child's when person_id is \"child\").",
+     kPersonChanged,
+     {},
+     kExPersonChanged},
+    {"address_withheld",
+     "A person's address is kept confidential from named others (a protected parent).",
+     kAddressWithheld,
+     {},
+     kExAddressWithheld},
+    {"iro_allocated",
+     "An independent reviewing officer was allocated to the case.",
+     kIroAllocated,
+     {},
+     kExIroAllocated},
+    {"case_restricted",
+     "The record was restricted: only people granted access may see it.",
+     kRestricted,
+     {},
+     kExRestricted},
+    {"restriction_lifted",
+     "The record is no longer restricted.",
+     kRestrictionLifted,
+     {},
+     kExRestrictionLifted},
+    {"written_update_added",
+     "A partner professional's written update, e.g. before a meeting they cannot attend.",
+     kWrittenUpdate,
+     {"", "meeting_date", {}},
+     kExWrittenUpdate},
+    {"meeting_scheduled",
+     "A meeting was arranged for a date.",
+     kMeetingScheduled,
+     {"kind", "meeting_date", {}},
+     kExMeetingScheduled},
 };
 
 static_assert(std::size(kTypes) < 255);
