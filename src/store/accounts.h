@@ -132,8 +132,8 @@ class AccountStore {
   virtual Result<std::vector<AccessEntry>> read_access(const AccessQuery& query) = 0;
 
   // Whether the database holds anything `cinplan demo` did not make: an
-  // account or team not marked demo, or a case stream not recorded by
-  // "demo". An empty database holds nothing.
+  // account or team not marked demo, or a case stream whose header does not
+  // hold "demo": true. An empty database holds nothing.
   virtual Result<bool> holds_non_demo_data() = 0;
 };
 
