@@ -17,18 +17,18 @@
 namespace cinplan::app {
 
 struct DemoOptions {
-  std::string profile;        // a profile id of the catalog
-  std::size_t children = 300; // how many children
-  Date today;                 // histories run up to this day
-  unsigned seed = 1;          // the same seed gives the same authority
+  std::string profile;         // a profile id of the catalog
+  std::size_t children = 300;  // how many children
+  Date today;                  // histories run up to this day
+  unsigned seed = 1;           // the same seed gives the same authority
 };
 
 // A demo sign-in, as the run command prints it.
 struct DemoSignIn {
   std::string username;
   std::string password;
-  std::string role;          // role id
-  std::string description;   // "social worker, Locality Team North"
+  std::string role;         // role id
+  std::string description;  // "social worker, Locality Team North"
 };
 
 struct DemoResult {

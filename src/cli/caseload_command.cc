@@ -14,6 +14,7 @@
 
 #include "app/case_export.h"
 #include "app/caseload.h"
+#include "app/caseload_json.h"
 #include "app/caseload_findings.h"
 #include "app/obligation_report.h"
 #include "app/projection_snapshot.h"
@@ -33,13 +34,6 @@ constexpr std::string_view kNotAllocated = "(not allocated)";
 
 // The reports name the event that met an obligation from the case's history;
 // the caseload lists only open obligations, which no event has met.
-CaseHistory identity(const app::CaseEntry& e) {
-  CaseHistory h;
-  h.case_id = e.id;
-  h.child.name = e.child_name;
-  return h;
-}
-
 std::string most_urgent_words(const app::CaseloadItem& item, Date today) {
   const Obligation* o = item.most_urgent();
   if (o == nullptr) return "nothing falls due";
@@ -102,7 +96,7 @@ void print_obligation(const app::CaseloadItem& item, const CaseHistory& history,
 void print_why(const app::Caseload& load) {
   for (const app::CaseloadItem& item : load.cases) {
     const app::CaseEntry& e = *item.entry;
-    const CaseHistory history = identity(e);
+    const CaseHistory history = app::identity_history(e);
     std::string head = "Case " + e.id;
     if (!e.child_name.empty()) head += " (" + e.child_name + ")";
     head += ": ";
@@ -131,32 +125,8 @@ void print_why(const app::Caseload& load) {
 void print_json(const app::CaseProjection& projection, const app::Caseload& load) {
   json out = json::array();
   for (const app::CaseloadItem& item : load.cases) {
-    const app::CaseEntry& e = *item.entry;
-    const CaseHistory history = identity(e);
-    auto list = [&](const std::vector<Obligation>& os) {
-      json a = json::array();
-      for (const Obligation& o : os)
-        a.push_back(app::obligation_json(*item.profile, &history, o, item.pathways));
-      return a;
-    };
-    json j;
-    j["case_id"] = e.id;
-    j["child"] = e.child_name.empty() ? json(nullptr) : json(e.child_name);
-    j["worker"] = item.worker.empty() ? json(nullptr) : json(std::string(item.worker));
-    j["team"] = item.team.empty() ? json(nullptr) : json(std::string(item.team));
-    j["profile"] = std::string(projection.profile(e));
-    j["version"] = e.version;
-    j["overdue"] = list(item.overdue);
-    j["target_missed"] = list(item.target_missed);
-    j["missed"] = list(item.missed);
-    j["due_soon"] = item.due_soon;
-    j["next_due"] =
-        item.next_due ? app::obligation_json(*item.profile, &history, *item.next_due, item.pathways)
-                      : json(nullptr);
-    json findings = json::array();
-    for (const app::CaseFinding& f : item.findings) findings.push_back(f.json);
-    j["findings"] = std::move(findings);
-    out.push_back(std::move(j));
+    out.push_back(app::caseload_item_json(item, projection.profile(*item.entry),
+                                          app::identity_history(*item.entry)));
   }
   std::cout << out.dump(2) << "\n";
 }

@@ -108,7 +108,12 @@ FIELDS(kMeeting, {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeti
        {"chair_role", kEnum, false, VALUES(kRoles), 0, 0, "who chaired"},
        {"outcome", kEnum, false, VALUES(kOutcomes), 0, 0, "the meeting's outcome"},
        {"next_meeting", kDate, false, {}, 0, 0, "the date agreed for the next meeting"},
-       {"complex", kBool, false, {}, 0, 0, "the case was considered complex"});
+       {"complex", kBool, false, {}, 0, 0, "the case was considered complex"},
+       {"working_well", kStrings, false, {}, 0, 0, "what is working well"},
+       {"worries", kStrings, false, {}, 0, 0, "what we are worried about"},
+       {"complicating_factors", kStrings, false, {}, 0, 0, "complicating factors"},
+       {"danger_statements", kStrings, false, {}, 0, 0, "danger statements"},
+       {"safety_goals", kStrings, false, {}, 0, 0, "safety goals"});
 FIELDS(kAttendance, {"meeting_date", kDate, true, {}, 0, 0, "the meeting"},
        {"present", kObjects, false, {}, 0, 0, "people present: name, role or agency, contact"},
        {"apologies", kObjects, false, {}, 0, 0, "apologies: name, agency, written_update"});
@@ -119,18 +124,29 @@ FIELDS(kScaling, {"meeting_date", kDate, false, {}, 0, 0, "the meeting it was gi
 FIELDS(kMinutes, {"meeting_date", kDate, true, {}, 0, 0, "the meeting the minutes are of"});
 FIELDS(kPlanUpdated, {"meeting_date", kDate, false, {}, 0, 0, "the meeting that agreed the change"},
        {"summary", kString, false, {}, 0, 0, "what changed"},
-       {"significant", kBool, false, {}, 0, 0, "a significant change to the plan"});
+       {"significant", kBool, false, {}, 0, 0, "a significant change to the plan"},
+       {"contingency", kString, false, {}, 0, 0, "what happens if the plan does not work"},
+       {"lead_professional", kString, false, {}, 0, 0, "the lead professional"},
+       {"visiting_frequency_days",
+        kInteger,
+        false,
+        {},
+        1,
+        366,
+        "the child is visited at least every this many days"});
 FIELDS(kPlanCirculated, {"meeting_date", kDate, false, {}, 0, 0, "the meeting the plan follows"},
        {"to", kStrings, false, {}, 0, 0, "who received it"});
 FIELDS(kPlanSigned, {"by", kEnum, true, VALUES(kSigners), 0, 0, "who signed"},
        {"meeting_date", kDate, false, {}, 0, 0, "the meeting the plan follows"});
 FIELDS(kOutcomeAgreed, {"outcome_id", kString, true, {}, 0, 0, "stable id of the plan outcome"},
-       {"text", kString, true, {}, 0, 0, "what we want to achieve"});
+       {"text", kString, true, {}, 0, 0, "what we want to achieve"},
+       {"measure", kString, false, {}, 0, 0, "how we will know it is achieved"});
 FIELDS(kActionAgreed, {"action_id", kString, true, {}, 0, 0, "stable id of the action"},
        {"outcome_id", kString, false, {}, 0, 0, "the outcome it serves"},
        {"text", kString, true, {}, 0, 0, "what will be done"},
        {"owner", kString, true, {}, 0, 0, "who will do it"},
-       {"by_date", kDate, true, {}, 0, 0, "by when"});
+       {"by_date", kDate, true, {}, 0, 0, "by when"},
+       {"why", kString, false, {}, 0, 0, "why it will help"});
 FIELDS(kActionCompleted, {"action_id", kString, true, {}, 0, 0, "the action"});
 FIELDS(kVisit, {"child_seen", kBool, true, {}, 0, 0, "the child was seen"},
        {"seen_alone", kBool, false, {}, 0, 0, "the child was seen alone"},
@@ -139,6 +155,7 @@ FIELDS(kVisit, {"child_seen", kBool, true, {}, 0, 0, "the child was seen"},
        {"rooms_seen", kEnums, false, VALUES(kRooms), 0, 0, "rooms of the home seen"},
        {"reason_not_seen", kString, false, {}, 0, 0, "why not seen, or not seen alone"},
        {"others_present", kStrings, false, {}, 0, 0, "who else was present"},
+       {"reason_outside_home", kString, false, {}, 0, 0, "why the child was seen away from home"},
        {"purpose", kEnum, false, VALUES(kVisitPurposes), 0, 0,
         "why the visit was made: routine, to prepare for a meeting, after a meeting, an "
         "unannounced check, or other"});
@@ -156,7 +173,8 @@ FIELDS(kIroResponse, {"meeting_date", kDate, true, {}, 0, 0, "the review"},
        {"agrees", kBool, true, {}, 0, 0, "the manager agrees with the recommendations"},
        {"by_role", kEnum, false, VALUES(kRoles), 0, 0, "who responded"});
 FIELDS(kEscalated, {"to_role", kEnum, true, VALUES(kRoles), 0, 0, "escalated to"},
-       {"reason", kString, true, {}, 0, 0, "why"});
+       {"reason", kString, true, {}, 0, 0, "why"},
+       {"resolved", kBool, false, {}, 0, 0, "the matter was resolved at this level"});
 FIELDS(kDiscussion, {"topic", kEnum, true, VALUES(kTopics), 0, 0, "what was discussed"},
        {"with_role", kEnum, false, VALUES(kRoles), 0, 0, "with whom"},
        {"outcome", kString, false, {}, 0, 0, "what was agreed"});
@@ -184,7 +202,11 @@ FIELDS(kSteppedUp,
        {"to", kEnum, true, VALUES(kStepUpTo), 0, 0, "child protection or looked after"});
 FIELDS(kSteppedDown, {"from", kEnum, true, VALUES(kStepDownFrom), 0, 0, "what the plan follows"});
 FIELDS(kClosed, {"reason", kEnum, true, VALUES(kClosureReasons), 0, 0, "why"},
-       {"endorsed_at", kEnum, false, VALUES(kEndorsedAt), 0, 0, "where closure was endorsed"});
+       {"endorsed_at", kEnum, false, VALUES(kEndorsedAt), 0, 0, "where closure was endorsed"},
+       {"summary", kString, false, {}, 0, 0, "the closing summary"},
+       {"views_child", kString, false, {}, 0, 0, "the child's views"},
+       {"views_parents", kString, false, {}, 0, 0, "the parents' views"},
+       {"views_professionals", kString, false, {}, 0, 0, "the professionals' views"});
 FIELDS(kExcluded, {"person", kString, true, {}, 0, 0, "who was excluded"},
        {"endorsed_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who endorsed it"},
        {"reason", kString, true, {}, 0, 0, "why"},

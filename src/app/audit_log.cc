@@ -1,0 +1,84 @@
+#include "app/audit_log.h"
+
+#include <future>
+
+namespace cinplan::app {
+
+AuditLog::AuditLog(store::AccountStore& accounts) : accounts_(accounts) {
+  thread_ = std::thread([this] { run(); });
+}
+
+AuditLog::~AuditLog() {
+  stop();
+}
+
+void AuditLog::record(store::AccessEntry entry, Done done) {
+  {
+    std::lock_guard lock(mutex_);
+    if (!stopped_) {
+      queue_.emplace_back(std::move(entry), std::move(done));
+      wake_.notify_one();
+      return;
+    }
+  }
+  auto written = accounts_.append_access(std::span(&entry, 1));
+  if (done) done(written);
+}
+
+Result<void> AuditLog::record_now(store::AccessEntry entry) {
+  std::promise<Result<void>> promise;
+  auto future = promise.get_future();
+  record(std::move(entry), [&promise](const Result<void>& r) { promise.set_value(r); });
+  return future.get();
+}
+
+void AuditLog::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+    wake_.notify_one();
+  }
+  if (thread_.joinable()) thread_.join();
+}
+
+std::size_t AuditLog::written() const {
+  std::lock_guard lock(mutex_);
+  return written_;
+}
+
+std::size_t AuditLog::groups() const {
+  std::lock_guard lock(mutex_);
+  return groups_;
+}
+
+void AuditLog::run() {
+  std::vector<std::pair<store::AccessEntry, Done>> batch;
+  std::vector<store::AccessEntry> entries;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty() && stopping_) {
+        stopped_ = true;
+        return;
+      }
+      batch.swap(queue_);
+    }
+    entries.clear();
+    for (auto& [entry, done] : batch) entries.push_back(entry);
+    const Result<void> written = accounts_.append_access(entries);
+    {
+      std::lock_guard lock(mutex_);
+      if (written) {
+        written_ += entries.size();
+        ++groups_;
+      }
+    }
+    for (auto& [entry, done] : batch)
+      if (done) done(written);
+    batch.clear();
+  }
+}
+
+}  // namespace cinplan::app

@@ -1,0 +1,252 @@
+#include "app/case_view.h"
+
+#include <map>
+
+#include "app/obligation_report.h"
+#include "app/wording.h"
+#include "core/obligations/findings.h"
+#include "core/obligations/obligations.h"
+
+namespace cinplan::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The event's fields but its type and date.
+json fields(const Event& e) {
+  json out = json::object();
+  for (auto& [k, v] : e.body.items())
+    if (k != "type") out[k] = v;
+  return out;
+}
+
+void merge(json& into, const json& changes) {
+  for (auto& [k, v] : changes.items()) into[k] = v;
+}
+
+bool is(const Event& e, std::string_view type) {
+  return e.type_id() == type;
+}
+
+}  // namespace
+
+json child_json(const CaseRecord& record) {
+  json child = json::object();
+  auto it = record.history.document.find("child");
+  if (it != record.history.document.end() && it->is_object()) merge(child, *it);
+  for (const Event& e : record.history.events) {
+    if (is(e, "child_registered")) {
+      json f = fields(e);
+      f.erase("date");
+      merge(child, f);
+    } else if (is(e, "person_details_changed") && e.string_field("person_id") == "child") {
+      merge(child, e.body["changes"]);
+    }
+  }
+  return child;
+}
+
+json case_summary_json(const CaseRecord& record) {
+  json out;
+  const json child = child_json(record);
+  out["case_id"] = record.id;
+  out["child"] = child.value("name", "");
+  out["date_of_birth"] = child.contains("date_of_birth") ? child["date_of_birth"] : json(nullptr);
+  out["worker"] = record.parts.worker;
+  out["team"] = record.parts.team;
+  out["restricted"] = record.parts.restricted;
+  bool closed = false;
+  for (const Event& e : record.history.events) closed = closed || is(e, "closed");
+  out["closed"] = closed;
+  return out;
+}
+
+json plan_versions_json(const CaseRecord& record) {
+  json versions = json::array();
+  std::map<std::string, json> outcomes, actions;
+  std::map<std::string, bool> completed;
+  json settings = json::object();
+  for (const Event& e : record.history.events) {
+    if (is(e, "plan_outcome_agreed")) {
+      outcomes[e.string_field("outcome_id")] = fields(e);
+    } else if (is(e, "plan_action_agreed")) {
+      actions[e.string_field("action_id")] = fields(e);
+    } else if (is(e, "plan_action_completed")) {
+      completed[e.string_field("action_id")] = true;
+    } else if (is(e, "plan_updated")) {
+      for (const char* k : {"contingency", "lead_professional", "visiting_frequency_days"})
+        if (e.body.contains(k)) settings[k] = e.body[k];
+      json v;
+      v["version"] = versions.size() + 1;
+      v["date"] = e.date.to_string();
+      v["summary"] = e.body.value("summary", "");
+      v["settings"] = settings;
+      json os = json::array(), as = json::array();
+      for (auto& [id, o] : outcomes) os.push_back(o);
+      for (auto& [id, a] : actions) {
+        json copy = a;
+        copy["completed"] = completed.count(id) > 0;
+        as.push_back(std::move(copy));
+      }
+      v["outcomes"] = std::move(os);
+      v["actions"] = std::move(as);
+      versions.push_back(std::move(v));
+    }
+  }
+  return versions;
+}
+
+json plan_diff_json(const json& versions, int from, int to) {
+  const int n = static_cast<int>(versions.size());
+  if (from < 1 || to < 1 || from > n || to > n) return nullptr;
+  const json& a = versions[static_cast<std::size_t>(from - 1)];
+  const json& b = versions[static_cast<std::size_t>(to - 1)];
+  json out;
+  out["from"] = from;
+  out["to"] = to;
+  auto compare = [](const json& x, const json& y, const char* id) {
+    std::map<std::string, json> before, after;
+    for (const json& i : x) before[i.value(id, "")] = i;
+    for (const json& i : y) after[i.value(id, "")] = i;
+    json d;
+    d["added"] = json::array();
+    d["removed"] = json::array();
+    d["changed"] = json::array();
+    for (auto& [k, v] : after) {
+      auto it = before.find(k);
+      if (it == before.end()) {
+        d["added"].push_back(v);
+      } else if (it->second != v) {
+        d["changed"].push_back(json{{"before", it->second}, {"after", v}});
+      }
+    }
+    for (auto& [k, v] : before)
+      if (!after.count(k)) d["removed"].push_back(v);
+    return d;
+  };
+  out["outcomes"] = compare(a["outcomes"], b["outcomes"], "outcome_id");
+  out["actions"] = compare(a["actions"], b["actions"], "action_id");
+  json settings = json::array();
+  for (auto& [k, v] : b["settings"].items())
+    if (!a["settings"].contains(k) || a["settings"][k] != v)
+      settings.push_back(json{{"setting", k},
+                              {"before", a["settings"].contains(k) ? a["settings"][k] : json()},
+                              {"after", v}});
+  out["settings"] = std::move(settings);
+  return out;
+}
+
+json obligations_json(const CaseRecord& record, const Profile& profile, Date today) {
+  json out = json::array();
+  const PathwaySet active = active_pathways(record.state, today);
+  for (const Obligation& o : cinplan::obligations(profile, record.state, today))
+    out.push_back(obligation_json(profile, &record.history, o, active));
+  return out;
+}
+
+json case_json(const CaseRecord& record, const Profile& profile, Date today) {
+  json out;
+  out["case_id"] = record.id;
+  out["version"] = record.version;
+  out["profile"] = profile.id;
+  out["profile_name"] = profile.name;
+  out["child"] = child_json(record);
+  out["worker"] = record.parts.worker;
+  out["team"] = record.parts.team;
+  out["iro"] = record.parts.iro;
+  out["restricted"] = record.parts.restricted;
+  out["shared_with"] = record.parts.shared_with;
+
+  json people = json::array(), professionals = json::array(), meetings = json::array();
+  json arranged = json::array(), visits = json::array(), notes = json::array();
+  json chronology = json::array();
+  // Where each person is: in `professionals` (true) or `people`, and at which index.
+  std::map<std::string, std::pair<bool, std::size_t>> person_at;
+  for (std::size_t i = 0; i < record.history.events.size(); ++i) {
+    const Event& e = record.history.events[i];
+    const std::string_view type = e.type_id();
+    if (type == "person_added" || type == "professional_added") {
+      json& list = type == "person_added" ? people : professionals;
+      json p = fields(e);
+      p["address_withheld_from"] = json::array();
+      person_at[e.string_field("person_id")] = {type != "person_added", list.size()};
+      list.push_back(std::move(p));
+    } else if (type == "person_details_changed" || type == "address_withheld") {
+      auto it = person_at.find(e.string_field("person_id"));
+      if (it != person_at.end()) {
+        json& p = (it->second.first ? professionals : people)[it->second.second];
+        if (type == "person_details_changed") {
+          merge(p, e.body["changes"]);
+        } else {
+          for (const auto& who : e.body["from"]) p["address_withheld_from"].push_back(who);
+        }
+      }
+    } else if (type == "meeting") {
+      meetings.push_back(fields(e));
+    } else if (type == "meeting_scheduled") {
+      arranged.push_back(fields(e));
+    } else if (type == "visit") {
+      visits.push_back(fields(e));
+    } else if (type == "case_note_added") {
+      notes.push_back(fields(e));
+    }
+    json c;
+    c["event"] = i + 1;
+    c["date"] = e.date.to_string();
+    c["type"] = std::string(type);
+    c["what"] = event_words(profile, e);
+    if (type == "event_corrected") {
+      c["corrects"] = e.body.value("corrects", 0);
+      c["reason"] = e.body.value("reason", "");
+      c["struck_out"] = !e.body.contains("replacement");
+    }
+    chronology.push_back(std::move(c));
+  }
+  out["people"] = std::move(people);
+  out["professionals"] = std::move(professionals);
+  const json versions = plan_versions_json(record);
+  out["plan"] = versions.empty() ? json(nullptr) : versions.back();
+  out["plan_versions"] = versions.size();
+  out["meetings_arranged"] = std::move(arranged);
+  out["meetings"] = std::move(meetings);
+  out["visits"] = std::move(visits);
+  out["notes"] = std::move(notes);
+  out["obligations"] = obligations_json(record, profile, today);
+  json findings = json::array();
+  for (const Finding& f : check_constraints(profile, record.history, today))
+    findings.push_back(finding_json(profile, record.history, f));
+  out["findings"] = std::move(findings);
+  out["chronology"] = std::move(chronology);
+  return out;
+}
+
+json shared_json(const CaseRecord& record) {
+  json out;
+  out["case_id"] = record.id;
+  out["child"] = child_json(record).value("name", "");
+  const json versions = plan_versions_json(record);
+  if (versions.empty()) {
+    out["plan"] = nullptr;
+  } else {
+    json plan;
+    plan["version"] = versions.back()["version"];
+    plan["outcomes"] = versions.back()["outcomes"];
+    plan["actions"] = versions.back()["actions"];
+    out["plan"] = std::move(plan);
+  }
+  json meetings = json::array();
+  for (const Event& e : record.history.events) {
+    if (is(e, "meeting_scheduled")) {
+      meetings.push_back(json{{"date", e.string_field("meeting_date")},
+                              {"kind", e.string_field("kind")},
+                              {"held", false}});
+    } else if (is(e, "meeting")) {
+      meetings.push_back(
+          json{{"date", e.date.to_string()}, {"kind", e.string_field("kind")}, {"held", true}});
+    }
+  }
+  out["meetings"] = std::move(meetings);
+  return out;
+}
+
+}  // namespace cinplan::app

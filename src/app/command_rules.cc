@@ -1,0 +1,298 @@
+#include "app/command_rules.h"
+
+#include <algorithm>
+
+#include "app/service.h"
+#include "app/wording.h"
+#include "core/obligations/routing.h"
+
+namespace cinplan::app::rules {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+Error refuse(std::string message, std::string rule) {
+  return Error::rule_violation(std::move(message), std::move(rule));
+}
+
+// Days a duration spans at most (a working week is 7 days for 5 working days;
+// a month 31 days).
+int max_days(const Duration& d) {
+  switch (d.unit) {
+    case TimeUnit::kDays:
+      return d.amount;
+    case TimeUnit::kWeeks:
+      return 7 * d.amount;
+    case TimeUnit::kMonths:
+      return 31 * d.amount;
+    case TimeUnit::kWorkingDays:
+      return (d.amount * 7 + 4) / 5;
+  }
+  return d.amount;
+}
+
+std::span<const Event> new_events(const CaseHistory& h, std::size_t first_new) {
+  return std::span<const Event>(h.events).subspan(first_new);
+}
+
+}  // namespace
+
+bool is_manager(std::string_view role) {
+  return role == "first_line_manager" || role == "service_manager" || role == "group_manager" ||
+         role == "head_of_service";
+}
+
+std::string quote_containing(const Profile& profile, std::string_view words) {
+  auto look = [&](const std::vector<Citation>& cites) -> std::string {
+    for (const Citation& c : cites)
+      if (c.quote.find(words) != std::string::npos)
+        return profile.id + ": \"" + citation_words(c) + "\"";
+    return {};
+  };
+  for (const Rule& r : profile.rules)
+    if (auto q = look(r.cite); !q.empty()) return q;
+  for (const Constraint& c : profile.constraints)
+    if (auto q = look(c.cite); !q.empty()) return q;
+  return {};
+}
+
+Result<void> check_visit(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
+                         CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() != "visit") continue;
+    const bool seen = e.bool_field("child_seen");
+    if (!seen && e.string_field("reason_not_seen").empty()) {
+      return std::unexpected(Error::bad_input("Say why the child was not seen (reason_not_seen).",
+                                              quote_containing(ctx.profile, "whether the child")));
+    }
+    if (seen && e.body.contains("seen_alone") && !e.bool_field("seen_alone") &&
+        e.string_field("reason_not_seen").empty() && !e.body.contains("others_present")) {
+      return std::unexpected(Error::bad_input(
+          "Say who was present or why the child was not seen alone (others_present or "
+          "reason_not_seen).",
+          quote_containing(ctx.profile, "seen alone")));
+    }
+    const std::string where = e.string_field("location");
+    if (seen && !where.empty() && where != "home" &&
+        e.string_field("reason_outside_home").empty()) {
+      return std::unexpected(
+          Error::bad_input("Say why the child was seen away from home (reason_outside_home).",
+                           quote_containing(ctx.profile, "outside of the home")));
+    }
+  }
+  return {};
+}
+
+Result<void> check_meeting(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
+                           CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() == "meeting") {
+      if (e.string_field("chair_role").empty())
+        return std::unexpected(Error::bad_input("Say who chaired the meeting (chair_role)."));
+      const std::string outcome = e.string_field("outcome");
+      const auto& outcomes = ctx.profile.outcomes;
+      if (!outcome.empty() && !outcomes.empty() &&
+          std::none_of(outcomes.begin(), outcomes.end(),
+                       [&](const Labelled& o) { return o.id == outcome; })) {
+        std::string ids;
+        for (const Labelled& o : outcomes) ids += (ids.empty() ? "" : ", ") + o.id;
+        return std::unexpected(refuse("\"" + outcome + "\" is not one of " + ctx.profile.name +
+                                          "'s meeting outcomes (" + ids + ").",
+                                      ctx.profile.id + ": outcomes"));
+      }
+    } else if (e.type_id() == "family_member_excluded") {
+      std::string rule = quote_containing(ctx.profile, "exclude a family member");
+      if (rule.empty()) rule = "an exclusion from a meeting is endorsed by a first-line manager";
+      if (!is_manager(e.string_field("endorsed_by_role")))
+        return std::unexpected(refuse("Excluding " + e.string_field("person") +
+                                          " needs a first-line manager's endorsement "
+                                          "(endorsed_by_role).",
+                                      rule));
+      if (e.string_field("alternative").empty())
+        return std::unexpected(refuse(
+            "Say how " + e.string_field("person") + "'s views will be heard instead (alternative).",
+            rule));
+    }
+  }
+  return {};
+}
+
+Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
+                        CommandResult& result) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() == "plan_action_agreed") {
+      for (const char* f : {"owner", "by_date", "why"}) {
+        if (!e.body.contains(f)) {
+          return std::unexpected(
+              refuse("Action " + e.string_field("action_id") + " (\"" + e.string_field("text") +
+                         "\") needs " +
+                         (std::string_view(f) == "owner"     ? "a named owner"
+                          : std::string_view(f) == "by_date" ? "a date to be done by"
+                                                             : "a reason (why)") +
+                         ": a plan's actions say who does what, by when and why.",
+                     quote_containing(ctx.profile, "who")));
+        }
+      }
+    } else if (e.type_id() == "plan_outcome_agreed" && e.string_field("measure").empty()) {
+      result.warnings.push_back("Outcome " + e.string_field("outcome_id") +
+                                " has nothing to measure it by (measure): outcomes should be "
+                                "SMART.");
+    } else if (e.type_id() == "plan_updated" && e.body.contains("visiting_frequency_days")) {
+      const int every = e.body["visiting_frequency_days"].get<int>();
+      const EventTypeId visit = *find_event_type("visit");
+      for (const Rule& r : ctx.profile.rules) {
+        if (r.kind != RuleKind::kRecurring || !r.due) continue;
+        const bool visits = std::any_of(r.met_by.begin(), r.met_by.end(),
+                                        [&](const EventMatcher& m) { return m.type == visit; });
+        if (!visits) continue;
+        if (every > max_days(*r.due)) {
+          return std::unexpected(
+              refuse("Visiting every " + std::to_string(every) + " days is less often than " +
+                         ctx.profile.name + " allows: " + r.title + " at least every " +
+                         r.due->describe() + ".",
+                     ctx.profile.id + ": " + r.id +
+                         (r.cite.empty() ? "" : ": \"" + citation_words(r.cite.front()) + "\"")));
+        }
+      }
+    }
+  }
+  return {};
+}
+
+Result<void> check_plan_signed(const CommandContext& ctx, const CaseHistory& h,
+                               std::size_t first_new, CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.string_field("by") == "first_line_manager" && !is_manager(ctx.caller.role))
+      return std::unexpected(
+          Error{ErrorCode::kDenied, "Only a manager may sign the plan as the manager.", {}});
+  }
+  return {};
+}
+
+Result<void> check_action_completed(const CommandContext&, const CaseHistory& h,
+                                    std::size_t first_new, CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    const std::string id = e.string_field("action_id");
+    const bool known = std::any_of(
+        h.events.begin(), h.events.begin() + static_cast<long>(first_new), [&](const Event& x) {
+          return x.type_id() == "plan_action_agreed" && x.string_field("action_id") == id;
+        });
+    if (!known) return std::unexpected(Error::not_found("The plan has no action " + id + "."));
+  }
+  return {};
+}
+
+Result<void> check_escalation(const CommandContext&, const CaseHistory& h, std::size_t first_new,
+                              CommandResult&) {
+  // The chain: team manager, then group manager, then head of service, each
+  // step after the one before was not resolved.
+  static constexpr std::string_view kChain[] = {"first_line_manager", "group_manager",
+                                                "head_of_service"};
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < h.events.size(); ++i) {
+    const Event& e = h.events[i];
+    if (e.type_id() == "iro_recommendations_responded" && e.bool_field("agrees")) next = 0;
+    if (e.type_id() != "escalated") continue;
+    const std::string to = e.string_field("to_role");
+    if (i >= first_new) {
+      if (next >= std::size(kChain))
+        return std::unexpected(
+            refuse("The matter has reached the head of service: it cannot be "
+                   "escalated further.",
+                   "escalation: team manager, group manager, head of service"));
+      if (to != kChain[next])
+        return std::unexpected(refuse("The next step of the escalation is the " +
+                                          std::string(kChain[next]) + ", not the " + to + ".",
+                                      "escalation: team manager, group manager, head of service"));
+    }
+    auto at = std::find(std::begin(kChain), std::end(kChain), to);
+    next = e.bool_field("resolved") ? 0 : static_cast<std::size_t>(at - std::begin(kChain)) + 1;
+  }
+  return {};
+}
+
+Result<void> check_transfer_out(const CommandContext& ctx, const CaseHistory& h,
+                                std::size_t first_new, CommandResult& result) {
+  int moves = 0;
+  for (const Event& e : h.events)
+    if (e.type_id() == "moved_in" || e.type_id() == "transferred_out") ++moves;
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() != "transferred_out") continue;
+    if (!e.bool_field("parental_consent") && e.string_field("override_rationale").empty()) {
+      return std::unexpected(refuse(
+          "The parents' consent to the transfer (parental_consent) or the reason it goes ahead "
+          "without it (override_rationale) must be recorded.",
+          quote_containing(ctx.profile, "consent")));
+    }
+    if (moves > 1) {
+      result.warnings.push_back(
+          "The family has moved more than once: consider whether the child may be at risk "
+          "(trafficking), as the procedure asks assessments to.");
+      result.info["repeat_move"] = true;
+    }
+  }
+  return {};
+}
+
+Result<void> check_closure(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
+                           CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() != "closed") continue;
+    if (e.string_field("endorsed_at").empty()) {
+      std::string rule = quote_containing(ctx.profile, "clos");
+      return std::unexpected(
+          refuse("A case closes only when its closure was endorsed at a "
+                 "review or a panel (endorsed_at).",
+                 rule.empty() ? ctx.profile.id + ": closure" : rule));
+    }
+    for (const char* f : {"summary", "views_child", "views_parents", "views_professionals"})
+      if (e.string_field(f).empty())
+        return std::unexpected(Error::bad_input(
+            std::string("The closing summary records ") +
+            (std::string_view(f) == "summary"         ? "a summary (summary)"
+             : std::string_view(f) == "views_child"   ? "the child's views (views_child)"
+             : std::string_view(f) == "views_parents" ? "the parents' views (views_parents)"
+                                                      : "the professionals' views "
+                                                        "(views_professionals)") +
+            "."));
+  }
+  return {};
+}
+
+Result<void> check_consent(const CommandContext&, const CaseHistory& h, std::size_t first_new,
+                           CommandResult&) {
+  for (const Event& e : new_events(h, first_new))
+    if (e.string_field("scope") == "information_sharing" && e.string_field("agency").empty())
+      return std::unexpected(Error::bad_input(
+          "Consent to share information names the agency it is shared with (agency)."));
+  return {};
+}
+
+Result<void> check_referral(const CommandContext& ctx, const CaseHistory& h, std::size_t,
+                            CommandResult& result) {
+  if (auto route = route_referral(ctx.profile, h)) {
+    result.info["route_to"] = route->team;
+    result.info["route_reason"] = route->reason;
+  }
+  return {};
+}
+
+Result<void> check_invitations(const CommandContext&, const CaseHistory& h, std::size_t first_new,
+                               CommandResult&) {
+  for (const Event& e : new_events(h, first_new))
+    if (e.type_id() == "invitations_sent" && e.body.contains("distribution_list") &&
+        !e.bool_field("distribution_list"))
+      return std::unexpected(Error::bad_input("Every invitation carries the distribution list."));
+  return {};
+}
+
+Result<void> check_service_manager(const CommandContext& ctx, const CaseHistory&, std::size_t,
+                                   CommandResult&) {
+  if (ctx.caller.role != "service_manager" && ctx.caller.role != "group_manager" &&
+      ctx.caller.role != "head_of_service")
+    return std::unexpected(
+        Error{ErrorCode::kDenied, "Only a service manager (or above) records this decision.", {}});
+  return {};
+}
+
+}  // namespace cinplan::app::rules

@@ -1,0 +1,39 @@
+// The checks of the commands that are not a profile's constraints: what the
+// law, the registry or every procedure asks alike (an action has an owner,
+// a date and a reason; an exclusion is endorsed by a manager; closure is
+// endorsed; a transfer has consent or a recorded reason to go ahead without
+// it). Each refusal names the rule; where the authority's own document says
+// it, its sentence is quoted. Used by command_specs.cc.
+#pragma once
+
+#include "app/commands.h"
+
+namespace cinplan::app::rules {
+
+// A manager role: first-line manager and above.
+bool is_manager(std::string_view role);
+
+// The quote of the first rule or constraint of the profile whose citation
+// contains `words` (case-sensitive), as "profile: \"...\"", else empty.
+std::string quote_containing(const Profile& profile, std::string_view words);
+
+Result<void> check_visit(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+Result<void> check_meeting(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+Result<void> check_plan(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+Result<void> check_plan_signed(const CommandContext&, const CaseHistory&, std::size_t,
+                               CommandResult&);
+Result<void> check_action_completed(const CommandContext&, const CaseHistory&, std::size_t,
+                                    CommandResult&);
+Result<void> check_escalation(const CommandContext&, const CaseHistory&, std::size_t,
+                              CommandResult&);
+Result<void> check_transfer_out(const CommandContext&, const CaseHistory&, std::size_t,
+                                CommandResult&);
+Result<void> check_closure(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+Result<void> check_consent(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+Result<void> check_referral(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+Result<void> check_invitations(const CommandContext&, const CaseHistory&, std::size_t,
+                               CommandResult&);
+Result<void> check_service_manager(const CommandContext&, const CaseHistory&, std::size_t,
+                                   CommandResult&);
+
+}  // namespace cinplan::app::rules

@@ -1,0 +1,349 @@
+// The table of commands: one entry a step of the CIN process. Most take the
+// fields of one event; the builders below make the commands that write
+// several events, or fill in who did it from the caller.
+#include <algorithm>
+
+#include "app/command_rules.h"
+#include "app/commands.h"
+#include "app/service.h"
+
+namespace cinplan::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+using V = std::string_view;
+
+Result<json> one(std::string_view type, const json& body, Date today,
+                 std::span<const V> extra = {}) {
+  return event_from(type, body, today, extra);
+}
+
+Result<json> object_field(const json& body, const char* name, bool required) {
+  auto it = body.find(name);
+  if (it == body.end()) {
+    if (required)
+      return std::unexpected(Error::bad_input(std::string("\"") + name + "\" is required."));
+    return json::object();
+  }
+  if (!it->is_object())
+    return std::unexpected(Error::bad_input(std::string("\"") + name + "\" must be an object."));
+  return *it;
+}
+
+Result<std::vector<json>> array_field(const json& body, const char* name) {
+  auto it = body.find(name);
+  if (it == body.end()) return std::vector<json>{};
+  if (!it->is_array())
+    return std::unexpected(Error::bad_input(std::string("\"") + name + "\" must be a list."));
+  std::vector<json> out;
+  for (const json& x : *it) {
+    if (!x.is_object())
+      return std::unexpected(
+          Error::bad_input(std::string("each of \"") + name + "\" must be an object."));
+    out.push_back(x);
+  }
+  return out;
+}
+
+// Sets `field` to the caller's own value, refusing another.
+Result<void> as_caller(json& event, const char* field, const std::string& value) {
+  auto it = event.find(field);
+  if (it != event.end() && (!it->is_string() || it->get<std::string>() != value))
+    return std::unexpected(
+        Error::bad_input(std::string("\"") + field + "\" is who records it: leave it out."));
+  event[field] = value;
+  return {};
+}
+
+// --- builders ---------------------------------------------------------------------
+
+Result<Events> register_child(const CommandContext& ctx, const json& body) {
+  static constexpr V kTop[] = {"child", "referral", "profile", "case_id"};
+  for (auto& [k, v] : body.items())
+    if (std::find(std::begin(kTop), std::end(kTop), k) == std::end(kTop))
+      return std::unexpected(Error::bad_input("\"" + k +
+                                              "\" is not part of a registration (child, "
+                                              "referral, profile, case_id)."));
+  auto child = object_field(body, "child", true);
+  if (!child) return std::unexpected(child.error());
+  Events out;
+  auto c = one("child_registered", *child, ctx.today);
+  if (!c) return std::unexpected(c.error());
+  out.push_back(std::move(*c));
+  if (body.contains("referral")) {
+    auto referral = object_field(body, "referral", true);
+    if (!referral) return std::unexpected(referral.error());
+    auto r = one("referral_received", *referral, ctx.today);
+    if (!r) return std::unexpected(r.error());
+    out.push_back(std::move(*r));
+  }
+  return out;
+}
+
+Result<Events> allocate(const CommandContext& ctx, const json& body, bool iro) {
+  static constexpr V kExtra[] = {"username"};
+  auto username = body.find("username");
+  if (username == body.end() || !username->is_string())
+    return std::unexpected(Error::bad_input("\"username\" names the account to allocate."));
+  auto account = ctx.service.accounts().find_account(username->get<std::string>());
+  if (!account) return std::unexpected(account.error());
+  if (!*account || (*account)->disabled)
+    return std::unexpected(
+        Error::not_found("There is no active account " + username->get<std::string>() + "."));
+  const store::Account& a = **account;
+  json fields = json::object();
+  for (auto& [k, v] : body.items())
+    if (k != "username") fields[k] = v;
+  auto e = one(iro ? "iro_allocated" : "worker_allocated", fields, ctx.today, kExtra);
+  if (!e) return std::unexpected(e.error());
+  if (iro) {
+    if (a.role != "independent_reviewing_officer")
+      return std::unexpected(
+          Error::bad_input(a.display_name + " is not an independent reviewing officer."));
+    (*e)["iro"] = a.display_name;
+  } else {
+    static constexpr V kWorkers[] = {"social_worker", "advanced_social_worker",
+                                     "first_line_manager"};
+    if (std::find(std::begin(kWorkers), std::end(kWorkers), a.role) == std::end(kWorkers))
+      return std::unexpected(
+          Error::bad_input(a.display_name + " cannot hold a caseload in their role."));
+    (*e)["worker"] = a.display_name;
+    std::string team = a.team;
+    if (auto teams = ctx.service.accounts().list_teams())
+      for (const store::Team& t : *teams)
+        if (t.id == a.team) team = t.name;
+    (*e)["team"] = team.empty() ? std::string("unassigned") : team;
+    (*e)["role"] = a.role;
+  }
+  (*e)["username"] = a.username;
+  return Events{std::move(*e)};
+}
+Result<Events> allocate_worker(const CommandContext& c, const json& b) {
+  return allocate(c, b, false);
+}
+Result<Events> allocate_iro(const CommandContext& c, const json& b) {
+  return allocate(c, b, true);
+}
+
+// The event of the spec's type with `field` set to the caller's role.
+template <const char* Type, const char* Field>
+Result<Events> by_role(const CommandContext& ctx, const json& body) {
+  auto e = one(Type, body, ctx.today);
+  if (!e) return std::unexpected(e.error());
+  if (auto ok = as_caller(*e, Field, ctx.caller.role); !ok) return std::unexpected(ok.error());
+  return Events{std::move(*e)};
+}
+constexpr char kPlanDecided[] = "plan_decided", kDecidedByRole[] = "decided_by_role";
+constexpr char kPathway[] = "pathway", kByRole[] = "by_role";
+constexpr char kSoDecided[] = "supervision_order_decided";
+constexpr char kIroResponded[] = "iro_recommendations_responded";
+constexpr char kOversight[] = "management_oversight_recorded";
+constexpr char kPanel[] = "panel_decided", kRecordedByRole[] = "recorded_by_role";
+
+Result<Events> arrange_meeting(const CommandContext& ctx, const json& body) {
+  static constexpr V kExtra[] = {"invitees", "invitations_date"};
+  auto meeting = one("meeting_scheduled", body, ctx.today, kExtra);
+  if (!meeting) return std::unexpected(meeting.error());
+  Events out{*meeting};
+  if (body.contains("invitees")) {
+    json inv{{"type", "invitations_sent"},
+             {"date", body.value("invitations_date", ctx.today.to_string())},
+             {"meeting_date", (*meeting)["meeting_date"]},
+             {"distribution_list", true},
+             {"invitees", body["invitees"]}};
+    out.push_back(std::move(inv));
+  }
+  return out;
+}
+
+Result<Events> record_visit(const CommandContext& ctx, const json& body) {
+  auto visit = one("visit", body, ctx.today);
+  if (!visit) return std::unexpected(visit.error());
+  Events out{*visit};
+  const bool announced = visit->value("announced", false);
+  const bool seen = visit->value("child_seen", true);
+  if (announced && !seen) {
+    // "If an announced visit is unsuccessful, this should be recorded as a
+    // Case Note and also added to the child's chronology."
+    out.push_back(json{{"type", "case_note_added"},
+                       {"date", (*visit)["date"]},
+                       {"heading", "Unsuccessful announced visit"},
+                       {"text", visit->value("reason_not_seen", "The child was not seen.")}});
+  }
+  return out;
+}
+
+Result<Events> record_meeting(const CommandContext& ctx, const json& body) {
+  static constexpr V kExtra[] = {"attendance", "scaling", "exclusions"};
+  auto meeting = one("meeting", body, ctx.today, kExtra);
+  if (!meeting) return std::unexpected(meeting.error());
+  const std::string date = (*meeting)["date"];
+  Events out{*meeting};
+  if (body.contains("attendance")) {
+    auto att = object_field(body, "attendance", true);
+    if (!att) return std::unexpected(att.error());
+    json a = *att;
+    a["meeting_date"] = date;
+    auto e = one("attendance_recorded", a, ctx.today);
+    if (!e) return std::unexpected(e.error());
+    (*e)["date"] = date;
+    out.push_back(std::move(*e));
+  }
+  for (const char* list : {"scaling", "exclusions"}) {
+    auto items = array_field(body, list);
+    if (!items) return std::unexpected(items.error());
+    for (json item : *items) {
+      const bool scaling = std::string_view(list) == "scaling";
+      if (scaling) item["meeting_date"] = date;
+      auto e = one(scaling ? "scaling_recorded" : "family_member_excluded", item, ctx.today);
+      if (!e) return std::unexpected(e.error().within(std::string(list)));
+      (*e)["date"] = date;
+      out.push_back(std::move(*e));
+    }
+  }
+  out.push_back(
+      json{{"type", "meeting_recorded"}, {"date", ctx.today.to_string()}, {"meeting_date", date}});
+  return out;
+}
+
+Result<Events> update_plan(const CommandContext& ctx, const json& body) {
+  static constexpr V kExtra[] = {"outcomes", "actions"};
+  auto plan = one("plan_updated", body, ctx.today, kExtra);
+  if (!plan) return std::unexpected(plan.error());
+  Events out;
+  for (const char* list : {"outcomes", "actions"}) {
+    auto items = array_field(body, list);
+    if (!items) return std::unexpected(items.error());
+    for (json item : *items) {
+      item["date"] = (*plan)["date"];
+      auto e =
+          one(std::string_view(list) == "outcomes" ? "plan_outcome_agreed" : "plan_action_agreed",
+              item, ctx.today);
+      if (!e) return std::unexpected(e.error().within(list));
+      out.push_back(std::move(*e));
+    }
+  }
+  out.push_back(std::move(*plan));
+  return out;
+}
+
+Result<Events> partner_update(const CommandContext& ctx, const json& body) {
+  auto e = one("written_update_added", body, ctx.today);
+  if (!e) return std::unexpected(e.error());
+  if (ctx.caller.role == "partner_professional") {
+    if (auto ok = as_caller(*e, "agency", ctx.caller.agency); !ok)
+      return std::unexpected(ok.error());
+    if (auto ok = as_caller(*e, "by", ctx.caller.display_name); !ok)
+      return std::unexpected(ok.error());
+  }
+  return Events{std::move(*e)};
+}
+
+Result<Events> scaling(const CommandContext& ctx, const json& body) {
+  auto e = one("scaling_recorded", body, ctx.today);
+  if (!e) return std::unexpected(e.error());
+  if (ctx.caller.role == "partner_professional")
+    if (auto ok = as_caller(*e, "by", ctx.caller.display_name); !ok)
+      return std::unexpected(ok.error());
+  return Events{std::move(*e)};
+}
+
+namespace r = rules;
+
+constexpr CommandSpec kCommands[] = {
+    {"register_child", "cases.register", "register a child (and the referral)", "child_registered",
+     register_child},
+    {"add_person", "case.record", "add a family member or someone important to the child",
+     "person_added"},
+    {"add_professional", "case.record", "add a professional to the network", "professional_added"},
+    {"change_details", "case.record", "change a person's (or the child's) details",
+     "person_details_changed"},
+    {"withhold_address", "case.record", "keep a person's address from named others",
+     "address_withheld"},
+    {"record_referral", "case.record", "record a referral (and see the team it goes to)",
+     "referral_received", nullptr, r::check_referral},
+    {"record_assessment", "case.record", "record the completed assessment", "assessment_completed"},
+    {"allocate_worker", "manager.decide", "allocate the case to a worker", "worker_allocated",
+     allocate_worker},
+    {"allocate_iro", "manager.decide", "allocate an independent reviewing officer", "iro_allocated",
+     allocate_iro},
+    {"decide_plan", "manager.decide", "decide that a Child in Need plan is needed", "plan_decided",
+     by_role<kPlanDecided, kDecidedByRole>},
+    {"change_pathway", "manager.decide", "change the case's pathway (disability, direct payments)",
+     "pathway", by_role<kPathway, kDecidedByRole>},
+    {"record_consent", "case.record", "record consent to the plan or to sharing with an agency",
+     "consent", nullptr, r::check_consent},
+    {"withdraw_consent", "case.record", "record that consent was withdrawn", "consent_withdrawn",
+     nullptr, r::check_consent},
+    {"arrange_meeting", "meeting.record", "arrange a meeting and invite people",
+     "meeting_scheduled", arrange_meeting, r::check_invitations},
+    {"send_invitations", "meeting.record", "send invitations to a meeting", "invitations_sent",
+     nullptr, r::check_invitations},
+    {"record_meeting", "meeting.record", "record a meeting held", "meeting", record_meeting,
+     r::check_meeting},
+    {"distribute_minutes", "meeting.record", "record that minutes were distributed",
+     "minutes_distributed"},
+    {"update_plan", "plan.record", "a new version of the plan", "plan_updated", update_plan,
+     r::check_plan},
+    {"circulate_plan", "plan.record", "record that the plan was circulated", "plan_circulated"},
+    {"sign_plan", "plan.record", "record the plan signed (family, child or manager)", "plan_signed",
+     nullptr, r::check_plan_signed},
+    {"complete_action", "plan.record", "record a plan action done", "plan_action_completed",
+     nullptr, r::check_action_completed},
+    {"record_visit", "visit.record", "record a visit to the child", "visit", record_visit,
+     r::check_visit},
+    {"add_case_note", "case.record", "add a case note", "case_note_added"},
+    {"correct_event", "case.record", "correct an earlier event", "event_corrected"},
+    {"record_supervision_order", "supervision_order.record", "record a supervision order made",
+     "supervision_order"},
+    {"extend_supervision_order", "supervision_order.record", "record a supervision order extended",
+     "supervision_order_extended"},
+    {"decide_supervision_order", "manager.decide",
+     "decide to let the order expire, extend it or return to court", "supervision_order_decided",
+     by_role<kSoDecided, kByRole>},
+    {"share_so_assessment", "supervision_order.record",
+     "record the assessment shared with the family", "supervision_order_assessment_shared"},
+    {"send_review_form", "supervision_order.record", "record the review form sent to the reviewer",
+     "review_form_sent"},
+    {"make_iro_recommendations", "iro.recommend", "the IRO's recommendations after a review",
+     "iro_recommendations_made"},
+    {"respond_to_iro", "iro.respond", "the manager's agreement or disagreement with the IRO",
+     "iro_recommendations_responded", by_role<kIroResponded, kByRole>},
+    {"escalate", "escalation.record", "escalate a disagreement", "escalated", nullptr,
+     r::check_escalation},
+    {"record_discussion", "manager.decide", "record a discussion with a manager",
+     "manager_discussion_held"},
+    {"record_oversight", "oversight.record", "record management oversight",
+     "management_oversight_recorded", by_role<kOversight, kByRole>},
+    {"record_service_manager_decision", "oversight.record", "the service manager's review decision",
+     "service_manager_decided", nullptr, r::check_service_manager},
+    {"record_panel_decision", "panel.decide", "the CIN panel's decision", "panel_decided",
+     by_role<kPanel, kRecordedByRole>},
+    {"transfer_out", "case.record", "transfer the case to another authority", "transferred_out",
+     nullptr, r::check_transfer_out},
+    {"record_move_in", "case.record", "the family moved into the area", "moved_in"},
+    {"step_up", "manager.decide", "step up to child protection or care", "stepped_up"},
+    {"step_down", "manager.decide", "the plan follows a step down", "stepped_down"},
+    {"close_case", "manager.decide", "close the case, with the closing summary", "closed", nullptr,
+     r::check_closure},
+    {"restrict_case", "case.restrict", "restrict the record", "case_restricted"},
+    {"lift_restriction", "case.restrict", "lift the record's restriction", "restriction_lifted"},
+    {"add_written_update", "partner.contribute", "a partner's written update",
+     "written_update_added", partner_update},
+    {"record_scaling", "partner.contribute", "a 0-10 scaling score with its rationale",
+     "scaling_recorded", scaling},
+};
+
+}  // namespace
+
+std::span<const CommandSpec> command_specs() {
+  return kCommands;
+}
+
+const CommandSpec* find_command(std::string_view name) {
+  for (const CommandSpec& c : kCommands)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+}  // namespace cinplan::app

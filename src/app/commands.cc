@@ -1,0 +1,236 @@
+#include "app/commands.h"
+
+#include <mutex>
+
+#include "app/obligation_report.h"
+#include "app/service.h"
+#include "app/wording.h"
+#include "core/casefile/case_id.h"
+#include "core/obligations/findings.h"
+#include "core/obligations/obligations.h"
+
+namespace cinplan::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// The first quote of a citation list, in the words a refusal quotes.
+std::string quote_of(const Profile& profile, const std::vector<Citation>& cite) {
+  if (cite.empty()) return profile.id;
+  return profile.id + ": \"" + citation_words(cite.front()) + "\"";
+}
+
+// Dates of the new events: never after today (what is recorded happened).
+Result<void> check_dates(const Events& events, Date today) {
+  for (const json& e : events) {
+    const std::string date = e.value("date", "");
+    if (date > today.to_string()) {
+      return std::unexpected(Error::bad_input("The " + e.value("type", "event") + " is dated " +
+                                              date + ", after today (" + today.to_string() +
+                                              "): record what has happened."));
+    }
+  }
+  return {};
+}
+
+// The case with the new events added, checked as an import would check it
+// (registry, law across events).
+Result<CaseHistory> candidate(const CaseRecord* record, const json& header, const Events& events) {
+  json document = record ? record->history.document : header;
+  json list = json::array();
+  if (record)
+    for (const Event& e : record->history.events) list.push_back(e.body);
+  for (const json& e : events) list.push_back(e);
+  document["events"] = std::move(list);
+  auto history = case_history_from_json(std::move(document));
+  if (!history) {
+    Error e = history.error();
+    // Events are counted from 1 in what a person reads; name the new ones.
+    return std::unexpected(e);
+  }
+  return history;
+}
+
+// Must constraints broken by the new events refuse the command; should ones
+// are warnings.
+Result<void> check_constraints_of(const Profile& profile, const CaseHistory& history,
+                                  std::size_t first_new, std::vector<std::string>& warnings) {
+  for (const Finding& f : check_constraints(profile, history)) {
+    if (f.event < first_new) continue;
+    const Constraint& c = profile.constraints[f.constraint];
+    if (c.strength == Strength::kMust) {
+      return std::unexpected(
+          Error::rule_violation(finding_words(profile, history, f),
+                                profile.id + ": " + c.id + ": " + quote_of(profile, c.cite)));
+    }
+    warnings.push_back(finding_words(profile, history, f));
+  }
+  return {};
+}
+
+// Duties the new events met late: allowed, and said.
+void late_warnings(const Profile& profile, const CaseHistory& history, std::size_t first_new,
+                   Date today, std::vector<std::string>& warnings) {
+  const CaseState state = fold(history);
+  for (const Obligation& o : obligations(profile, state, today)) {
+    if (o.met_by < 0 || static_cast<std::size_t>(o.met_by) < first_new) continue;
+    if (o.status != ObligationStatus::kMetLate) continue;
+    const Rule& r = profile.rules[o.rule];
+    warnings.push_back("Done late: " + r.title + " was due by " + date_words(o.due) + ".");
+  }
+}
+
+std::mutex register_mutex;
+
+std::string next_case_id(Service& service) {
+  std::int64_t highest = 1000;
+  service.records().read([&](const Records::View& v) {
+    for (const auto& [id, r] : v.cases) {
+      if (!id.starts_with("C-")) continue;
+      std::int64_t n = 0;
+      bool digits = id.size() > 2;
+      for (char c : std::string_view(id).substr(2)) {
+        if (c < '0' || c > '9' || n > 1'000'000'000) {
+          digits = false;
+          break;
+        }
+        n = n * 10 + (c - '0');
+      }
+      if (digits && n > highest) highest = n;
+    }
+    return 0;
+  });
+  return "C-" + std::to_string(highest + 1);
+}
+
+}  // namespace
+
+Result<json> event_from(std::string_view type, const json& body, Date today,
+                        std::span<const std::string_view> extra) {
+  auto id = find_event_type(type);
+  if (!id)
+    return std::unexpected(Error{ErrorCode::kInternal, "no event type " + std::string(type), {}});
+  const EventTypeSpec& spec = event_type(*id);
+  if (!body.is_object())
+    return std::unexpected(Error::bad_input("The request must be a JSON object."));
+  json event = json::object();
+  event["type"] = std::string(type);
+  event["date"] = today.to_string();
+  for (auto& [key, value] : body.items()) {
+    if (key == "version") continue;
+    bool known = key == "date" || find_field(spec, key) != nullptr;
+    for (std::string_view x : extra) known = known || key == x;
+    if (!known) {
+      std::string names = "date";
+      for (const FieldSpec& f : spec.fields) names += ", " + std::string(f.name);
+      return std::unexpected(Error::bad_input("\"" + key + "\" is not a field of " +
+                                              std::string(type) + " (its fields: " + names + ")."));
+    }
+    if (std::find(extra.begin(), extra.end(), key) != extra.end()) continue;
+    event[key] = value;
+  }
+  return event;
+}
+
+Result<CommandResult> run_command(Service& service, const access::Caller& caller,
+                                  const CommandSpec& spec, const CommandRequest& request) {
+  const Date today = service.today();
+  const bool registering = request.case_id.empty();
+  std::unique_lock<std::mutex> registering_lock;
+  if (registering) registering_lock = std::unique_lock(register_mutex);
+
+  // A copy of the record as read, so the checks see one version throughout.
+  std::optional<CaseRecord> record;
+  if (!registering) {
+    if (auto bad = check_case_id(request.case_id); !bad) return std::unexpected(bad.error());
+    record = service.records().read([&](const Records::View& v) -> std::optional<CaseRecord> {
+      const CaseRecord* r = v.find(request.case_id);
+      if (!r) return std::nullopt;
+      return *r;
+    });
+    if (!record)
+      return std::unexpected(Error::not_found("There is no case " + request.case_id + "."));
+    if (!request.expected_version) {
+      return std::unexpected(Error::bad_input(
+          "Send the version of the case you read (the If-Match header, or \"version\"): case " +
+          record->id + " is at version " + std::to_string(record->version) + "."));
+    }
+    if (*request.expected_version != record->version) {
+      return std::unexpected(
+          Error{ErrorCode::kConflict,
+                "Case " + record->id + " has changed since you read it: you read version " +
+                    std::to_string(*request.expected_version) + ", it is now at version " +
+                    std::to_string(record->version) + ".",
+                {}});
+    }
+  }
+  const std::string profile_id =
+      registering ? request.body.value("profile", service.settings().profile) : record->profile;
+  auto profile = service.catalog().find(profile_id);
+  if (!profile) return std::unexpected(profile.error());
+
+  const CommandContext ctx{caller, record ? &*record : nullptr, **profile, today, service};
+  Result<Events> built = Events{};
+  if (spec.build) {
+    built = spec.build(ctx, request.body);
+  } else if (auto one = event_from(spec.event, request.body, today, spec.extra_fields); one) {
+    built->push_back(std::move(*one));
+  } else {
+    built = std::unexpected(one.error());
+  }
+  if (!built) return std::unexpected(built.error());
+  Events& events = *built;
+  if (auto ok = check_dates(events, today); !ok) return std::unexpected(ok.error());
+
+  CommandResult result;
+  json header;
+  if (registering) {
+    result.case_id = request.body.value("case_id", next_case_id(service));
+    if (auto bad = check_case_id(result.case_id); !bad) return std::unexpected(bad.error());
+    const json& child = events.front();
+    header["case_id"] = result.case_id;
+    json c;
+    c["id"] = "P-" + result.case_id.substr(result.case_id.find('-') + 1);
+    c["name"] = child.value("name", "");
+    if (child.contains("date_of_birth")) c["date_of_birth"] = child["date_of_birth"];
+    header["child"] = std::move(c);
+    header["profile"] = profile_id;
+  } else {
+    result.case_id = record->id;
+  }
+  const std::size_t first_new = record ? record->history.events.size() : 0;
+  auto history = candidate(record ? &*record : nullptr, header, events);
+  if (!history) return std::unexpected(history.error());
+  if (auto ok = check_constraints_of(**profile, *history, first_new, result.warnings); !ok)
+    return std::unexpected(ok.error());
+  if (spec.check) {
+    if (auto ok = spec.check(ctx, *history, first_new, result); !ok)
+      return std::unexpected(ok.error());
+  }
+  late_warnings(**profile, *history, first_new, today, result.warnings);
+
+  store::AppendRequest append;
+  append.stream_id = result.case_id;
+  append.expected_version = record ? record->version : 0;
+  if (registering)
+    append.create =
+        store::NewStream{std::string(store::kCaseStreamKind), profile_id, header.dump()};
+  for (const json& e : events) {
+    append.events.push_back({e.value("type", ""), e.value("date", ""), e.dump()});
+    result.written.push_back(e.value("type", ""));
+  }
+  append.recorded_by = caller.username;
+  append.recorded_at = service.now();
+  auto appended = service.events().append(append);
+  if (!appended) {
+    if (appended.error().code == ErrorCode::kConflict && registering)
+      return std::unexpected(
+          Error{ErrorCode::kConflict, "There is already a case " + result.case_id + ".", {}});
+    return std::unexpected(appended.error());
+  }
+  result.version = appended->version;
+  if (auto caught = service.catch_up(); !caught) return std::unexpected(caught.error());
+  return result;
+}
+
+}  // namespace cinplan::app

@@ -1,0 +1,142 @@
+#include "app/name_search.h"
+
+#include <cctype>
+#include <optional>
+
+namespace cinplan::app {
+namespace {
+
+// Two-byte UTF-8 Latin-1 letters (U+00C0..U+00FF) and their plain forms.
+std::string_view plain_latin1(unsigned code) {
+  static constexpr std::string_view kTable[64] = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+      "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+      "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
+  return code >= 0xC0 && code <= 0xFF ? kTable[code - 0xC0] : std::string_view();
+}
+
+std::string digits_only(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ') out += c;
+  return out;
+}
+
+bool all_digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string fold_name(std::string_view name) {
+  std::string out;
+  auto space = [&] {
+    if (!out.empty() && out.back() != ' ') out += ' ';
+  };
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(name[i]);
+    if (c < 0x80) {
+      if (std::isalnum(c)) {
+        out += static_cast<char>(std::tolower(c));
+      } else if (c == '\'' || c == '-' || c == ' ' || c == '.' || c == ',') {
+        if (c != '\'') space();
+      }
+      continue;
+    }
+    // U+00C0..U+00FF are C3 80..C3 BF; U+2019 (’) and U+2010/2011 (‐ ‑) too.
+    if (c == 0xC3 && i + 1 < name.size()) {
+      const unsigned code = 0xC0 + (static_cast<unsigned char>(name[i + 1]) - 0x80);
+      out += plain_latin1(code);
+      ++i;
+    } else if (c == 0xE2 && i + 2 < name.size() &&
+               static_cast<unsigned char>(name[i + 1]) == 0x80) {
+      const unsigned char d = static_cast<unsigned char>(name[i + 2]);
+      if (d == 0x90 || d == 0x91 || d == 0x93) space();
+      i += 2;
+    } else {
+      out += static_cast<char>(c);  // other letters kept as written
+    }
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::optional<SearchTerms> read_search(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  SearchTerms t;
+  const std::string compact = digits_only(text);
+  if (compact.size() == 10 && all_digits(compact)) {
+    t.kind = SearchTerms::Kind::kNhsNumber;
+    t.value = compact;
+    return t;
+  }
+  if (compact.size() == 13 && std::isalpha(static_cast<unsigned char>(compact[0])) &&
+      all_digits(std::string_view(compact).substr(1))) {
+    t.kind = SearchTerms::Kind::kUpn;
+    t.value = compact;
+    t.value[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(t.value[0])));
+    return t;
+  }
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-' && all_digits(text.substr(0, 4))) {
+    t.kind = SearchTerms::Kind::kDateOfBirth;
+    t.value = std::string(text);
+    return t;
+  }
+  if (text.size() == 10 && text[2] == '/' && text[5] == '/' && all_digits(text.substr(6, 4))) {
+    t.kind = SearchTerms::Kind::kDateOfBirth;
+    t.value = std::string(text.substr(6, 4)) + "-" + std::string(text.substr(3, 2)) + "-" +
+              std::string(text.substr(0, 2));
+    return t;
+  }
+  if (text.size() > 2 && (text[0] == 'C' || text[0] == 'c') && text[1] == '-') {
+    t.kind = SearchTerms::Kind::kCaseId;
+    t.value = std::string(text);
+    t.value[0] = 'C';
+    return t;
+  }
+  t.value = fold_name(text);
+  if (t.value.empty()) return std::nullopt;
+  std::size_t start = 0;
+  while (start < t.value.size()) {
+    std::size_t end = t.value.find(' ', start);
+    if (end == std::string::npos) end = t.value.size();
+    t.words.push_back(t.value.substr(start, end - start));
+    start = end + 1;
+  }
+  return t;
+}
+
+bool name_matches(const SearchTerms& terms, std::string_view folded) {
+  for (const std::string& w : terms.words) {
+    bool found = false;
+    for (std::size_t at = 0; at < folded.size() && !found; ++at) {
+      if ((at == 0 || folded[at - 1] == ' ') && folded.substr(at).starts_with(w)) found = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+std::string_view kind_words(SearchTerms::Kind kind) {
+  switch (kind) {
+    case SearchTerms::Kind::kName:
+      return "name";
+    case SearchTerms::Kind::kDateOfBirth:
+      return "date of birth";
+    case SearchTerms::Kind::kCaseId:
+      return "case id";
+    case SearchTerms::Kind::kNhsNumber:
+      return "NHS number";
+    case SearchTerms::Kind::kUpn:
+      return "UPN";
+  }
+  return "name";
+}
+
+}  // namespace cinplan::app

@@ -1,0 +1,153 @@
+#include "app/records.h"
+
+#include <algorithm>
+
+#include "app/case_export.h"
+
+namespace cinplan::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string text(const json& body, const char* key) {
+  auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Who has a part in the case, from its events in order: the latest
+// allocation and IRO, restriction, and the agencies whose sharing consent
+// stands.
+CaseParts parts_of(const CaseHistory& history) {
+  CaseParts parts;
+  for (const Event& e : history.events) {
+    const std::string_view type = e.type_id();
+    const json& b = e.body;
+    if (type == "worker_allocated") {
+      parts.worker = text(b, "worker");
+      parts.worker_username = text(b, "username");
+      parts.team = text(b, "team");
+    } else if (type == "iro_allocated") {
+      parts.iro = text(b, "iro");
+      parts.iro_username = text(b, "username");
+    } else if (type == "case_restricted") {
+      parts.restricted = true;
+    } else if (type == "restriction_lifted") {
+      parts.restricted = false;
+    } else if ((type == "consent" || type == "consent_withdrawn") &&
+               text(b, "scope") == "information_sharing") {
+      const std::string agency = text(b, "agency");
+      if (agency.empty()) continue;
+      auto& list = parts.shared_with;
+      list.erase(std::remove(list.begin(), list.end(), agency), list.end());
+      if (type == "consent" && e.bool_field("given")) list.push_back(agency);
+    }
+  }
+  return parts;
+}
+
+void refresh(CaseRecord& record) {
+  record.state = fold(record.history);
+  record.parts = parts_of(record.history);
+}
+
+}  // namespace
+
+const CaseRecord* Records::View::find(std::string_view id) const {
+  auto it = cases.find(std::string(id));
+  return it == cases.end() ? nullptr : &it->second;
+}
+
+Records::Records() = default;
+Records::~Records() = default;
+
+std::int64_t Records::position() const {
+  std::shared_lock lock(mutex_);
+  return position_;
+}
+
+Result<void> Records::apply(store::EventStore& store, const store::ScanRow& row) {
+  const std::string id(row.stream_id);
+  auto it = cases_.find(id);
+  if (it == cases_.end()) {
+    // A case new to this view: read it whole (its later rows are skipped
+    // below as already read).
+    auto stored = load_case(store, id);
+    if (!stored) return std::unexpected(stored.error());
+    CaseRecord record;
+    record.id = id;
+    record.profile = stored->profile;
+    record.version = stored->version;
+    record.history = std::move(stored->history);
+    auto demo = record.history.document.find("demo");
+    record.demo = demo != record.history.document.end() && demo->is_boolean() && demo->get<bool>();
+    refresh(record);
+    it = cases_.emplace(id, std::move(record)).first;
+    return {};
+  }
+  CaseRecord& record = it->second;
+  if (row.version <= record.version) return {};
+  json body = json::parse(row.payload, nullptr, false);
+  auto event = parse_event(std::move(body));
+  if (!event) {
+    return std::unexpected(Error{ErrorCode::kInternal,
+                                 "event " + std::to_string(row.version) + " of case " + id +
+                                     " does not read back: " + event.error().message,
+                                 {}});
+  }
+  record.history.events.push_back(std::move(*event));
+  record.version = row.version;
+  refresh(record);
+  return {};
+}
+
+Result<std::int64_t> Records::catch_up(store::EventStore& store) {
+  std::lock_guard serial(catching_up_);
+  std::int64_t from = 0;
+  {
+    std::shared_lock lock(mutex_);
+    from = position_;
+  }
+  auto head = store.head();
+  if (!head) return std::unexpected(head.error());
+  if (*head <= from) return from;
+  // Rows are copied out of the scan first: applying reads the store again
+  // for new cases, which a scan in progress must not be interleaved with.
+  struct Row {
+    std::int64_t sequence, version;
+    std::string stream, type, date, payload;
+  };
+  std::vector<Row> rows;
+  auto scanned = store.scan(from, [&](const store::ScanRow& r) {
+    rows.push_back({r.sequence, r.version, std::string(r.stream_id), std::string(r.type),
+                    std::string(r.date), std::string(r.payload)});
+  });
+  if (!scanned) return std::unexpected(scanned.error());
+  std::unique_lock lock(mutex_);
+  for (const Row& r : rows) {
+    const store::ScanRow row{r.sequence, r.stream, r.version, r.type, r.date, r.payload};
+    if (auto ok = apply(store, row); !ok) return std::unexpected(ok.error());
+    if (!projection_.find(r.stream)) {
+      if (auto ok = projection_.apply(row); !ok) return std::unexpected(ok.error());
+      auto stream = store.find_stream(r.stream);
+      if (stream && *stream) projection_.describe(**stream);
+    } else if (auto ok = projection_.apply(row); !ok) {
+      return std::unexpected(ok.error());
+    }
+    position_ = r.sequence;
+  }
+  return position_;
+}
+
+access::CaseAccess case_access(const CaseRecord& record, bool granted) {
+  access::CaseAccess a;
+  a.case_id = record.id;
+  a.worker = record.parts.worker_username;
+  a.team = record.parts.team;
+  a.iro = record.parts.iro_username;
+  a.restricted = record.parts.restricted;
+  a.granted = granted;
+  a.shared_with = record.parts.shared_with;
+  return a;
+}
+
+}  // namespace cinplan::app

@@ -1,0 +1,136 @@
+// The server's use cases (DESIGN.md section 12): signing in and out, who may
+// do what, the queries over the in-memory records, and the commands that
+// append to a child's record. The HTTP layer (and, next, the pages) call
+// these and nothing else; no rule lives in a handler.
+//
+// Thread-safe: every function may be called from any worker thread.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "app/clock.h"
+#include "app/profile_catalog.h"
+#include "app/records.h"
+#include "core/access/permissions.h"
+#include "core/calendar/date.h"
+#include "store/accounts.h"
+#include "store/event_store.h"
+
+namespace cinplan::app {
+
+struct ServiceSettings {
+  std::string authority = "Demo Authority";
+  std::string profile;  // the authority's profile: new cases run under it
+  std::chrono::minutes idle_timeout{30};
+  std::chrono::minutes absolute_timeout{600};
+  int lockout_after = 5;  // failed sign-ins in a row
+  std::chrono::minutes lockout_for{15};
+};
+
+struct SignedIn {
+  access::Caller caller;
+  std::string session_token;  // goes in the cookie; stored only as its digest
+  std::string csrf_token;
+  std::string expires;  // the absolute timeout, UTC
+};
+
+struct SessionInfo {
+  access::Caller caller;
+  std::string csrf_token;
+  std::string digest;
+};
+
+class Service {
+ public:
+  Service(store::EventStore& events, store::AccountStore& accounts, const ProfileCatalog& catalog,
+          const access::PermissionTable& permissions, const Clock& clock, ServiceSettings settings);
+
+  // Reads the log into the records; call once before serving.
+  Result<void> start();
+  // Applies what other processes appended since (the follower calls it).
+  Result<std::int64_t> catch_up();
+
+  store::EventStore& events() { return events_; }
+  store::AccountStore& accounts() { return accounts_; }
+  const ProfileCatalog& catalog() const { return catalog_; }
+  const access::PermissionTable& permissions() const { return permissions_; }
+  const ServiceSettings& settings() const { return settings_; }
+  Records& records() { return records_; }
+  const Clock& clock() const { return clock_; }
+  Date today() const;
+  std::string now() const;
+
+  // --- sessions --------------------------------------------------------------
+  // kDenied "The username or password is not right." for an unknown user, a
+  // wrong password, a disabled or locked account alike, after the same work.
+  Result<SignedIn> sign_in(std::string_view username, std::string_view password,
+                           std::string_view address);
+  // kDenied (401) when the session is unknown or past its idle or absolute
+  // timeout; refreshes last_seen.
+  Result<SessionInfo> session(std::string_view token);
+  Result<void> sign_out(std::string_view token);
+
+  // --- who may do what ---------------------------------------------------------
+  // authorize() for a case action on `case_id` (kNotFound when there is no
+  // such case), or a non-case action when `case_id` is empty.
+  Result<access::Decision> authorize(const access::Caller& caller, std::string_view action,
+                                     std::string_view case_id);
+
+  // --- queries: JSON documents, described in docs/api.md -----------------------
+  Result<nlohmann::ordered_json> caseload(const access::Caller& caller, std::string_view scope,
+                                          std::string_view team, Date today);
+  Result<nlohmann::ordered_json> case_view(const access::Caller& caller, std::string_view case_id,
+                                           Date today);
+  Result<nlohmann::ordered_json> shared_view(const access::Caller& caller, std::string_view case_id,
+                                             Date today);
+  Result<nlohmann::ordered_json> shared_cases(const access::Caller& caller);
+  Result<nlohmann::ordered_json> obligations(const access::Caller& caller, std::string_view case_id,
+                                             Date today);
+  Result<nlohmann::ordered_json> search(const access::Caller& caller, std::string_view terms);
+  Result<nlohmann::ordered_json> panel_list(const access::Caller& caller, Date week);
+  Result<nlohmann::ordered_json> oversight_list(const access::Caller& caller, int months,
+                                                Date today);
+  Result<nlohmann::ordered_json> case_audit(const access::Caller& caller, std::string_view case_id,
+                                            std::string_view since);
+  Result<nlohmann::ordered_json> plan_versions(const access::Caller& caller,
+                                               std::string_view case_id, int from, int to);
+
+  // Whether the caller holds a grant to the case (asks the database).
+  bool granted(const access::Caller& caller, std::string_view case_id);
+  // The team id of a team as an allocation records it (its id or its name).
+  std::string team_id(std::string_view recorded) const;
+
+ private:
+  Result<void> load_teams();
+
+  store::EventStore& events_;
+  store::AccountStore& accounts_;
+  const ProfileCatalog& catalog_;
+  const access::PermissionTable& permissions_;
+  const Clock& clock_;
+  ServiceSettings settings_;
+  Records records_;
+
+  mutable std::mutex teams_mutex_;
+  std::unordered_map<std::string, std::string> team_ids_;    // id or name -> id
+  std::unordered_map<std::string, std::string> team_names_;  // id -> name
+
+  struct CachedSession {
+    SessionInfo info;
+    std::chrono::steady_clock::time_point checked;
+    std::string created;
+  };
+  std::mutex sessions_mutex_;
+  std::unordered_map<std::string, CachedSession> sessions_;  // by digest
+  std::mutex hashing_;  // one password hash at a time (64 MiB each)
+};
+
+}  // namespace cinplan::app

@@ -1,0 +1,281 @@
+// The service's queries: each reads the in-memory records (never the log) and
+// shows only what the caller may see. The HTTP layer has already authorized
+// the action itself and audits the answer.
+#include <algorithm>
+
+#include "app/case_view.h"
+#include "app/caseload.h"
+#include "app/caseload_json.h"
+#include "app/name_search.h"
+#include "app/service.h"
+
+namespace cinplan::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+Error not_found_case(std::string_view id) {
+  return Error::not_found("There is no case " + std::string(id) + ".");
+}
+
+bool is_open(const CaseRecord& r) {
+  for (const Event& e : r.history.events)
+    if (e.type_id() == "closed" || e.type_id() == "transferred_out") return false;
+  return true;
+}
+
+// The date the plan started: the latest plan_decided, if any.
+std::optional<Date> plan_start(const CaseRecord& r) {
+  std::optional<Date> start;
+  for (const Event& e : r.history.events)
+    if (e.type_id() == "plan_decided") start = e.date;
+  return start;
+}
+
+}  // namespace
+
+Result<json> Service::caseload(const access::Caller& caller, std::string_view scope,
+                               std::string_view team, Date today) {
+  CaseloadFilter filter;
+  std::string wanted_team;
+  if (scope == "mine") {
+    filter.worker = caller.display_name;
+  } else {
+    wanted_team = team.empty() ? caller.team : team_id(team);
+    const access::Scope s = permissions_.scope("caseload.team", caller.role);
+    if (s == access::Scope::kTeam && wanted_team != caller.team) {
+      return std::unexpected(Error{ErrorCode::kDenied,
+                                   "A first-line manager may see the caseload of their own team "
+                                   "only.",
+                                   {}});
+    }
+    std::lock_guard lock(teams_mutex_);
+    auto it = team_names_.find(wanted_team);
+    filter.team = it == team_names_.end() ? wanted_team : it->second;
+  }
+  const bool iro = caller.role == "independent_reviewing_officer";
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    Caseload load = app::caseload(v.projection, catalog_, today, iro ? CaseloadFilter{} : filter);
+    json out;
+    out["today"] = today.to_string();
+    out["scope"] = std::string(scope);
+    if (!wanted_team.empty()) out["team"] = filter.team;
+    json cases = json::array();
+    std::size_t overdue = 0, missed = 0, due_soon = 0;
+    for (const CaseloadItem& item : load.cases) {
+      const CaseRecord* r = v.find(item.entry->id);
+      if (!r) continue;
+      if (iro && r->parts.iro_username != caller.username) continue;
+      if (r->parts.restricted && !granted(caller, r->id)) continue;
+      overdue += !item.overdue.empty();
+      missed += !item.target_missed.empty();
+      due_soon += item.due_soon > 0;
+      cases.push_back(caseload_item_json(item, v.projection.profile(*item.entry), r->history));
+    }
+    out["counts"] = json{{"cases", cases.size()},
+                         {"with_overdue", overdue},
+                         {"with_agreed_date_missed", missed},
+                         {"with_due_soon", due_soon}};
+    out["cases"] = std::move(cases);
+    return out;
+  });
+}
+
+Result<json> Service::case_view(const access::Caller&, std::string_view case_id, Date today) {
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    const CaseRecord* r = v.find(case_id);
+    if (!r) return std::unexpected(not_found_case(case_id));
+    auto profile = catalog_.find(r->profile);
+    if (!profile) return std::unexpected(profile.error());
+    return case_json(*r, **profile, today);
+  });
+}
+
+Result<json> Service::obligations(const access::Caller&, std::string_view case_id, Date today) {
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    const CaseRecord* r = v.find(case_id);
+    if (!r) return std::unexpected(not_found_case(case_id));
+    auto profile = catalog_.find(r->profile);
+    if (!profile) return std::unexpected(profile.error());
+    json out;
+    out["case_id"] = r->id;
+    out["version"] = r->version;
+    out["today"] = today.to_string();
+    out["obligations"] = obligations_json(*r, **profile, today);
+    return out;
+  });
+}
+
+Result<json> Service::shared_view(const access::Caller&, std::string_view case_id, Date) {
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    const CaseRecord* r = v.find(case_id);
+    if (!r) return std::unexpected(not_found_case(case_id));
+    return shared_json(*r);
+  });
+}
+
+Result<json> Service::shared_cases(const access::Caller& caller) {
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    json out = json::array();
+    std::vector<const CaseRecord*> list;
+    for (const auto& [id, r] : v.cases) {
+      const auto& shared = r.parts.shared_with;
+      if (caller.agency.empty() || r.parts.restricted || !is_open(r)) continue;
+      if (std::find(shared.begin(), shared.end(), caller.agency) == shared.end()) continue;
+      list.push_back(&r);
+    }
+    std::sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    for (const CaseRecord* r : list) out.push_back(shared_json(*r));
+    return json{{"agency", caller.agency}, {"cases", std::move(out)}};
+  });
+}
+
+Result<json> Service::search(const access::Caller& caller, std::string_view text) {
+  auto terms = read_search(text);
+  if (!terms) {
+    return std::unexpected(Error::bad_input(
+        "Give a name, a date of birth, a case id, an NHS number or a UPN to search for."));
+  }
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    std::vector<const CaseRecord*> hits;
+    for (const auto& [id, r] : v.cases) {
+      const json child = child_json(r);
+      bool hit = false;
+      switch (terms->kind) {
+        case SearchTerms::Kind::kName:
+          hit = name_matches(*terms, fold_name(child.value("name", "")));
+          break;
+        case SearchTerms::Kind::kDateOfBirth:
+          hit = child.value("date_of_birth", "") == terms->value;
+          break;
+        case SearchTerms::Kind::kCaseId:
+          hit = r.id == terms->value;
+          break;
+        case SearchTerms::Kind::kNhsNumber:
+          hit = child.value("nhs_number", "") == terms->value;
+          break;
+        case SearchTerms::Kind::kUpn:
+          hit = child.value("upn", "") == terms->value;
+          break;
+      }
+      if (hit && r.parts.restricted && !granted(caller, r.id)) hit = false;
+      if (hit) hits.push_back(&r);
+    }
+    std::sort(hits.begin(), hits.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    json out = json::array();
+    for (const CaseRecord* r : hits) {
+      if (out.size() == 50) break;
+      out.push_back(case_summary_json(*r));
+    }
+    return json{{"searched_by", std::string(kind_words(terms->kind))},
+                {"count", hits.size()},
+                {"cases", std::move(out)}};
+  });
+}
+
+Result<json> Service::panel_list(const access::Caller& caller, Date week) {
+  // The week from its Monday.
+  const int back = (static_cast<int>(week.weekday()) + 6) % 7;
+  const Date monday = add_days(week, -back);
+  const Date sunday = add_days(monday, 6);
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    json cases = json::array();
+    std::vector<const CaseRecord*> list;
+    for (const auto& [id, r] : v.cases) list.push_back(&r);
+    std::sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    for (const CaseRecord* r : list) {
+      if (!is_open(*r) || (r->parts.restricted && !granted(caller, r->id))) continue;
+      auto profile = catalog_.find(r->profile);
+      if (!profile) continue;
+      json due = json::array();
+      for (const json& o : obligations_json(*r, **profile, sunday)) {
+        const std::string kind = o.value("kind", "");
+        const std::string rule = o.value("rule", "");
+        const bool panel = rule.find("panel") != std::string::npos;
+        const std::string status = o.value("status", "");
+        if (!panel || status == "met" || status == "met_late") continue;
+        const std::string d =
+            o.contains("due") && o["due"].is_string() ? o["due"].get<std::string>() : "";
+        if (d.empty() || d <= sunday.to_string()) due.push_back(o);
+      }
+      json decided = json::array();
+      for (const Event& e : r->history.events)
+        if (e.type_id() == "panel_decided" && e.date >= monday && e.date <= sunday)
+          decided.push_back(e.body);
+      if (due.empty() && decided.empty()) continue;
+      json c = case_summary_json(*r);
+      c["due"] = std::move(due);
+      c["decided"] = std::move(decided);
+      cases.push_back(std::move(c));
+    }
+    return json{{"week_from", monday.to_string()},
+                {"week_to", sunday.to_string()},
+                {"cases", std::move(cases)}};
+  });
+}
+
+Result<json> Service::oversight_list(const access::Caller& caller, int months, Date today) {
+  if (months != 9 && months != 12)
+    return std::unexpected(Error::bad_input("months must be 9 or 12"));
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    json cases = json::array();
+    std::vector<const CaseRecord*> list;
+    for (const auto& [id, r] : v.cases) list.push_back(&r);
+    std::sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    const std::string team = caller.role == "first_line_manager" ? caller.team : "";
+    for (const CaseRecord* r : list) {
+      if (!is_open(*r) || (r->parts.restricted && !granted(caller, r->id))) continue;
+      if (!team.empty() && team_id(r->parts.team) != team) continue;
+      const auto start = plan_start(*r);
+      if (!start || add_months(*start, months) > today) continue;
+      json c = case_summary_json(*r);
+      c["plan_started"] = start->to_string();
+      c["months"] = months;
+      cases.push_back(std::move(c));
+    }
+    return json{{"months", months}, {"today", today.to_string()}, {"cases", std::move(cases)}};
+  });
+}
+
+Result<json> Service::case_audit(const access::Caller&, std::string_view case_id,
+                                 std::string_view since) {
+  store::AccessQuery q;
+  q.case_id = std::string(case_id);
+  q.since = std::string(since);
+  auto entries = accounts_.read_access(q);
+  if (!entries) return std::unexpected(entries.error());
+  json out = json::array();
+  for (const store::AccessEntry& e : *entries) {
+    out.push_back(json{{"at", e.at},
+                       {"username", e.username},
+                       {"role", e.role},
+                       {"action", e.action},
+                       {"allowed", e.allowed},
+                       {"address", e.address},
+                       {"detail", e.detail}});
+  }
+  return json{{"case_id", std::string(case_id)}, {"entries", std::move(out)}};
+}
+
+Result<json> Service::plan_versions(const access::Caller&, std::string_view case_id, int from,
+                                    int to) {
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    const CaseRecord* r = v.find(case_id);
+    if (!r) return std::unexpected(not_found_case(case_id));
+    json versions = plan_versions_json(*r);
+    json out{{"case_id", r->id}, {"versions", versions}};
+    if (from || to) {
+      json diff = plan_diff_json(versions, from, to);
+      if (diff.is_null()) {
+        return std::unexpected(Error::not_found(
+            "The plan has " + std::to_string(versions.size()) + " versions: there is no version " +
+            std::to_string(from > 0 && from <= static_cast<int>(versions.size()) ? to : from) +
+            "."));
+      }
+      out["changes"] = std::move(diff);
+    }
+    return out;
+  });
+}
+
+}  // namespace cinplan::app

@@ -1,0 +1,40 @@
+// Reading the parts of a request the handlers need, strictly: the query
+// string, cookies, the version in If-Match, and a JSON body. Each refusal is
+// a kBadInput naming what is wrong.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+#include "http/http_server.h"
+
+namespace cinplan::http {
+
+// %XX and '+' decoded; kBadInput on a malformed escape or a NUL.
+Result<std::string> percent_decode(std::string_view text, bool plus_is_space);
+
+// "a=1&b=two": each name once (a repeated name is kBadInput).
+Result<std::map<std::string, std::string>> parse_query(std::string_view query);
+
+// The value of cookie `name` in the Cookie header, or empty.
+std::string cookie(const Request& request, std::string_view name);
+
+// The version in If-Match ("3", "\"3\"" or W/"3"), else the body's
+// "version" field; none when neither is given. kBadInput when malformed.
+Result<std::optional<std::int64_t>> read_version(const Request& request,
+                                                 const nlohmann::ordered_json* body);
+
+// The body as a JSON object (strict: core/casefile/json_reader.h). An empty
+// body is an empty object.
+Result<nlohmann::ordered_json> json_body(const Request& request);
+
+// A YYYY-MM-DD query parameter, or `fallback` when absent.
+Result<std::string> date_param(const std::map<std::string, std::string>& query,
+                               std::string_view name, std::string fallback);
+
+}  // namespace cinplan::http

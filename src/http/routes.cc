@@ -1,0 +1,162 @@
+#include "http/routes.h"
+
+#include "http/api_handlers.h"
+#include "http/request_parts.h"
+
+namespace cinplan::http {
+namespace {
+
+using A = Access;
+
+// Command routes name their command; the action is the command's.
+#define COMMAND(path, name) \
+  { "POST", path, "", A::kSession, "", nullptr, name }
+
+constexpr Route kRoutes[] = {
+    {"POST", "/api/session", "session.create", A::kPublic, "sign in", api::sign_in, ""},
+    {"DELETE", "/api/session", "session.end", A::kSession, "sign out", api::sign_out, ""},
+    {"GET", "/api/session", "session.read", A::kSession, "who is signed in, and the CSRF token",
+     api::session, ""},
+    {"GET", "/api/ping", "", A::kPublic, "a trivial answer (the server is up)", api::ping, ""},
+    {"GET", "/api/openapi.json", "", A::kPublic, "this API's description", api::describe_api, ""},
+    {"GET", "/api/commands", "profile.read", A::kSession,
+     "every command, its permission and its fields", api::commands, ""},
+    {"GET", "/api/profile", "profile.read", A::kSession, "the authority's procedure profile",
+     api::profile, ""},
+    {"GET", "/api/caseload", "caseload.mine", A::kSession, "my caseload: overdue and due soon",
+     api::my_caseload, ""},
+    {"GET", "/api/caseload/team", "caseload.team", A::kSession, "a team's caseload (?team=)",
+     api::team_caseload, ""},
+    {"GET", "/api/search", "cases.search", A::kSession,
+     "find a child (?q= name, date of birth, case id, NHS number, UPN)", api::search, ""},
+    {"GET", "/api/shared", "cases.shared", A::kSession, "the families who share with my agency",
+     api::shared_cases, ""},
+    {"GET", "/api/panel", "panel.list", A::kSession, "the CIN panel list for a week (?week=)",
+     api::panel_list, ""},
+    {"GET", "/api/oversight", "oversight.list", A::kSession, "plans open 9 or 12 months (?months=)",
+     api::oversight_list, ""},
+    {"POST", "/api/cases", "", A::kSession, "", nullptr, "register_child"},
+    {"GET", "/api/cases/:id", "case.read", A::kSession,
+     "a case: child, network, plan, obligations, meetings, visits, chronology", api::case_view, ""},
+    {"GET", "/api/cases/:id/obligations", "case.read", A::kSession, "what is due, and why",
+     api::case_obligations, ""},
+    {"GET", "/api/cases/:id/shared", "case.read_shared", A::kSession,
+     "the plan and meeting dates, as a partner agency sees them", api::case_shared, ""},
+    {"GET", "/api/cases/:id/audit", "case.audit", A::kSession,
+     "who saw and did what on the case (?since=)", api::case_audit, ""},
+    {"GET", "/api/cases/:id/plan/versions", "case.read", A::kSession,
+     "the plan's versions, and what changed (?from=&to=)", api::plan_versions, ""},
+    COMMAND("/api/cases/:id/people", "add_person"),
+    COMMAND("/api/cases/:id/professionals", "add_professional"),
+    COMMAND("/api/cases/:id/details", "change_details"),
+    COMMAND("/api/cases/:id/address-withheld", "withhold_address"),
+    COMMAND("/api/cases/:id/referral", "record_referral"),
+    COMMAND("/api/cases/:id/assessment", "record_assessment"),
+    COMMAND("/api/cases/:id/allocation", "allocate_worker"),
+    COMMAND("/api/cases/:id/iro", "allocate_iro"),
+    COMMAND("/api/cases/:id/plan-decision", "decide_plan"),
+    COMMAND("/api/cases/:id/pathway", "change_pathway"),
+    COMMAND("/api/cases/:id/consent", "record_consent"),
+    COMMAND("/api/cases/:id/consent-withdrawn", "withdraw_consent"),
+    COMMAND("/api/cases/:id/meetings", "arrange_meeting"),
+    COMMAND("/api/cases/:id/invitations", "send_invitations"),
+    COMMAND("/api/cases/:id/meeting-records", "record_meeting"),
+    COMMAND("/api/cases/:id/minutes", "distribute_minutes"),
+    COMMAND("/api/cases/:id/plan", "update_plan"),
+    COMMAND("/api/cases/:id/plan/circulated", "circulate_plan"),
+    COMMAND("/api/cases/:id/plan/signatures", "sign_plan"),
+    COMMAND("/api/cases/:id/plan/actions-completed", "complete_action"),
+    COMMAND("/api/cases/:id/visits", "record_visit"),
+    COMMAND("/api/cases/:id/notes", "add_case_note"),
+    COMMAND("/api/cases/:id/corrections", "correct_event"),
+    COMMAND("/api/cases/:id/supervision-order", "record_supervision_order"),
+    COMMAND("/api/cases/:id/supervision-order/extension", "extend_supervision_order"),
+    COMMAND("/api/cases/:id/supervision-order/decision", "decide_supervision_order"),
+    COMMAND("/api/cases/:id/supervision-order/assessment-shared", "share_so_assessment"),
+    COMMAND("/api/cases/:id/review-form", "send_review_form"),
+    COMMAND("/api/cases/:id/iro-recommendations", "make_iro_recommendations"),
+    COMMAND("/api/cases/:id/iro-response", "respond_to_iro"),
+    COMMAND("/api/cases/:id/escalations", "escalate"),
+    COMMAND("/api/cases/:id/discussions", "record_discussion"),
+    COMMAND("/api/cases/:id/oversight", "record_oversight"),
+    COMMAND("/api/cases/:id/service-manager-decision", "record_service_manager_decision"),
+    COMMAND("/api/cases/:id/panel-decision", "record_panel_decision"),
+    COMMAND("/api/cases/:id/transfer-out", "transfer_out"),
+    COMMAND("/api/cases/:id/moved-in", "record_move_in"),
+    COMMAND("/api/cases/:id/step-up", "step_up"),
+    COMMAND("/api/cases/:id/step-down", "step_down"),
+    COMMAND("/api/cases/:id/closure", "close_case"),
+    COMMAND("/api/cases/:id/restriction", "restrict_case"),
+    COMMAND("/api/cases/:id/restriction-lifted", "lift_restriction"),
+    COMMAND("/api/cases/:id/written-updates", "add_written_update"),
+    COMMAND("/api/cases/:id/scaling", "record_scaling"),
+};
+#undef COMMAND
+
+// The command routes' actions and summaries come from the command table.
+std::vector<Route> resolve() {
+  std::vector<Route> out;
+  for (Route r : kRoutes) {
+    if (!r.command.empty()) {
+      const app::CommandSpec* spec = app::find_command(r.command);
+      if (spec == nullptr)
+        throw std::logic_error("route names no command: " + std::string(r.command));
+      r.action = spec->action;
+      r.summary = spec->summary;
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+std::vector<std::string_view> split(std::string_view path) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    parts.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+}  // namespace
+
+std::span<const Route> routes() {
+  static const std::vector<Route> table = resolve();
+  return table;
+}
+
+Result<Match> match(std::string_view method, std::string_view path) {
+  Match m;
+  if (path.empty() || path.front() != '/') return m;
+  const auto parts = split(path);
+  for (const Route& r : routes()) {
+    const auto want = split(r.pattern);
+    if (want.size() != parts.size()) continue;
+    std::map<std::string, std::string> params;
+    bool ok = true;
+    for (std::size_t i = 0; i < want.size() && ok; ++i) {
+      if (want[i].starts_with(':')) {
+        auto value = percent_decode(parts[i], false);
+        if (!value) return std::unexpected(value.error());
+        if (value->empty()) ok = false;
+        params[std::string(want[i].substr(1))] = std::move(*value);
+      } else {
+        ok = want[i] == parts[i];
+      }
+    }
+    if (!ok) continue;
+    if (r.method != method) {
+      m.allowed.push_back(r.method);
+      continue;
+    }
+    m.route = &r;
+    m.params = std::move(params);
+    return m;
+  }
+  return m;
+}
+
+}  // namespace cinplan::http
