@@ -3,7 +3,8 @@
 // request goes through. Deny by default: a role not named for an action, an
 // action not in the table, an unknown role, all mean "no".
 //
-// Pure: no I/O but the loader's reading of the text it is given.
+// Pure but for PermissionTable::load, which reads the one file it is named
+// (as a profile's text is read before it is parsed).
 #pragma once
 
 #include <cstdint>
@@ -27,8 +28,14 @@ enum class Scope : std::uint8_t {
   kGranted,          // only cases the caller holds an explicit grant to
 };
 
+// The words the data file uses: "none", "own", "team", "authority",
+// "consented-agency", "granted".
 std::string_view to_string(Scope scope);
-std::optional<Scope> parse_scope(std::string_view text);  // "none", "own", "team", ...
+std::optional<Scope> parse_scope(std::string_view text);  // nullopt for any other text
+
+// A role id in plain words, without article: "social worker", "first-line
+// manager", "independent reviewing officer". Empty for an unknown role.
+std::string_view role_words(std::string_view role);
 
 struct Action {
   std::string id;       // e.g. "visit.record": the route table's key
@@ -40,16 +47,25 @@ struct Action {
 
 class PermissionTable {
  public:
-  // Parses and checks the TOML text: every role a role id of the registry
-  // (role_values()), every scope known, every action with a summary, a
-  // non-case action only with scopes none / own / team / authority.
-  // kBadInput naming the file, the action and the role.
+  // Parses and checks the TOML text: one [actions."<id>"] table per action
+  // (an id of lower-case words joined by "." or "_"), each with `summary`
+  // (text), `on_case` and `writes` (true or false) and one key per role
+  // given a scope; no other keys. Every role a role id of the registry
+  // (role_values()), every scope known, a non-case action only with scopes
+  // none / own / team / authority, at least one action. The first problem
+  // found is kBadInput naming the file and line, the action and the role
+  // ("config/permissions.toml:12: action \"visit.record\": unknown role
+  // \"social_workr\" ..."); nothing is half-loaded. An action given twice is
+  // refused by the TOML parser itself (a table defined twice).
   static Result<PermissionTable> parse(std::string_view toml, std::string_view source_name);
+  // Reads `path` (at most 1 MiB; kNotFound when there is no such file,
+  // kUnavailable when it cannot be read) and parses it, naming it in errors.
   static Result<PermissionTable> load(const std::string& path);
 
   const Action* find(std::string_view action) const;
   const std::vector<Action>& actions() const { return actions_; }
-  // kNone when the action or role is unknown.
+  // kNone when the action or role is unknown, or the role is not named for
+  // the action.
   Scope scope(std::string_view action, std::string_view role) const;
 
  private:
@@ -73,8 +89,8 @@ struct CaseAccess {
   std::string team;    // team id of the allocation, or empty
   std::string iro;     // username of the allocated IRO, or empty
   bool restricted = false;
-  bool granted = false;                    // the caller holds a grant to it
-  std::vector<std::string> shared_with;    // agencies the family consented to share with
+  bool granted = false;                  // the caller holds a grant to it
+  std::vector<std::string> shared_with;  // agencies the family consented to share with
 };
 
 struct Decision {
@@ -86,8 +102,19 @@ struct Decision {
 };
 
 // Whether `caller` may perform `action` on `target` (null for an action that
-// concerns no case). Restricted cases are refused without a grant, whatever
-// the scope.
+// concerns no case). In order:
+// - an unknown action, an empty or unknown role, a role the action does not
+//   name (scope none): refused;
+// - a non-case action (Action::on_case false): allowed, whatever `target`;
+//   the handler reads the scope (own / team / authority) to choose what a
+//   list shows;
+// - a case action without a target: refused;
+// - a restricted case without target->granted: refused, whatever the scope;
+// - then the scope: own = caller.username is target->worker or target->iro;
+//   team = own, or target->team equals caller.team (both non-empty);
+//   authority = any case; consented-agency = caller.agency is non-empty and
+//   in target->shared_with; granted = target->granted.
+// Never throws; a refusal's reason uses plain role words, never ids.
 Decision authorize(const PermissionTable& table, const Caller& caller, std::string_view action,
                    const CaseAccess* target);
 
