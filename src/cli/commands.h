@@ -2,6 +2,7 @@
 // status: 0 done, 2 bad input (one line on stderr naming what is wrong).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -60,6 +61,15 @@ struct MigrateArgs {
   std::string db;
 };
 int run_migrate(const MigrateArgs& args);
+
+// cinplan serve --db URL [--port N] [--bind ADDRESS] [--config FILE]
+struct ServeArgs {
+  std::string db;
+  std::optional<std::uint16_t> port;  // overrides the configuration's
+  std::string bind;                   // overrides the configuration's
+  std::string config;                 // TOML file, or empty
+};
+int run_serve(const ServeArgs& args);
 
 // Prints "cinplan: <message>" to stderr and returns 2.
 int fail(const std::string& message);

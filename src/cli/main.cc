@@ -85,6 +85,13 @@ int main(int argc, char** argv) {
       "migrate", "bring an existing database up to this cinplan's schema version");
   migrate->add_option("--db", mg.db, "database URL (sqlite:PATH or postgresql://...)")->required();
 
+  cli::ServeArgs sv;
+  auto* serve = app.add_subcommand("serve", "serve the HTTP API (settings: --config, CINPLAN_*)");
+  serve->add_option("--db", sv.db, "database URL (sqlite:PATH or postgresql://...)")->required();
+  serve->add_option("--port", sv.port, "port to listen on (0: any free port)");
+  serve->add_option("--bind", sv.bind, "address to listen on (default 127.0.0.1)");
+  serve->add_option("--config", sv.config, "TOML settings file");
+
   // A word that is not a command is named, with the commands there are.
   if (auto wrong = cli::unknown_command(app, argc, argv)) return cli::fail(*wrong);
 
@@ -111,5 +118,6 @@ int main(int argc, char** argv) {
   if (*export_cmd) return cli::run_export(ex);
   if (*caseload) return cli::run_caseload(folder, cl);
   if (*migrate) return cli::run_migrate(mg);
+  if (*serve) return cli::run_serve(sv);
   return cli::fail("no command given (see cinplan --help)");
 }

@@ -1,0 +1,162 @@
+"""Bad input on the routes: each answered with an RFC 9457 problem and a 4xx
+status, and nothing written."""
+import unittest
+
+from context import ctx
+
+
+class BadInput(unittest.TestCase):
+    def setUp(self):
+        self.c = ctx.client_for("flm.north")
+        self.case = ctx.cases["own"]
+        self.v = self.c.version(self.case)
+
+    def tearDown(self):
+        self.assertEqual(self.c.version(self.case), self.v, "a refused request wrote something")
+
+    def problem(self, r, status):
+        self.assertEqual(r.status, status, r)
+        self.assertEqual(r.header("Content-Type"), "application/problem+json")
+        for key in ("type", "title", "status", "detail"):
+            self.assertIn(key, r.json)
+        self.assertEqual(r.json["status"], status)
+        return r.json
+
+    def post(self, path, raw=None, body=None, version=None):
+        h = {"If-Match": f'"{self.v if version is None else version}"'}
+        if raw is not None:
+            return self.c.request("POST", f"/api/cases/{self.case}/{path}", raw=raw, headers=h)
+        return self.c.request("POST", f"/api/cases/{self.case}/{path}", body=body, headers=h)
+
+    def test_malformed_json(self):
+        for raw in ('{"date": ', '[1, 2]', '{"a": 1, "a": 2}', '"text"', '{"x": 1e400}'):
+            self.problem(self.post("notes", raw=raw), 400)
+
+    def test_wrong_types(self):
+        p = self.problem(self.post("visits", body={"child_seen": "yes"}), 400)
+        self.assertIn("child_seen", p["detail"])
+        self.problem(self.post("scaling", body={"by": "school", "score": "six"}), 400)
+        self.problem(self.post("scaling", body={"by": "school", "score": 11}), 400)
+
+    def test_missing_and_unknown_fields(self):
+        p = self.problem(self.post("notes", body={"text": "no heading"}), 400)
+        self.assertIn("heading", p["detail"])
+        p = self.problem(self.post("notes", body={"heading": "h", "text": "t", "colour": "red"}), 400)
+        self.assertIn("colour", p["detail"])
+
+    def test_impossible_and_future_dates(self):
+        p = self.problem(self.post("notes", body={"date": "2025-02-30", "heading": "h", "text": "t"}), 400)
+        self.assertIn("28 days", p["detail"])
+        self.problem(self.post("notes", body={"date": "2999-01-01", "heading": "h", "text": "t"}), 400)
+
+    def test_oversize_body(self):
+        r = self.post("notes", raw='{"heading": "h", "text": "' + "x" * (2 << 20) + '"}')
+        self.assertIn(r.status, (413, 400))
+
+    def test_unknown_case_and_unknown_route(self):
+        r = self.c.post("/api/cases/C-999999/notes", {"heading": "h", "text": "t"}, version=1)
+        self.problem(r, 404)
+        self.problem(self.c.get("/api/cases/C-999999"), 404)
+        self.problem(self.c.get("/api/no-such-thing"), 404)
+        self.problem(self.c.request("PUT", f"/api/cases/{self.case}"), 405)
+
+    def test_a_stale_version_is_409_naming_both(self):
+        p = self.problem(self.post("notes", body={"heading": "h", "text": "t"}, version=self.v - 1), 409)
+        self.assertIn(f"you read version {self.v - 1}", p["detail"])
+        self.assertIn(f"now at version {self.v}", p["detail"])
+
+    def test_a_write_without_a_version_is_refused(self):
+        r = self.c.request("POST", f"/api/cases/{self.case}/notes", {"heading": "h", "text": "t"})
+        p = self.problem(r, 400)
+        self.assertIn("version", p["detail"])
+
+    def test_wrong_media_type(self):
+        r = self.c.request("POST", f"/api/cases/{self.case}/notes", raw="heading=h",
+                           headers={"If-Match": f'"{self.v}"', "Content-Type": "text/plain"})
+        self.problem(r, 415)
+
+    def test_bad_query(self):
+        self.problem(self.c.get("/api/caseload?today=2025-13-01"), 400)
+        self.problem(self.c.get("/api/caseload?colour=red"), 400)
+        self.problem(self.c.get("/api/search?q="), 400)
+        self.problem(self.c.get("/api/oversight?months=7"), 400)
+        self.problem(self.c.get("/api/cases/%ZZ"), 400)
+
+
+class ProcedureRules(unittest.TestCase):
+    """Each rule the API enforces refuses the bad command, citing it, and
+    writes nothing."""
+
+    def setUp(self):
+        self.c = ctx.client_for("flm.north")
+        self.case = ctx.cases["own"]
+        self.v = self.c.version(self.case)
+
+    def refused(self, path, body, status=422, words=None, client=None):
+        c = client or self.c
+        r = c.post(f"/api/cases/{self.case}/{path}", body, version=self.v)
+        self.assertEqual(r.status, status, r)
+        if words:
+            self.assertIn(words, r.json["detail"] + r.json.get("rule", ""))
+        self.assertEqual(self.c.version(self.case), self.v, "a refused command wrote something")
+        return r.json
+
+    def test_a_review_chaired_by_the_wrong_role_quotes_the_procedure(self):
+        p = self.refused("meeting-records", {"kind": "review", "chair_role": "social_worker",
+                                             "outcome": "continue"})
+        self.assertIn("cin-plans-and-reviews", p["rule"])
+        self.assertIn('"', p["rule"])  # the sentence is quoted
+
+    def test_an_exclusion_needs_a_manager_and_an_alternative(self):
+        self.refused("meeting-records", {"kind": "initial", "chair_role": "first_line_manager",
+                                         "exclusions": [{"person": "father", "reason": "risk"}]},
+                     words="endorsement")
+        self.refused("meeting-records", {"kind": "initial", "chair_role": "first_line_manager",
+                                         "exclusions": [{"person": "father", "reason": "risk",
+                                                         "endorsed_by_role": "first_line_manager"}]},
+                     words="views")
+
+    def test_a_plan_action_needs_an_owner_a_date_and_a_reason(self):
+        self.refused("plan", {"actions": [{"action_id": "A1", "text": "Walk to school",
+                                           "owner": "mother", "by_date": "2026-12-31"}]},
+                     words="why")
+        self.refused("plan", {"actions": [{"action_id": "A1", "text": "Walk to school",
+                                           "by_date": "2026-12-31", "why": "attendance"}]},
+                     status=400, words="owner")
+
+    def test_visits_less_often_than_the_procedure_allows_are_refused(self):
+        p = self.refused("plan", {"visiting_frequency_days": 90}, words="less often")
+        self.assertIn("visit", p["rule"])
+
+    def test_a_closure_must_be_endorsed_with_the_closing_summary(self):
+        self.refused("closure", {"reason": "close", "summary": "done", "views_child": "happy",
+                                 "views_parents": "agree", "views_professionals": "agree"},
+                     words="endorsed")
+        self.refused("closure", {"reason": "close", "endorsed_at": "review"}, status=400,
+                     words="summary")
+
+    def test_a_transfer_needs_consent_or_a_reason(self):
+        self.refused("transfer-out", {"to_authority": "Another Council"}, words="consent")
+
+    def test_supervision_order_limits(self):
+        # Over three years in all (Children Act 1989 Sch. 3 para 6).
+        self.refused("supervision-order", {"date": "2024-01-10", "end": "2027-06-01"},
+                     status=None or 400, words="three years")
+
+    def test_a_worker_may_not_make_a_manager_decision(self):
+        sw = ctx.client_for("sw.north")
+        r = sw.post(f"/api/cases/{self.case}/plan-decision", {}, version=self.v)
+        self.assertEqual(r.status, 403)
+        self.assertIn("social worker", r.json["detail"])
+
+    def test_the_escalation_chain_is_followed(self):
+        self.refused("escalations", {"to_role": "head_of_service", "reason": "disagree"},
+                     words="first_line_manager")
+
+    def test_an_outcome_not_in_the_profile(self):
+        self.refused("meeting-records", {"kind": "initial", "chair_role": "first_line_manager",
+                                         "outcome": "looked_after"}, words="outcomes")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,139 @@
+"""A child carried from referral to closure through the API under each of
+the five profiles; at each step the obligations the API gives equal what
+the engine gives for the same events (`cinplan obligations --db`)."""
+import datetime
+import json
+import unittest
+
+from context import ctx
+from harness import run
+
+PROFILES = ["bolton", "brighton-and-hove", "cin-plans-and-reviews", "london-cyps",
+            "worcestershire"]
+# Where each profile wants a closure endorsed (its closure constraint).
+ENDORSED_AT = {"bolton": "first_line_manager", "london-cyps": "service_manager"}
+
+
+def day(start, n):
+    return (start + datetime.timedelta(days=n)).isoformat()
+
+
+class Journey(unittest.TestCase):
+    def check_obligations(self, case, on):
+        api = ctx.client_for("flm.north").get(f"/api/cases/{case}/obligations?today={on}")
+        self.assertEqual(api.status, 200, api)
+        cli = run(["obligations", "--db", ctx.db, "--case", case, "--today", on, "--json"])
+        engine = json.loads(cli.stdout)
+        brief = lambda os: [(o["rule"], o["status"], o.get("due"), o.get("target")) for o in os]
+        self.assertEqual(brief(api.json["obligations"]), brief(engine), f"{case} on {on}")
+        return api.json["obligations"]
+
+    def journey(self, profile):
+        start = datetime.date.today() - datetime.timedelta(days=200)
+        flm, sw = ctx.client_for("flm.north"), ctx.client_for("sw.north")
+        r = flm.post("/api/cases", {"profile": profile,
+                                    "child": {"name": f"Journey {profile}", "date_of_birth": "2015-03-02",
+                                              "sex": "male", "nhs_number": "9434765919"},
+                                    "referral": {"date": day(start, 0), "source": "school"}})
+        self.assertEqual(r.status, 201, r)
+        case = r.json["case_id"]
+        self.assertEqual(r.header("ETag"), '"2"')
+        flm.command(case, "people", {"date": day(start, 0), "person_id": "P1", "name": "Jo Example",
+                                     "relationship": "mother", "parental_responsibility": True})
+        flm.command(case, "professionals", {"date": day(start, 0), "person_id": "N1",
+                                            "name": "R. Patel", "agency": "school"})
+        flm.command(case, "allocation", {"date": day(start, 1), "username": "sw.north"})
+        sw.command(case, "assessment", {"date": day(start, 5), "s17_need": True})
+        self.check_obligations(case, day(start, 5))
+        flm.command(case, "plan-decision", {"date": day(start, 6)})
+        sw.command(case, "consent", {"date": day(start, 6), "given": True, "scope": "plan"})
+        sw.command(case, "consent", {"date": day(start, 6), "given": True,
+                                     "scope": "information_sharing", "agency": "school"})
+        before = self.check_obligations(case, day(start, 6))
+        self.assertTrue(any(o["status"] in ("upcoming", "due_soon") for o in before))
+        sw.command(case, "meetings", {"date": day(start, 7), "meeting_date": day(start, 14),
+                                      "kind": "initial", "invitees": ["P1", "N1"],
+                                      "invitations_date": day(start, 7)})
+        sw.command(case, "visits", {"date": day(start, 12), "child_seen": True, "seen_alone": True,
+                                    "location": "home", "announced": True,
+                                    "purpose": "prepare_for_meeting",
+                                    "rooms_seen": ["bathroom", "kitchen", "bedroom"]})
+        flm.command(case, "meeting-records", {
+            "date": day(start, 14), "kind": "initial", "chair_role": "first_line_manager",
+            "outcome": "continue", "next_meeting": day(start, 60),
+            "attendance": {"present": [{"name": "Jo Example", "role": "mother"}],
+                           "apologies": [{"name": "R. Patel", "agency": "school",
+                                          "written_update": True}]},
+            "scaling": [{"by": "Jo Example", "score": 6, "rationale": "things are better"}],
+            "worries": ["school attendance"], "working_well": ["mother engages"]})
+        sw.command(case, "plan", {"date": day(start, 15), "meeting_date": day(start, 14),
+                                  "summary": "the plan agreed at the initial meeting",
+                                  "contingency": "a review meeting within a week",
+                                  "lead_professional": "Sam North", "visiting_frequency_days": 10,
+                                  "outcomes": [{"outcome_id": "O1", "text": "Attends school",
+                                                "measure": "95% attendance each half term"}],
+                                  "actions": [{"action_id": "A1", "outcome_id": "O1",
+                                               "text": "Walk to school", "owner": "mother",
+                                               "by_date": day(start, 45), "why": "a routine"}]})
+        sw.command(case, "minutes", {"date": day(start, 16), "meeting_date": day(start, 14)})
+        sw.command(case, "plan/circulated", {"date": day(start, 16), "meeting_date": day(start, 14)})
+        sw.command(case, "plan/signatures", {"date": day(start, 16), "by": "family",
+                                             "meeting_date": day(start, 14)})
+        flm.command(case, "plan/signatures", {"date": day(start, 16), "by": "first_line_manager",
+                                              "meeting_date": day(start, 14)})
+        for n in range(22, 140, 10):
+            sw.command(case, "visits", {"date": day(start, n), "child_seen": True,
+                                        "seen_alone": True, "location": "home",
+                                        "announced": n % 20 == 2, "purpose": "routine",
+                                        "rooms_seen": ["bathroom", "kitchen", "bedroom"]})
+        self.check_obligations(case, day(start, 50))
+        school = ctx.client_for("partner.school")
+        school.command(case, "written-updates", {"date": day(start, 58),
+                                                 "meeting_date": day(start, 60),
+                                                 "text": "Attendance 96%."})
+        school.command(case, "scaling", {"date": day(start, 58), "meeting_date": day(start, 60),
+                                         "score": 7, "rationale": "attending"})
+        for n, outcome in ((60, "continue"), (120, "close")):
+            sw.command(case, "meetings", {"date": day(start, n - 20), "meeting_date": day(start, n),
+                                          "kind": "review", "invitees": ["P1", "N1"],
+                                          "invitations_date": day(start, n - 20)})
+            flm.command(case, "meeting-records", {"date": day(start, n), "kind": "review",
+                                                  "chair_role": "first_line_manager",
+                                                  "outcome": outcome,
+                                                  "next_meeting": day(start, n + 56)})
+            sw.command(case, "minutes", {"date": day(start, n + 2), "meeting_date": day(start, n)})
+            self.check_obligations(case, day(start, n + 2))
+        shared = school.get(f"/api/cases/{case}/shared").json
+        self.assertEqual(len([m for m in shared["meetings"] if m["held"]]), 3)
+        flm.command(case, "closure", {"date": day(start, 140), "reason": "close",
+                                      "endorsed_at": ENDORSED_AT.get(profile, "review"),
+                                      "summary": "Attendance sustained; family support ends.",
+                                      "views_child": "glad", "views_parents": "agree",
+                                      "views_professionals": "agree"})
+        after = self.check_obligations(case, day(start, 150))
+        self.assertFalse(any(o["status"] in ("upcoming", "due_soon", "overdue") and
+                             o.get("kind") == "recurring" for o in after),
+                         "recurring duties continue after closure")
+        view = ctx.client_for("flm.north").get(f"/api/cases/{case}").json
+        self.assertEqual(view["plan"]["outcomes"][0]["measure"], "95% attendance each half term")
+        self.assertTrue(any(c["type"] == "closed" for c in view["chronology"]))
+        return case
+
+    def test_bolton(self):
+        self.journey("bolton")
+
+    def test_brighton_and_hove(self):
+        self.journey("brighton-and-hove")
+
+    def test_cin_plans_and_reviews(self):
+        self.journey("cin-plans-and-reviews")
+
+    def test_london_cyps(self):
+        self.journey("london-cyps")
+
+    def test_worcestershire(self):
+        self.journey("worcestershire")
+
+
+if __name__ == "__main__":
+    unittest.main()
