@@ -1,0 +1,68 @@
+#include "http/routes.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/access/permissions.h"
+
+namespace cinplan::http {
+namespace {
+
+TEST(Routes, EveryRouteNeedsAnActionOfTheShippedPermissionTableOrIsPublic) {
+  auto table =
+      access::PermissionTable::load(std::string(CINPLAN_SOURCE_DIR) + "/config/permissions.toml");
+  ASSERT_TRUE(table) << table.error().describe();
+  for (const Route& r : routes()) {
+    if (r.access == Access::kPublic) continue;
+    const access::Action* a = table->find(r.action);
+    ASSERT_NE(a, nullptr) << r.method << " " << r.pattern << " needs " << r.action;
+    EXPECT_EQ(a->on_case, r.on_case()) << r.pattern << ": the table and the route disagree";
+    EXPECT_EQ(a->writes, r.writes()) << r.pattern << ": the table and the route disagree";
+  }
+}
+
+TEST(Routes, EveryCommandHasARouteAndEveryPathIsUnique) {
+  std::set<std::string> commands, paths;
+  for (const Route& r : routes()) {
+    if (!r.command.empty()) commands.insert(std::string(r.command));
+    EXPECT_TRUE(paths.insert(std::string(r.method) + " " + std::string(r.pattern)).second)
+        << r.pattern;
+  }
+  for (const app::CommandSpec& c : app::command_specs())
+    EXPECT_TRUE(commands.count(std::string(c.name))) << c.name << " has no route";
+}
+
+TEST(Routes, MatchDecodesParametersAndSaysWhichMethodsAPathTakes) {
+  auto m = match("GET", "/api/cases/C-10%2001");
+  ASSERT_TRUE(m);
+  ASSERT_NE(m->route, nullptr);
+  EXPECT_EQ(m->route->action, "case.read");
+  EXPECT_EQ(m->params["id"], "C-10 01");
+  auto wrong = match("PUT", "/api/cases/C-1");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->route, nullptr);
+  EXPECT_EQ(wrong->allowed, std::vector<std::string_view>{"GET"});
+  auto none = match("GET", "/api/cases/C-1/nothing");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->route, nullptr);
+  EXPECT_TRUE(none->allowed.empty());
+  EXPECT_FALSE(match("GET", "/api/cases/%G1"));
+  auto empty = match("GET", "/api/cases/");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->route, nullptr);
+}
+
+TEST(OpenApi, DescribesEveryRouteWithItsAction) {
+  const auto doc = openapi();
+  std::size_t operations = 0;
+  for (auto& [path, methods] : doc["paths"].items()) operations += methods.size();
+  EXPECT_EQ(operations, routes().size());
+  const auto& visit = doc["paths"]["/api/cases/{id}/visits"]["post"];
+  EXPECT_EQ(visit["x-action"], "visit.record");
+  EXPECT_EQ(visit["requestBody"]["content"]["application/json"]["schema"]["required"][0],
+            "child_seen");
+}
+
+}  // namespace
+}  // namespace cinplan::http
