@@ -45,14 +45,14 @@ Result<std::vector<json>> array_field(const json& body, const char* name) {
   return out;
 }
 
-// Sets `field` to the caller's own value, refusing another.
-Result<void> as_caller(json& event, const char* field, const std::string& value) {
-  auto it = event.find(field);
-  if (it != event.end() && (!it->is_string() || it->get<std::string>() != value))
+// The body with `field` set to the caller's own value, refusing another.
+Result<json> as_caller(json body, const char* field, const std::string& value) {
+  auto it = body.find(field);
+  if (it != body.end() && (!it->is_string() || it->get<std::string>() != value))
     return std::unexpected(
         Error::bad_input(std::string("\"") + field + "\" is who records it: leave it out."));
-  event[field] = value;
-  return {};
+  body[field] = value;
+  return body;
 }
 
 // --- builders ---------------------------------------------------------------------
@@ -81,7 +81,6 @@ Result<Events> register_child(const CommandContext& ctx, const json& body) {
 }
 
 Result<Events> allocate(const CommandContext& ctx, const json& body, bool iro) {
-  static constexpr V kExtra[] = {"username"};
   auto username = body.find("username");
   if (username == body.end() || !username->is_string())
     return std::unexpected(Error::bad_input("\"username\" names the account to allocate."));
@@ -94,28 +93,25 @@ Result<Events> allocate(const CommandContext& ctx, const json& body, bool iro) {
   json fields = json::object();
   for (auto& [k, v] : body.items())
     if (k != "username") fields[k] = v;
-  auto e = one(iro ? "iro_allocated" : "worker_allocated", fields, ctx.today, kExtra);
-  if (!e) return std::unexpected(e.error());
   if (iro) {
     if (a.role != "independent_reviewing_officer")
       return std::unexpected(
           Error::bad_input(a.display_name + " is not an independent reviewing officer."));
-    (*e)["iro"] = a.display_name;
+    fields["iro"] = a.display_name;
   } else {
     static constexpr V kWorkers[] = {"social_worker", "advanced_social_worker",
                                      "first_line_manager"};
     if (std::find(std::begin(kWorkers), std::end(kWorkers), a.role) == std::end(kWorkers))
       return std::unexpected(
           Error::bad_input(a.display_name + " cannot hold a caseload in their role."));
-    (*e)["worker"] = a.display_name;
-    std::string team = a.team;
-    if (auto teams = ctx.service.accounts().list_teams())
-      for (const store::Team& t : *teams)
-        if (t.id == a.team) team = t.name;
-    (*e)["team"] = team.empty() ? std::string("unassigned") : team;
-    (*e)["role"] = a.role;
+    fields["worker"] = a.display_name;
+    const std::string team = a.team.empty() ? std::string() : ctx.service.team_name(a.team);
+    fields["team"] = team.empty() ? std::string("unassigned") : team;
+    fields["role"] = a.role;
   }
-  (*e)["username"] = a.username;
+  fields["username"] = a.username;
+  auto e = one(iro ? "iro_allocated" : "worker_allocated", fields, ctx.today);
+  if (!e) return std::unexpected(e.error());
   return Events{std::move(*e)};
 }
 Result<Events> allocate_worker(const CommandContext& c, const json& b) {
@@ -128,9 +124,10 @@ Result<Events> allocate_iro(const CommandContext& c, const json& b) {
 // The event of the spec's type with `field` set to the caller's role.
 template <const char* Type, const char* Field>
 Result<Events> by_role(const CommandContext& ctx, const json& body) {
-  auto e = one(Type, body, ctx.today);
+  auto filled = as_caller(body, Field, ctx.caller.role);
+  if (!filled) return std::unexpected(filled.error());
+  auto e = one(Type, *filled, ctx.today);
   if (!e) return std::unexpected(e.error());
-  if (auto ok = as_caller(*e, Field, ctx.caller.role); !ok) return std::unexpected(ok.error());
   return Events{std::move(*e)};
 }
 constexpr char kPlanDecided[] = "plan_decided", kDecidedByRole[] = "decided_by_role";
@@ -228,23 +225,28 @@ Result<Events> update_plan(const CommandContext& ctx, const json& body) {
 }
 
 Result<Events> partner_update(const CommandContext& ctx, const json& body) {
-  auto e = one("written_update_added", body, ctx.today);
-  if (!e) return std::unexpected(e.error());
+  json filled = body;
   if (ctx.caller.role == "partner_professional") {
-    if (auto ok = as_caller(*e, "agency", ctx.caller.agency); !ok)
-      return std::unexpected(ok.error());
-    if (auto ok = as_caller(*e, "by", ctx.caller.display_name); !ok)
-      return std::unexpected(ok.error());
+    auto a = as_caller(filled, "agency", ctx.caller.agency);
+    if (!a) return std::unexpected(a.error());
+    auto b = as_caller(*a, "by", ctx.caller.display_name);
+    if (!b) return std::unexpected(b.error());
+    filled = std::move(*b);
   }
+  auto e = one("written_update_added", filled, ctx.today);
+  if (!e) return std::unexpected(e.error());
   return Events{std::move(*e)};
 }
 
 Result<Events> scaling(const CommandContext& ctx, const json& body) {
-  auto e = one("scaling_recorded", body, ctx.today);
+  json filled = body;
+  if (ctx.caller.role == "partner_professional") {
+    auto a = as_caller(filled, "by", ctx.caller.display_name);
+    if (!a) return std::unexpected(a.error());
+    filled = std::move(*a);
+  }
+  auto e = one("scaling_recorded", filled, ctx.today);
   if (!e) return std::unexpected(e.error());
-  if (ctx.caller.role == "partner_professional")
-    if (auto ok = as_caller(*e, "by", ctx.caller.display_name); !ok)
-      return std::unexpected(ok.error());
   return Events{std::move(*e)};
 }
 

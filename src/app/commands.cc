@@ -129,6 +129,9 @@ Result<json> event_from(std::string_view type, const json& body, Date today,
     if (std::find(extra.begin(), extra.end(), key) != extra.end()) continue;
     event[key] = value;
   }
+  // The registry's checks (types, required fields, values, real dates) now,
+  // so builders read only well-formed fields.
+  if (auto parsed = parse_event(event); !parsed) return std::unexpected(parsed.error());
   return event;
 }
 
@@ -195,6 +198,7 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
     if (child.contains("date_of_birth")) c["date_of_birth"] = child["date_of_birth"];
     header["child"] = std::move(c);
     header["profile"] = profile_id;
+    if (!caller.team.empty()) header["team"] = service.team_name(caller.team);
   } else {
     result.case_id = record->id;
   }

@@ -19,6 +19,8 @@ std::string text(const json& body, const char* key) {
 // stands.
 CaseParts parts_of(const CaseHistory& history) {
   CaseParts parts;
+  // Until it is allocated, a case is its registering team's.
+  parts.team = text(history.document, "team");
   for (const Event& e : history.events) {
     const std::string_view type = e.type_id();
     const json& b = e.body;

@@ -67,6 +67,12 @@ std::string Service::team_id(std::string_view recorded) const {
   return it == team_ids_.end() ? std::string(recorded) : it->second;
 }
 
+std::string Service::team_name(std::string_view id) const {
+  std::lock_guard lock(teams_mutex_);
+  auto it = team_names_.find(std::string(id));
+  return it == team_names_.end() ? std::string(id) : it->second;
+}
+
 // --- sessions ------------------------------------------------------------------
 
 Result<SignedIn> Service::sign_in(std::string_view username, std::string_view password,

@@ -107,6 +107,8 @@ class Service {
   bool granted(const access::Caller& caller, std::string_view case_id);
   // The team id of a team as an allocation records it (its id or its name).
   std::string team_id(std::string_view recorded) const;
+  // The name of the team with that id (the id when there is none).
+  std::string team_name(std::string_view id) const;
 
  private:
   Result<void> load_teams();

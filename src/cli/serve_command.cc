@@ -81,8 +81,9 @@ int run_serve(const ServeArgs& args) {
   if (auto started = service.start(); !started) return fail(started.error().describe());
 
   app::AuditLog audit(**accounts);
-  http::Dispatcher dispatcher(service, audit,
-                              {config->worker_threads, 10'000, config->secure_cookies});
+  http::Dispatcher dispatcher(
+      service, audit,
+      {config->worker_threads, 10'000, config->secure_cookies, config->max_body_bytes});
   http::ListenSettings listen;
   listen.address = config->bind;
   listen.port = config->port;

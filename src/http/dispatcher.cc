@@ -1,6 +1,9 @@
 #include "http/dispatcher.h"
 
+#include <cstdio>
+
 #include "app/security.h"
+#include "core/casefile/json_reader.h"
 #include "http/api_handlers.h"
 #include "http/problem.h"
 #include "http/request_parts.h"
@@ -64,7 +67,18 @@ Handler Dispatcher::handler() {
 void Dispatcher::handle(Request request, Respond respond) {
   auto shared =
       std::make_shared<std::pair<Request, Respond>>(std::move(request), std::move(respond));
-  const bool queued = pool_.submit([this, shared] { work(shared->first, shared->second); });
+  const bool queued = pool_.submit([this, shared] {
+    try {
+      work(shared->first, shared->second);
+    } catch (const std::exception& e) {
+      // A bug: the request is answered, the process keeps serving, and the
+      // log line names the route, never the request's content.
+      std::fprintf(stderr, "cinplan: internal error on %s %s: %s\n", shared->first.method.c_str(),
+                   shared->first.path.substr(0, 64).c_str(), e.what());
+      shared->second(problem(Error{
+          ErrorCode::kInternal, "Something went wrong in cinplan; nothing was written.", {}}));
+    }
+  });
   if (!queued) {
     Response busy = problem(Error::unavailable("The server is busy: try again in a moment."));
     busy.headers.emplace_back("Retry-After", "1");
@@ -94,6 +108,12 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   auto query = parse_query(request.query);
   if (!query) return fail(query.error());
   call.query = std::move(*query);
+  if (request.body.size() > settings_.max_body_bytes) {
+    return fail(
+        Error::bad_input("The request is " + describe_size(request.body.size()) + ": at most " +
+                         describe_size(settings_.max_body_bytes) + " is taken."),
+        413);
+  }
   if (!request.body.empty()) {
     if (!is_json(request.header("content-type")))
       return fail(Error::bad_input("Send the body as JSON (Content-Type: application/json)."), 415);

@@ -17,7 +17,8 @@ namespace cinplan::http {
 struct DispatchSettings {
   unsigned worker_threads = 2;
   std::size_t max_queue = 10'000;
-  bool secure_cookies = false;  // add Secure (served over TLS)
+  bool secure_cookies = false;           // add Secure (served over TLS)
+  std::size_t max_body_bytes = 1 << 20;  // larger bodies are answered 413
 };
 
 class Dispatcher {

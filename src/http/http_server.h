@@ -7,9 +7,10 @@
 //   not block: it hands the request on (to a worker pool) and calls the
 //   Respond it was given exactly once, from any thread, when the answer is
 //   ready. A Respond called after the connection closed does nothing.
-// - Requests larger than ListenSettings::max_body_bytes, or with headers or
-//   a URL over their limits, are answered 413/431/414 by the listener
-//   without reaching the handler.
+// - A request whose body is over four times ListenSettings::max_body_bytes,
+//   or whose headers or URL are over their limits, has its connection closed
+//   by the listener without reaching the handler (the dispatcher answers 413
+//   to a body over max_body_bytes and under that).
 // - stop() stops accepting, lets the requests in flight be answered (up to
 //   `drain`), then closes every connection. It is safe to call once from
 //   any thread but an I/O thread.

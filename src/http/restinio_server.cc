@@ -136,7 +136,7 @@ class RestinioServer final : public HttpServer {
         .handle_request_timeout(s.handler_timeout)
         .max_pipelined_requests(4)
         .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                      .max_body_size(s.max_body_bytes)
+                                      .max_body_size(4 * s.max_body_bytes)
                                       .max_field_value_size(s.max_header_bytes)
                                       .max_url_size(s.max_url_bytes)
                                       .max_field_count(100))
