@@ -223,6 +223,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
 json shared_json(const CaseRecord& record) {
   json out;
   out["case_id"] = record.id;
+  out["version"] = record.version;  // what a partner's update is made against
   out["child"] = child_json(record).value("name", "");
   const json versions = plan_versions_json(record);
   if (versions.empty()) {

@@ -51,7 +51,10 @@ class Processes(unittest.TestCase):
 
         def writer():
             for i in range(30):
-                v = c.version(case)
+                try:
+                    v = c.version(case)
+                except (AssertionError, OSError):
+                    return  # the server stopped taking requests
                 r = c.post(f"/api/cases/{case}/notes", {"heading": f"note {i}", "text": "t"},
                            version=v)
                 results.append(r.status)

@@ -138,7 +138,7 @@ class Security(unittest.TestCase):
         shared = school.get("/api/shared").json["cases"]
         self.assertEqual([c["case_id"] for c in shared], [ctx.cases["own"]])
         view = school.get(f"/api/cases/{ctx.cases['own']}/shared").json
-        self.assertEqual(set(view), {"case_id", "child", "plan", "meetings"})
+        self.assertEqual(set(view), {"case_id", "version", "child", "plan", "meetings"})
         self.assertEqual(school.get(f"/api/cases/{ctx.cases['other']}/shared").status, 403)
         self.assertEqual(ctx.client_for("partner.health").get("/api/shared").json["cases"], [])
 
