@@ -55,8 +55,11 @@ class Processes(unittest.TestCase):
                     v = c.version(case)
                 except (AssertionError, OSError):
                     return  # the server stopped taking requests
-                r = c.post(f"/api/cases/{case}/notes", {"heading": f"note {i}", "text": "t"},
-                           version=v)
+                try:
+                    r = c.post(f"/api/cases/{case}/notes", {"heading": f"note {i}", "text": "t"},
+                               version=v)
+                except OSError:
+                    return
                 results.append(r.status)
                 if r.status != 200:
                     return
