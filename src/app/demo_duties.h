@@ -1,0 +1,21 @@
+// Writes a demo case's history from its opening to today by doing, one at a
+// time, what its procedure says is due next: the obligations engine is asked
+// what is open, and the duty due first is done on a day chosen around its
+// timescale (a few days early, on the day a meeting was agreed for, or, as
+// the case's plan says now and then, late). So the visits, meetings and the
+// duties around them follow whatever the profile's rules say, with no
+// timescale of any authority written here. A duty whose day would fall after
+// today (or after a closure already decided) is left undone: it is what the
+// worker sees as upcoming, due soon or overdue.
+#pragma once
+
+#include "app/demo_case.h"
+#include "app/demo_draft.h"
+
+namespace cinplan::app {
+
+// kInternal when a duty done does not meet the rule it was done for (the
+// demo and the engine disagree), or the history will not end.
+Result<void> write_duties(DemoDraft& draft, DemoCase& c);
+
+}  // namespace cinplan::app
