@@ -13,7 +13,13 @@
 //   kNotFound (no such account, team, session or grant), kUnavailable
 //   (cannot reach or write the database), kBadInput (a malformed value).
 // - Timestamps are UTC text as recorded_at: "2026-11-22T10:15:30.123Z", so
-//   they compare as text.
+//   they compare as text. A timestamp the caller leaves empty where one is
+//   required (Account::created, Grant::granted_at, AccessEntry::at) is the
+//   database's clock at the write.
+// - Values are checked before the database is asked (check_account and the
+//   others below), in the same words on every backend.
+// - A store opened read-only (OpenOptions::read_only) refuses every write
+//   with kUnavailable and changes nothing.
 #pragma once
 
 #include <cstdint>
@@ -36,17 +42,17 @@ struct Team {
 };
 
 struct Account {
-  std::string username;      // stable, lower case, e.g. "alex.morgan"
-  std::string display_name;  // "Alex Morgan": the name events record
-  std::string role;          // a role id of the registry (role_values())
-  std::string team;          // a team id, or empty
-  std::string agency;        // a partner professional's agency, else empty
-  std::string line_manager;  // username of their line manager, or empty
+  std::string username;       // stable, lower case, e.g. "alex.morgan"
+  std::string display_name;   // "Alex Morgan": the name events record
+  std::string role;           // a role id of the registry (role_values())
+  std::string team;           // a team id, or empty
+  std::string agency;         // a partner professional's agency, else empty
+  std::string line_manager;   // username of their line manager, or empty
   std::string password_hash;  // argon2id string (crypto_pwhash_str)
   bool disabled = false;
-  bool demo = false;           // made by `cinplan demo`
-  int failed_signins = 0;      // since the last successful sign-in
-  std::string locked_until;    // empty: not locked
+  bool demo = false;         // made by `cinplan demo`
+  int failed_signins = 0;    // since the last successful sign-in
+  std::string locked_until;  // empty: not locked
   std::string created;
 };
 
@@ -82,20 +88,25 @@ struct AccessEntry {
 };
 
 struct AccessQuery {
-  std::string case_id;   // empty: any
-  std::string username;  // empty: any
-  std::string since;     // UTC timestamp or date; empty: from the start
-  std::size_t limit = 0;  // 0: no limit
+  std::string case_id;    // empty: any
+  std::string username;   // empty: any
+  std::string since;      // UTC timestamp or date (YYYY-MM-DD); entries at or after it
+  std::size_t limit = 0;  // at most this many, the earliest first; 0: no limit
 };
 
 class AccountStore {
  public:
   virtual ~AccountStore() = default;
 
+  // kConflict when the team id is taken.
   virtual Result<void> add_team(const Team& team) = 0;
+  // Ordered by id.
   virtual Result<std::vector<Team>> list_teams() = 0;
 
+  // kConflict when the username is taken; kNotFound naming the team or line
+  // manager when there is no such team or account.
   virtual Result<void> add_account(const Account& account) = 0;
+  // Nothing when there is no such account (or the name could not be one).
   virtual Result<std::optional<Account>> find_account(std::string_view username) = 0;
   // Ordered by username.
   virtual Result<std::vector<Account>> list_accounts() = 0;
@@ -108,21 +119,31 @@ class AccountStore {
   // Clears failed sign-ins and the lock.
   virtual Result<void> record_signin(std::string_view username) = 0;
 
+  // kNotFound when there is no such account or case; kConflict when the user
+  // already holds a grant to the case.
   virtual Result<void> add_grant(const Grant& grant) = 0;
-  // kNotFound when the user holds no grant to the case.
-  virtual Result<void> revoke_grant(std::string_view username, std::string_view case_id) = 0;
+  // Marks the grant revoked by `revoked_by` (who did it, required) at
+  // `revoked_at` (empty: now); the row is kept. kNotFound when the user holds
+  // no grant to the case.
+  virtual Result<void> revoke_grant(std::string_view username, std::string_view case_id,
+                                    std::string_view revoked_by,
+                                    std::string_view revoked_at = {}) = 0;
   // Grants in force; empty arguments match any.
   virtual Result<std::vector<Grant>> list_grants(std::string_view username = {},
                                                  std::string_view case_id = {}) = 0;
 
+  // kNotFound when there is no such account; kConflict when the digest is
+  // taken.
   virtual Result<void> add_session(const Session& session) = 0;
   virtual Result<std::optional<Session>> find_session(std::string_view id_digest) = 0;
+  // Both kNotFound when there is no such session.
   virtual Result<void> touch_session(std::string_view id_digest, std::string_view last_seen) = 0;
   virtual Result<void> delete_session(std::string_view id_digest) = 0;
-  // Signs a user out everywhere (disabled, password reset).
+  // Signs a user out everywhere (disabled, password reset). kNotFound when
+  // there is no such account; none signed in is fine.
   virtual Result<void> delete_sessions_of(std::string_view username) = 0;
   // Removes sessions last seen before `idle_before` or created before
-  // `created_before`; returns how many.
+  // `created_before` (an empty bound removes none); returns how many.
   virtual Result<std::size_t> expire_sessions(std::string_view idle_before,
                                               std::string_view created_before) = 0;
 
@@ -139,8 +160,44 @@ class AccountStore {
 
 // Opens the account tables of the database at `url` ("sqlite:PATH" or
 // "postgresql://..."), with the same options and migrations as open_store:
-// the tables are created by the schema migrations of schema.h.
+// the tables are created by the schema migrations of schema.h. The store has
+// its own connection (beside any EventStore's on the same database). A
+// database whose schema is older than the one that made the tables
+// (kAccountsSchemaVersion) is kUnavailable, saying to run cinplan migrate.
 Result<std::unique_ptr<AccountStore>> open_account_store(std::string_view url,
                                                          const OpenOptions& options = {});
+
+// Backend constructors, for open_account_store.
+Result<std::unique_ptr<AccountStore>> open_sqlite_account_store(std::string_view url,
+                                                                const OpenOptions& options);
+Result<std::unique_ptr<AccountStore>> open_postgres_account_store(std::string_view url,
+                                                                  const OpenOptions& options);
+
+// The schema version that made the account tables.
+inline constexpr int kAccountsSchemaVersion = 4;
+
+// The checks every backend makes before the database is asked; kBadInput
+// naming the field and what is wrong with it.
+//   usernames: 1 to 64 of a-z, 0-9 and . _ - @, starting with a letter or digit
+//   team ids:  1 to 64 of a-z, 0-9 and . _ -, starting with a letter or digit
+//   names, agencies, reasons: not empty (agency: see below), at most 200
+//              characters (reasons 1000), no control characters
+//   role:      a role id of the registry (role_values()); a
+//              partner_professional has an agency and no one else has one
+//   password_hash: an argon2id string ("$argon2id$...")
+//   timestamps: UTC as recorded_at; dates YYYY-MM-DD where a query allows one
+Result<void> check_username(std::string_view username);
+Result<void> check_team_id(std::string_view id);
+Result<void> check_team(const Team& team);
+Result<void> check_account(const Account& account);
+Result<void> check_grant(const Grant& grant);
+Result<void> check_session(const Session& session);
+Result<void> check_access_entry(const AccessEntry& entry);
+Result<void> check_access_query(const AccessQuery& query);
+// A timestamp as recorded_at ("2026-11-22T10:15:30.123Z"; the fraction may be
+// left out); `field` names it in the message.
+Result<void> check_timestamp(std::string_view value, std::string_view field);
+// Whether `role` is a role id of the registry.
+bool is_role(std::string_view role);
 
 }  // namespace cinplan::store

@@ -266,7 +266,7 @@ namespace {
 
 // OpenOptions::read_only: every connection in read-only transaction mode,
 // nothing created or migrated, the schema version checked.
-Result<std::unique_ptr<EventStore>> open_read_only(ConnectionTarget target) {
+Result<Opened> open_read_only(ConnectionTarget target) {
   target.read_only = true;
   auto conn = connect(target);
   if (!conn) return std::unexpected(conn.error());
@@ -287,18 +287,12 @@ Result<std::unique_ptr<EventStore>> open_read_only(ConnectionTarget target) {
     return std::unexpected(Error::unavailable(
         "the database at " + target.redacted + " is at schema version " + std::to_string(version) +
         ", newer than this cinplan knows (" + std::to_string(latest) + "): use a newer cinplan"));
-  return std::make_unique<PostgresStore>(std::move(target), std::move(*conn));
+  return Opened{std::move(target), std::move(*conn)};
 }
 
 }  // namespace
 
-}  // namespace cinplan::store::postgres
-
-namespace cinplan::store {
-
-Result<std::unique_ptr<EventStore>> open_postgres_store(std::string_view url,
-                                                        const OpenOptions& options) {
-  using namespace postgres;
+Result<Opened> open_connection(std::string_view url, const OpenOptions& options) {
   auto target = parse_url(url);
   if (!target) return std::unexpected(target.error());
   const int latest = static_cast<int>(postgres_migrations().size());
@@ -322,7 +316,19 @@ Result<std::unique_ptr<EventStore>> open_postgres_store(std::string_view url,
   const int version = options.migrate_to == 0 ? latest : options.migrate_to;
   if (auto migrated = migrate(**conn, *target, version, options.migrate); !migrated)
     return std::unexpected(migrated.error());
-  return std::make_unique<PostgresStore>(std::move(*target), std::move(*conn));
+  return Opened{std::move(*target), std::move(*conn)};
+}
+
+}  // namespace cinplan::store::postgres
+
+namespace cinplan::store {
+
+Result<std::unique_ptr<EventStore>> open_postgres_store(std::string_view url,
+                                                        const OpenOptions& options) {
+  auto opened = postgres::open_connection(url, options);
+  if (!opened) return std::unexpected(opened.error());
+  return std::make_unique<postgres::PostgresStore>(std::move(opened->target),
+                                                   std::move(opened->conn));
 }
 
 }  // namespace cinplan::store

@@ -130,10 +130,121 @@ CREATE TRIGGER events_gap_free BEFORE INSERT ON events
   FOR EACH ROW EXECUTE FUNCTION cinplan_events_gap_free();
 )sql";
 
+// v4: who people are (accounts.h): teams, staff accounts, sessions, grants to
+// restricted cases, and the access log. The access log is append-only like
+// the events; a grant is never deleted: a revoke marks it revoked, once, with
+// who and when. Empty optional values are stored as '' (team and line manager
+// as NULL, so that they can reference their rows).
+//
+// access_position holds the highest access log sequence handed out, taken
+// with UPDATE as event_position is (v1), so entries are numbered in commit
+// order.
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE teams (
+  id      text PRIMARY KEY,
+  name    text NOT NULL,
+  demo    boolean NOT NULL,
+  created text NOT NULL
+);
+CREATE TABLE accounts (
+  username       text PRIMARY KEY,
+  display_name   text NOT NULL,
+  role           text NOT NULL,
+  team           text REFERENCES teams (id),
+  agency         text NOT NULL,
+  line_manager   text REFERENCES accounts (username),
+  password_hash  text NOT NULL,
+  disabled       boolean NOT NULL,
+  demo           boolean NOT NULL,
+  failed_signins integer NOT NULL CHECK (failed_signins >= 0),
+  locked_until   text NOT NULL,
+  created        text NOT NULL
+);
+CREATE TABLE sessions (
+  id_digest  text PRIMARY KEY,
+  username   text NOT NULL REFERENCES accounts (username),
+  csrf_token text NOT NULL,
+  created    text NOT NULL,
+  last_seen  text NOT NULL,
+  address    text NOT NULL
+);
+CREATE INDEX sessions_by_username ON sessions (username);
+CREATE TABLE grants (
+  id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  username   text NOT NULL REFERENCES accounts (username),
+  case_id    text NOT NULL,
+  granted_by text NOT NULL,
+  granted_at text NOT NULL,
+  reason     text NOT NULL,
+  revoked_by text,
+  revoked_at text,
+  CHECK ((revoked_by IS NULL) = (revoked_at IS NULL))
+);
+CREATE UNIQUE INDEX grants_in_force ON grants (username, case_id) WHERE revoked_at IS NULL;
+CREATE INDEX grants_by_case ON grants (case_id);
+
+CREATE FUNCTION cinplan_grants_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    RAISE EXCEPTION 'grants are kept: a grant can only be revoked, once';
+  END IF;
+  RAISE EXCEPTION 'grants are kept: a grant cannot be deleted; revoke it instead';
+END $$;
+CREATE TRIGGER grants_refuse_update BEFORE UPDATE ON grants
+  FOR EACH ROW WHEN (OLD.revoked_at IS NOT NULL OR NEW.id IS DISTINCT FROM OLD.id
+    OR NEW.username IS DISTINCT FROM OLD.username OR NEW.case_id IS DISTINCT FROM OLD.case_id
+    OR NEW.granted_by IS DISTINCT FROM OLD.granted_by
+    OR NEW.granted_at IS DISTINCT FROM OLD.granted_at OR NEW.reason IS DISTINCT FROM OLD.reason)
+  EXECUTE FUNCTION cinplan_grants_refuse_change();
+CREATE TRIGGER grants_refuse_delete BEFORE DELETE ON grants
+  FOR EACH ROW EXECUTE FUNCTION cinplan_grants_refuse_change();
+CREATE TRIGGER grants_refuse_truncate BEFORE TRUNCATE ON grants
+  FOR EACH STATEMENT EXECUTE FUNCTION cinplan_grants_refuse_change();
+
+CREATE TABLE access_log (
+  seq      bigint PRIMARY KEY CHECK (seq >= 1),
+  at       text NOT NULL,
+  username text NOT NULL,
+  role     text NOT NULL,
+  case_id  text NOT NULL,
+  action   text NOT NULL,
+  allowed  boolean NOT NULL,
+  address  text NOT NULL,
+  detail   text NOT NULL
+);
+CREATE INDEX access_log_by_case ON access_log (case_id, seq);
+CREATE INDEX access_log_by_username ON access_log (username, seq);
+CREATE TABLE access_position (
+  id  boolean PRIMARY KEY DEFAULT true CHECK (id),
+  seq bigint NOT NULL CHECK (seq >= 0)
+);
+INSERT INTO access_position (id, seq) VALUES (true, 0);
+
+CREATE FUNCTION cinplan_access_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    RAISE EXCEPTION 'the access log is append-only: an entry cannot be changed';
+  END IF;
+  RAISE EXCEPTION 'the access log is append-only: an entry cannot be deleted';
+END $$;
+CREATE TRIGGER access_log_refuse_change BEFORE UPDATE OR DELETE ON access_log
+  FOR EACH ROW EXECUTE FUNCTION cinplan_access_log_refuse_change();
+CREATE TRIGGER access_log_refuse_truncate BEFORE TRUNCATE ON access_log
+  FOR EACH STATEMENT EXECUTE FUNCTION cinplan_access_log_refuse_change();
+CREATE TRIGGER access_position_forward_only BEFORE UPDATE ON access_position
+  FOR EACH ROW WHEN (NEW.seq < OLD.seq OR NEW.id IS DISTINCT FROM OLD.id)
+  EXECUTE FUNCTION cinplan_position_refuse_change();
+CREATE TRIGGER access_position_refuse_delete BEFORE DELETE ON access_position
+  FOR EACH ROW EXECUTE FUNCTION cinplan_position_refuse_change();
+CREATE TRIGGER access_position_refuse_truncate BEFORE TRUNCATE ON access_position
+  FOR EACH STATEMENT EXECUTE FUNCTION cinplan_position_refuse_change();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "streams and events, append-only", kV1},
     Migration{2, "projection progress and snapshots", kV2},
     Migration{3, "gap-free stream versions enforced by the database", kV3},
+    Migration{4, "teams, accounts, sessions, grants and the append-only access log", kV4},
 };
 
 }  // namespace

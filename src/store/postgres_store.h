@@ -44,6 +44,19 @@ Result<ConnectionTarget> parse_url(std::string_view url);
 // transaction mode before it is returned (and again after any reconnect).
 Result<std::unique_ptr<pqxx::connection>> connect(const ConnectionTarget& target);
 
+// A connection to the database of a URL, with where it goes.
+struct Opened {
+  ConnectionTarget target;
+  std::unique_ptr<pqxx::connection> conn;
+};
+
+// Connects as open_postgres_store does: creating the database with
+// OpenOptions::create, bringing its schema up to date as `options` say, or
+// with OpenOptions::read_only in read-only transaction mode with nothing
+// created or migrated. The event store and the account store
+// (postgres_accounts.cc) each open their own connection this way.
+Result<Opened> open_connection(std::string_view url, const OpenOptions& options);
+
 // Turns the exception being handled (call inside a catch block) into an Error
 // whose message says what was being done ("append to case C-1001"), why it
 // failed in the server's words, and never contains the password.

@@ -141,11 +141,10 @@ std::shared_ptr<FileWriter> file_writer_for(const std::string& canonical_path) {
 
 }  // namespace sqlite
 
-Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
-                                                      const OpenOptions& options) {
+Result<sqlite::OpenedFile> sqlite::open_file(std::string_view url, const OpenOptions& options) {
   auto parsed = parse_url(url);
   if (!parsed) return std::unexpected(parsed.error());
-  if (options.read_only) return sqlite::open_read_only(std::string(url), parsed->path);
+  if (options.read_only) return sqlite::open_read_only_file(parsed->path);
   const int latest = latest_schema_version();
   if (options.migrate_to < 0 || options.migrate_to > latest)
     return std::unexpected(Error::bad_input("schema version " + std::to_string(options.migrate_to) +
@@ -170,7 +169,15 @@ Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
   const int target = !options.migrate ? 0 : options.migrate_to == 0 ? latest : options.migrate_to;
   auto migrated = sqlite::migrate(*db, target, writer->write);
   if (!migrated) return std::unexpected(migrated.error());
-  return std::make_unique<sqlite::SqliteStore>(std::string(url), std::move(*db), std::move(writer));
+  return sqlite::OpenedFile{std::move(*db), std::move(writer), /*read_only=*/false};
+}
+
+Result<std::unique_ptr<EventStore>> open_sqlite_store(std::string_view url,
+                                                      const OpenOptions& options) {
+  auto opened = sqlite::open_file(url, options);
+  if (!opened) return std::unexpected(opened.error());
+  return std::make_unique<sqlite::SqliteStore>(std::string(url), std::move(opened->db),
+                                               std::move(opened->writer), opened->read_only);
 }
 
 }  // namespace cinplan::store

@@ -102,7 +102,7 @@ Result<void> check_schema(Database& db, const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<EventStore>> open_read_only(std::string url, const std::string& path) {
+Result<OpenedFile> open_read_only_file(const std::string& path) {
   auto checked = check_path(path, /*create=*/false);
   if (!checked) return std::unexpected(checked.error());
   std::error_code ec;
@@ -121,8 +121,7 @@ Result<std::unique_ptr<EventStore>> open_read_only(std::string url, const std::s
   }
   const auto canonical = fs::weakly_canonical(path, ec);
   auto writer = file_writer_for(ec ? path : canonical.string());
-  return std::make_unique<SqliteStore>(std::move(url), std::move(*db), std::move(writer),
-                                       /*read_only=*/true);
+  return OpenedFile{std::move(*db), std::move(writer), /*read_only=*/true};
 }
 
 }  // namespace cinplan::store::sqlite

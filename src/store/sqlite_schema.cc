@@ -79,10 +79,93 @@ BEGIN
 END;
 )sql";
 
+// v4: who people are (accounts.h): teams, staff accounts, sessions, grants to
+// restricted cases, and the access log. The access log is append-only like
+// the events; a grant is never deleted: a revoke marks it revoked, once, with
+// who and when. Empty optional values are stored as '' (team and line manager
+// as NULL, so that they can reference their rows).
+constexpr std::string_view kV4 = R"sql(
+CREATE TABLE teams (
+  id      TEXT PRIMARY KEY NOT NULL,
+  name    TEXT NOT NULL,
+  demo    INTEGER NOT NULL CHECK (demo IN (0, 1)),
+  created TEXT NOT NULL
+);
+CREATE TABLE accounts (
+  username       TEXT PRIMARY KEY NOT NULL,
+  display_name   TEXT NOT NULL,
+  role           TEXT NOT NULL,
+  team           TEXT REFERENCES teams (id),
+  agency         TEXT NOT NULL,
+  line_manager   TEXT REFERENCES accounts (username),
+  password_hash  TEXT NOT NULL,
+  disabled       INTEGER NOT NULL CHECK (disabled IN (0, 1)),
+  demo           INTEGER NOT NULL CHECK (demo IN (0, 1)),
+  failed_signins INTEGER NOT NULL CHECK (failed_signins >= 0),
+  locked_until   TEXT NOT NULL,
+  created        TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id_digest  TEXT PRIMARY KEY NOT NULL,
+  username   TEXT NOT NULL REFERENCES accounts (username),
+  csrf_token TEXT NOT NULL,
+  created    TEXT NOT NULL,
+  last_seen  TEXT NOT NULL,
+  address    TEXT NOT NULL
+);
+CREATE INDEX sessions_by_username ON sessions (username);
+CREATE TABLE grants (
+  id         INTEGER PRIMARY KEY,
+  username   TEXT NOT NULL REFERENCES accounts (username),
+  case_id    TEXT NOT NULL,
+  granted_by TEXT NOT NULL,
+  granted_at TEXT NOT NULL,
+  reason     TEXT NOT NULL,
+  revoked_by TEXT,
+  revoked_at TEXT,
+  CHECK ((revoked_by IS NULL) = (revoked_at IS NULL))
+);
+CREATE UNIQUE INDEX grants_in_force ON grants (username, case_id) WHERE revoked_at IS NULL;
+CREATE INDEX grants_by_case ON grants (case_id);
+CREATE TRIGGER grants_refuse_delete BEFORE DELETE ON grants
+BEGIN
+  SELECT RAISE(ABORT, 'grants are kept: a grant cannot be deleted; revoke it instead');
+END;
+CREATE TRIGGER grants_refuse_update BEFORE UPDATE ON grants
+WHEN OLD.revoked_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.username IS NOT OLD.username
+  OR NEW.case_id IS NOT OLD.case_id OR NEW.granted_by IS NOT OLD.granted_by
+  OR NEW.granted_at IS NOT OLD.granted_at OR NEW.reason IS NOT OLD.reason
+BEGIN
+  SELECT RAISE(ABORT, 'grants are kept: a grant can only be revoked, once');
+END;
+CREATE TABLE access_log (
+  seq      INTEGER PRIMARY KEY,
+  at       TEXT NOT NULL,
+  username TEXT NOT NULL,
+  role     TEXT NOT NULL,
+  case_id  TEXT NOT NULL,
+  action   TEXT NOT NULL,
+  allowed  INTEGER NOT NULL CHECK (allowed IN (0, 1)),
+  address  TEXT NOT NULL,
+  detail   TEXT NOT NULL
+);
+CREATE INDEX access_log_by_case ON access_log (case_id, seq);
+CREATE INDEX access_log_by_username ON access_log (username, seq);
+CREATE TRIGGER access_log_refuse_update BEFORE UPDATE ON access_log
+BEGIN
+  SELECT RAISE(ABORT, 'the access log is append-only: an entry cannot be changed');
+END;
+CREATE TRIGGER access_log_refuse_delete BEFORE DELETE ON access_log
+BEGIN
+  SELECT RAISE(ABORT, 'the access log is append-only: an entry cannot be deleted');
+END;
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "streams and events, append-only", kV1},
     Migration{2, "projection progress and snapshots", kV2},
     Migration{3, "gap-free stream versions enforced by the database", kV3},
+    Migration{4, "teams, accounts, sessions, grants and the append-only access log", kV4},
 };
 
 }  // namespace

@@ -14,7 +14,7 @@
 //
 // One SqliteStore may be used from several threads: its calls are serialised.
 // open_sqlite_store (event_store.h) is how it is made; a read-only store
-// (OpenOptions::read_only) is opened by open_read_only
+// (OpenOptions::read_only) is opened by open_read_only_file
 // (sqlite_read_only.cc).
 #pragma once
 
@@ -39,10 +39,6 @@ inline constexpr int kCacheKib = 32 * 1024;
 // kNotFound when the file (or, with `create`, its folder) does not exist,
 // kBadInput when it is a folder.
 Result<void> check_path(const std::string& path, bool create);
-
-// Opens the database file at `path` for reading only (OpenOptions::read_only
-// in event_store.h); `url` is what describe() gives back.
-Result<std::unique_ptr<EventStore>> open_read_only(std::string url, const std::string& path);
 
 // An append waiting for its group's commit.
 struct PendingAppend {
@@ -77,6 +73,25 @@ Error too_new(const Database& db, int version);
 // build knows is refused (kUnavailable) whether or not `target` is reached.
 // `write` is the file's in-process write lock (held per migration).
 Result<void> migrate(Database& db, int target, std::mutex& write);
+
+// A connection to a database file, opened as a store of it needs it, with
+// the file's FileWriter.
+struct OpenedFile {
+  Database db;
+  std::shared_ptr<FileWriter> writer;
+  bool read_only = false;
+};
+
+// Opens the file of a "sqlite:PATH[?max_pages=N]" URL as open_sqlite_store
+// does: checked, configured (WAL, synchronous=FULL, foreign keys) and
+// migrated as `options` say, or with OpenOptions::read_only as
+// open_read_only_file does. The event store and the account store
+// (sqlite_accounts.cc) each open their own connection this way.
+Result<OpenedFile> open_file(std::string_view url, const OpenOptions& options);
+
+// Opens the database file at `path` for reading only (OpenOptions::read_only
+// in event_store.h, and sqlite_read_only.cc says how).
+Result<OpenedFile> open_read_only_file(const std::string& path);
 
 class SqliteStore final : public EventStore {
  public:
