@@ -46,6 +46,30 @@ class Writer {
  public:
   Writer(DemoDraft& d, DemoCase& c) : d_(d), c_(c), p_(d.profile()) {}
 
+ public:
+  // The duties up to the closure a meeting or the family decides (or up to
+  // today), the closure, and then the closure's own duties (the minutes of
+  // the meeting that closed the plan).
+  Result<void> write() {
+    if (auto ok = run(); !ok) return ok;
+    if (!c_.closing_on || *c_.closing_on > c_.today) return {};
+    if (c_.closing_reason == "step_up_child_protection") {
+      json up = demo_event("stepped_up", *c_.closing_on);
+      up["to"] = "child_protection";
+      if (auto ok = d_.add(up); !ok) return ok;
+    }
+    json closed = demo_event("closed", *c_.closing_on);
+    closed["reason"] = c_.closing_reason;
+    closed["endorsed_at"] =
+        c_.closing_reason == "consent_withdrawn" ? "first_line_manager" : "review";
+    if (auto ok = d_.add(closed); !ok) return ok;
+    closed_ = true;
+    left_.clear();
+    tries_.clear();
+    return run();
+  }
+
+ private:
   Result<void> run() {
     for (int step = 0; step < 20000; ++step) {
       const std::vector<Obligation> obs = d_.obligations(c_.today);
@@ -94,8 +118,13 @@ class Writer {
   using Key = std::pair<std::uint16_t, std::int32_t>;
   static Key key(const Obligation& o) { return {o.rule, o.anchor.days()}; }
 
+  // Until the closure is written, nothing on or after its day; a worker
+  // who has fallen behind does nothing after the day they stopped.
   Date last_day() const {
-    return c_.closing_on ? std::min(c_.today, add_days(*c_.closing_on, -1)) : c_.today;
+    Date last = c_.today;
+    if (c_.plan.stalled_from) last = std::min(last, *c_.plan.stalled_from);
+    if (c_.closing_on && !closed_) last = std::min(last, add_days(*c_.closing_on, -1));
+    return last;
   }
 
   // The duties before a meeting come before the meeting, on the same day.
@@ -278,8 +307,36 @@ class Writer {
     return kind_of(r.met_by.front());
   }
 
+  // Before a meeting held sooner than expected (one meeting for two rules),
+  // the duties before it that are still to do, each its timescale before it.
+  // Only the duties before meetings of rules a meeting of `kind` meets:
+  // the others are for another meeting.
+  Result<void> prepare(Date day, std::string_view kind, const std::vector<Obligation>& obs) {
+    const PathwaySet active = d_.pathways(day);
+    const auto counts = [&](std::uint16_t ix) {
+      const auto& ms = p_.rules[ix].met_by;
+      return std::any_of(ms.begin(), ms.end(),
+                         [&](const EventMatcher& m) { return allows_kind(m, kind); });
+    };
+    for (const Obligation& b : obs) {
+      const Rule& r = p_.rules[b.rule];
+      if (r.kind != RuleKind::kBefore || is_meeting_rule(r) || !is_open(b.status)) continue;
+      if (!b.has_due || b.anchor <= day) continue;
+      if (std::none_of(r.before_meeting.begin(), r.before_meeting.end(), counts)) continue;
+      const Date lo = std::max(b.arose, last_held(r));
+      const auto& lead = r.due_on(active);
+      const Date at = lead ? apply(day, *lead, *p_.calendar, -1) : day;
+      const Date when = working(clamp(add_days(at, -c_.random.range(0, 2)), lo, day), lo);
+      auto e = duty_event(c_, r, std::min(when, day), day);
+      if (!e) return std::unexpected(e.error());
+      if (auto ok = d_.add(std::move(*e)); !ok) return ok;
+    }
+    return {};
+  }
+
   Result<void> meet(const Obligation& o, Date day, const std::vector<Obligation>& obs) {
     DemoMeeting m{kind_for(o, day, obs), day, std::nullopt, {}};
+    if (auto ok = prepare(day, m.kind, obs); !ok) return ok;
     const DemoStory story = c_.plan.story;
     const bool closing = (story == DemoStory::kClosed || story == DemoStory::kSteppedDown ||
                           story == DemoStory::kSteppedUp) &&
@@ -325,13 +382,14 @@ class Writer {
   const Profile& p_;
   std::set<Key> left_;
   std::map<Key, int> tries_;
-  Date planned_;  // the meeting day invitations are being sent for
+  Date planned_;         // the meeting day invitations are being sent for
+  bool closed_ = false;  // the closure is written
 };
 
 }  // namespace
 
 Result<void> write_duties(DemoDraft& draft, DemoCase& c) {
-  return Writer(draft, c).run();
+  return Writer(draft, c).write();
 }
 
 }  // namespace cinplan::app

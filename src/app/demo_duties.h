@@ -5,8 +5,10 @@
 // the case's plan says now and then, late). So the visits, meetings and the
 // duties around them follow whatever the profile's rules say, with no
 // timescale of any authority written here. A duty whose day would fall after
-// today (or after a closure already decided) is left undone: it is what the
-// worker sees as upcoming, due soon or overdue.
+// today (or after a closure already decided, or after the day a worker who
+// has fallen behind stopped) is left undone: it is what the worker sees as
+// upcoming, due soon or overdue. A closure decided is written when it falls
+// on or before today, and then the closure's own duties are done.
 #pragma once
 
 #include "app/demo_case.h"

@@ -6,26 +6,6 @@
 #include "app/demo_opening.h"
 
 namespace cinplan::app {
-namespace {
-
-using json = nlohmann::ordered_json;
-
-// The closure decided by a meeting or by the family, when it has happened.
-Result<void> write_closure(DemoDraft& d, DemoCase& c) {
-  if (!c.closing_on || *c.closing_on > c.today) return {};
-  if (c.closing_reason == "step_up_child_protection") {
-    json up = demo_event("stepped_up", *c.closing_on);
-    up["to"] = "child_protection";
-    if (auto ok = d.add(up); !ok) return ok;
-  }
-  json closed = demo_event("closed", *c.closing_on);
-  closed["reason"] = c.closing_reason;
-  closed["endorsed_at"] = c.closing_reason == "consent_withdrawn" ? "first_line_manager" : "review";
-  return d.add(closed);
-}
-
-}  // namespace
-
 Result<DemoHistory> demo_history(const Profile& profile, unsigned seed, Date today,
                                  std::size_t index) {
   const DemoCasePlan plan = plan_demo_case(seed, today, index);
@@ -33,9 +13,8 @@ Result<DemoHistory> demo_history(const Profile& profile, unsigned seed, Date tod
   DemoDraft draft(profile);
   if (auto ok = write_opening(draft, c); !ok) return std::unexpected(ok.error());
   if (auto ok = write_duties(draft, c); !ok) return std::unexpected(ok.error());
-  if (auto ok = write_closure(draft, c); !ok) return std::unexpected(ok.error());
 
-  json document;
+  nlohmann::ordered_json document;
   document["case_id"] = plan.case_id;
   document["child"] = {{"id", plan.child_id},
                        {"name", c.child_name},

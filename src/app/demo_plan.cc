@@ -144,6 +144,7 @@ DemoCasePlan plan_demo_case(unsigned seed, Date today, std::size_t index) {
 
   if (p.story == DemoStory::kFallingBehind) {
     p.late_rate = 0.35;
+    p.stalled_from = add_days(today, -random.range(12, 40));
   } else if (p.story == DemoStory::kOnTrack) {
     p.late_rate = random.chance(0.8) ? 0.0 : 0.08;
   } else {

@@ -56,6 +56,7 @@ struct DemoCasePlan {
   const DemoPerson* worker = nullptr;    // allocated at the start of the plan
   const DemoPerson* manager = nullptr;   // the worker's first-line manager
   double late_rate = 0;                  // the chance that a duty is done after its limit
+  std::optional<Date> stalled_from;      // falling behind: nothing is done after this day
   bool shares_with_school = false;       // consent to share with the agency
   bool shares_with_health = false;
   DemoFamily family;

@@ -6,8 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <random>
 #include <iterator>
+#include <random>
 
 namespace cinplan::app {
 

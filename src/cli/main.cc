@@ -85,6 +85,17 @@ int main(int argc, char** argv) {
       "migrate", "bring an existing database up to this cinplan's schema version");
   migrate->add_option("--db", mg.db, "database URL (sqlite:PATH or postgresql://...)")->required();
 
+  cli::DemoArgs dm;
+  auto* demo = app.add_subcommand("demo", "write a demo authority (teams, staff, children)");
+  demo->add_option("--db", dm.db,
+                   "database URL: sqlite:PATH (created if missing) or postgresql://...")
+      ->required();
+  demo->add_option("--profile", dm.profile, "the procedure profile the children's cases run under")
+      ->required();
+  demo->add_option("--children", dm.children, "how many children (default: 300)");
+  demo->add_option("--today", dm.today,
+                   "the day the histories run up to (YYYY-MM-DD; default: today)");
+
   // A word that is not a command is named, with the commands there are.
   if (auto wrong = cli::unknown_command(app, argc, argv)) return cli::fail(*wrong);
 
@@ -111,5 +122,6 @@ int main(int argc, char** argv) {
   if (*export_cmd) return cli::run_export(ex);
   if (*caseload) return cli::run_caseload(folder, cl);
   if (*migrate) return cli::run_migrate(mg);
+  if (*demo) return cli::run_demo(folder, dm);
   return cli::fail("no command given (see cinplan --help)");
 }
