@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/demo_days.h"
 #include "app/demo_plan.h"
 #include "app/demo_random.h"
 #include "core/calendar/date.h"
@@ -52,16 +53,6 @@ struct DemoCase {
 // {"type": type, "date": day}.
 inline nlohmann::ordered_json demo_event(std::string_view type, Date day) {
   return {{"type", std::string(type)}, {"date", day.to_string()}};
-}
-
-// `day`, or the working day before it when it falls at a weekend.
-inline Date weekday_before(Date day) {
-  while (day.is_weekend()) day = add_days(day, -1);
-  return day;
-}
-inline Date weekday_after(Date day) {
-  while (day.is_weekend()) day = add_days(day, 1);
-  return day;
 }
 
 }  // namespace cinplan::app

@@ -162,9 +162,10 @@ class Writer {
     if (o.target_agreed) return o.target;
     if (o.has_due) return o.due;
     std::optional<Date> out;
+    const Date after = after_last(p_.rules[o.rule].met_by);
     for (const Obligation& b : obs) {
       const Rule& r = p_.rules[b.rule];
-      if (r.kind != RuleKind::kBefore || !b.has_due || !is_open(b.status)) continue;
+      if (r.kind != RuleKind::kBefore || !b.has_due || b.anchor < after) continue;
       if (std::find(r.before_meeting.begin(), r.before_meeting.end(), o.rule) ==
           r.before_meeting.end())
         continue;
@@ -190,11 +191,18 @@ class Writer {
   // (what is done for the next one comes after it); the earliest day if none.
   Date last_held(const Rule& before) const {
     Date out = Date::from_days(kNoDate + 2);
-    for (std::uint16_t ix : before.before_meeting) {
-      for (const EventMatcher& m : p_.rules[ix].met_by) {
-        for (const Event& e : d_.events()) {
-          if (e.date <= c_.today && e.date >= out && d_.meets(m, e)) out = add_days(e.date, 1);
-        }
+    for (std::uint16_t ix : before.before_meeting)
+      out = std::max(out, after_last(p_.rules[ix].met_by));
+    return out;
+  }
+
+  // The day after the latest event matching one of `ms`; the earliest day
+  // if none.
+  Date after_last(const std::vector<EventMatcher>& ms) const {
+    Date out = Date::from_days(kNoDate + 2);
+    for (const EventMatcher& m : ms) {
+      for (const Event& e : d_.events()) {
+        if (e.date <= c_.today && e.date >= out && d_.meets(m, e)) out = add_days(e.date, 1);
       }
     }
     return out;
@@ -203,9 +211,12 @@ class Writer {
   Date clamp(Date day, Date lo, Date hi) const { return std::max(lo, std::min(day, hi)); }
 
   // A working day on or before `day` if that is not before `lo`, else after.
-  static Date working(Date day, Date lo) {
-    const Date before = weekday_before(day);
-    return before >= lo ? before : weekday_after(day);
+  Date working(Date day, Date lo) const {
+    Date before = day;
+    while (!p_.calendar->is_working_day(before)) before = add_days(before, -1);
+    if (before >= lo) return before;
+    while (!p_.calendar->is_working_day(day)) day = add_days(day, 1);
+    return day;
   }
 
   Date act_day(const Obligation& o, Date base, const std::vector<Obligation>& obs) {
@@ -235,7 +246,7 @@ class Writer {
         day =
             add_days(lead ? apply(planned_, *lead, *p_.calendar, -1) : planned_, -rnd.range(0, 3));
       } else if (invitations(r)) {
-        planned_ = weekday_after(p_.calendar->add_working_days(o.anchor, 15));
+        planned_ = p_.calendar->add_working_days(o.anchor, 15);
       }
       if (o.has_due && late() && o.due < hi)
         day = add_days(o.due, rnd.range(1, days_between(o.due, hi)));
@@ -284,8 +295,8 @@ class Writer {
     if (best == nullptr) return std::nullopt;
     const auto& span = best->target_on(active) ? best->target_on(active) : best->due_on(active);
     if (!span) return std::nullopt;
-    const Date next =
-        weekday_before(add_days(apply(day, *span, *p_.calendar), -c_.random.range(0, 6)));
+    const Date next = working(add_days(apply(day, *span, *p_.calendar), -c_.random.range(0, 6)),
+                              add_days(day, 1));
     return next > day ? std::optional(next) : std::nullopt;
   }
 
@@ -367,7 +378,7 @@ class Writer {
     if (is_meeting_rule(r)) return meet(o, day, obs);
     if (event_type(r.met_by.front().type).id == "visit" && r.kind == RuleKind::kRecurring &&
         c_.random.chance(0.06)) {
-      const Date earlier = weekday_before(add_days(day, -c_.random.range(2, 4)));
+      const Date earlier = working(add_days(day, -c_.random.range(2, 4)), o.anchor);
       if (earlier > o.anchor) {
         if (auto ok = d_.add(visit_not_seen(c_, earlier)); !ok) return ok;
       }

@@ -100,7 +100,8 @@ Result<void> attendance(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
     }
   }
   for (const auto& [name, agency] : updates) {
-    json e = demo_event("written_update_added", weekday_before(add_days(m.day, -r.range(1, 3))));
+    json e =
+        demo_event("written_update_added", working_day_before(add_days(m.day, -r.range(1, 3))));
     e["meeting_date"] = m.day.to_string();
     e["by"] = name;
     e["agency"] = agency;
@@ -169,7 +170,7 @@ Result<void> plan_items(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
                  : item.owner == "school"      ? c.school_contact
                  : item.owner == "health"      ? c.health_contact
                                                : c.mother;
-    a["by_date"] = weekday_before(add_days(m.day, 7 * r.range(4, 12))).to_string();
+    a["by_date"] = working_day_before(add_days(m.day, 7 * r.range(4, 12))).to_string();
     if (auto ok = d.add(a); !ok) return ok;
     c.open_actions.push_back(id);
   }

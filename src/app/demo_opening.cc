@@ -84,7 +84,7 @@ Result<void> register_network(DemoDraft& d, DemoCase& c, const std::string& addr
     if (auto ok = add(d, nan); !ok) return ok;
   }
 
-  const Date told = weekday_after(add_days(p.referral, 2));
+  const Date told = working_day_after(add_days(p.referral, 2));
   if (age >= 4) {
     c.school = demo_school(r, age);
     c.school_contact =
@@ -153,7 +153,7 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
     if (auto ok = add(d, e); !ok) return ok;
   }
   if (p.story == DemoStory::kAddressWithheld) {
-    json e = demo_event("address_withheld", weekday_after(add_days(p.referral, 1)));
+    json e = demo_event("address_withheld", working_day_after(add_days(p.referral, 1)));
     e["person_id"] = "P1";
     e["from"] = json::array({"P2"});
     e["reason"] = "non-molestation order against P2";
@@ -175,7 +175,7 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
       if (auto ok = add(d, *e); !ok) return ok;
   }
 
-  const Date assessed = weekday_before(add_days(p.plan_start, -r.range(0, 2)));
+  const Date assessed = working_day_before(add_days(p.plan_start, -r.range(0, 2)));
   json assessment = demo_event("assessment_completed", std::max(assessed, p.referral));
   assessment["s17_need"] = true;
   assessment["team"] = std::string(find_demo_team(p.assessor->team)->name);
@@ -191,7 +191,7 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
     if (auto ok = add(d, e); !ok) return ok;
   }
 
-  const Date agreed = weekday_after(add_days(p.plan_start, r.range(0, 2)));
+  const Date agreed = working_day_after(add_days(p.plan_start, r.range(0, 2)));
   json consent = demo_event("consent", agreed);
   consent["given"] = true;
   consent["scope"] = "plan";
@@ -208,19 +208,19 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
   }
 
   if (p.story == DemoStory::kConsentWithdrawn) {
-    const Date withdrawn = weekday_after(*p.close_from);
+    const Date withdrawn = working_day_after(*p.close_from);
     json e = demo_event("consent_withdrawn", withdrawn);
     e["by"] = "mother";
     e["scope"] = "plan";
     if (auto ok = add(d, e); !ok) return ok;
     if (p.manager_discussion) {
-      json talk = demo_event("manager_discussion_held", weekday_after(add_days(withdrawn, 2)));
+      json talk = demo_event("manager_discussion_held", working_day_after(add_days(withdrawn, 2)));
       talk["topic"] = "consent_withdrawn";
       talk["with_role"] = "first_line_manager";
       talk["outcome"] = "step down to early help offered; the family accepted";
       if (auto ok = add(d, talk); !ok) return ok;
     }
-    c.closing_on = weekday_after(add_days(withdrawn, r.range(10, 20)));
+    c.closing_on = working_day_after(add_days(withdrawn, r.range(10, 20)));
     c.closing_reason = "consent_withdrawn";
   }
   return {};

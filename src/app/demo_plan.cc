@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "app/demo_days.h"
+
 namespace cinplan::app {
 namespace {
 
@@ -24,11 +26,6 @@ constexpr std::array<Weighted, 12> kMix = {{
     {DemoStory::kRestricted, 1},
     {DemoStory::kSupervisionOrder, 1},
 }};
-
-Date weekday_on_or_before(Date d) {
-  while (d.is_weekend()) d = add_days(d, -1);
-  return d;
-}
 
 bool closes(DemoStory s) {
   return s == DemoStory::kClosed || s == DemoStory::kSteppedDown || s == DemoStory::kSteppedUp ||
@@ -111,12 +108,12 @@ DemoCasePlan plan_demo_case(unsigned seed, Date today, std::size_t index) {
     // One year, ending 2 to 3 months from today.
     p.order_end = add_days(today, random.range(61, 91));
     p.order_made = add_days(add_months(p.order_end, -12), 1);
-    p.plan_start = weekday_on_or_before(p.order_made);
+    p.plan_start = working_day_before(p.order_made);
     p.order_made = p.plan_start;
   } else {
-    p.plan_start = weekday_on_or_before(add_days(today, -plan_age(p.story, random)));
+    p.plan_start = working_day_before(add_days(today, -plan_age(p.story, random)));
   }
-  p.referral = weekday_on_or_before(add_days(p.plan_start, -random.range(12, 40)));
+  p.referral = working_day_before(add_days(p.plan_start, -random.range(12, 40)));
   if (closes(p.story)) {
     const int open = days_between(p.plan_start, today);
     // Early enough for the next review to come before today.
