@@ -61,6 +61,40 @@ struct MigrateArgs {
 };
 int run_migrate(const MigrateArgs& args);
 
+// cinplan user add|team-add|disable|enable|reset-password|grant|revoke|list
+// --db URL ... (user_command.cc, grant_command.cc). Passwords come from
+// standard input, never from arguments.
+struct UserArgs {
+  std::string db;
+  std::string username;      // the account; for team-add, the team id
+  std::string name;          // --name: the display name, or the team's name
+  std::string role;          // --role: a role id of the registry
+  std::string team;          // --team: a team id
+  std::string agency;        // --agency: a partner professional's agency
+  std::string line_manager;  // --line-manager: a username
+  std::string case_id;       // --case
+  std::string reason;        // --reason, for a grant
+  bool json = false;         // list --json
+};
+int run_user_add(const UserArgs& args);
+int run_team_add(const UserArgs& args);
+// disable (also signs them out everywhere) or enable.
+int run_user_disable(const UserArgs& args, bool disabled);
+int run_user_reset_password(const UserArgs& args);
+int run_user_grant(const UserArgs& args);
+int run_user_revoke(const UserArgs& args);
+int run_user_list(const UserArgs& args);
+
+// cinplan audit --db URL (--case ID | --user NAME) [--since DATE] [--json]
+struct AuditArgs {
+  std::string db;
+  std::string case_id;
+  std::string username;
+  std::string since;  // YYYY-MM-DD or a UTC timestamp
+  bool json = false;
+};
+int run_audit(const AuditArgs& args);
+
 // cinplan demo --db URL --profile ID [--children N] [--today DATE]
 struct DemoArgs {
   std::string db;

@@ -85,6 +85,52 @@ int main(int argc, char** argv) {
       "migrate", "bring an existing database up to this cinplan's schema version");
   migrate->add_option("--db", mg.db, "database URL (sqlite:PATH or postgresql://...)")->required();
 
+  // Administrators' commands: accounts, teams, grants (passwords only ever
+  // from standard input), and the access log.
+  cli::UserArgs us;
+  auto* user = app.add_subcommand("user", "staff accounts, teams and grants to restricted cases");
+  user->require_subcommand(1);
+  const auto user_command = [&](const char* name, const char* what, const char* first) {
+    auto* c = user->add_subcommand(name, what);
+    c->add_option("--db", us.db, "database URL (sqlite:PATH or postgresql://...)")->required();
+    if (first != nullptr)
+      c->add_option(first, us.username,
+                    std::string_view(first) == "TEAM_ID" ? "team id, e.g. locality-north"
+                                                         : "username, e.g. alex.morgan")
+          ->required();
+    return c;
+  };
+  auto* user_add = user_command(
+      "add", "add a staff account; its password is the first line of standard input", "USERNAME");
+  user_add->add_option("--name", us.name, "the name people and records show")->required();
+  user_add->add_option("--role", us.role, "role id (social_worker, first_line_manager, ...)")
+      ->required();
+  user_add->add_option("--team", us.team, "team id");
+  user_add->add_option("--agency", us.agency, "a partner professional's agency");
+  user_add->add_option("--line-manager", us.line_manager, "username of their line manager");
+  auto* team_add = user_command("team-add", "add a team", "TEAM_ID");
+  team_add->add_option("--name", us.name, "the team's name as people read it")->required();
+  auto* user_disable =
+      user_command("disable", "disable an account and sign it out everywhere", "USERNAME");
+  auto* user_enable = user_command("enable", "enable a disabled account", "USERNAME");
+  auto* user_reset = user_command(
+      "reset-password", "set a new password from the first line of standard input", "USERNAME");
+  auto* user_grant = user_command("grant", "grant an account a restricted case", "USERNAME");
+  user_grant->add_option("--case", us.case_id, "case id")->required();
+  user_grant->add_option("--reason", us.reason, "why the grant is needed")->required();
+  auto* user_revoke = user_command("revoke", "revoke an account's grant to a case", "USERNAME");
+  user_revoke->add_option("--case", us.case_id, "case id")->required();
+  auto* user_list = user_command("list", "list the staff accounts", nullptr);
+  user_list->add_flag("--json", us.json, "print a JSON array");
+
+  cli::AuditArgs au;
+  auto* audit = app.add_subcommand("audit", "who read or changed a case, or what a user did");
+  audit->add_option("--db", au.db, "database URL (sqlite:PATH or postgresql://...)")->required();
+  audit->add_option("--case", au.case_id, "the entries on this case");
+  audit->add_option("--user", au.username, "the entries of this username");
+  audit->add_option("--since", au.since, "from this day (YYYY-MM-DD) or UTC time on");
+  audit->add_flag("--json", au.json, "print a JSON array");
+
   cli::DemoArgs dm;
   auto* demo = app.add_subcommand("demo", "write a demo authority (teams, staff, children)");
   demo->add_option("--db", dm.db,
@@ -122,6 +168,15 @@ int main(int argc, char** argv) {
   if (*export_cmd) return cli::run_export(ex);
   if (*caseload) return cli::run_caseload(folder, cl);
   if (*migrate) return cli::run_migrate(mg);
+  if (*user_add) return cli::run_user_add(us);
+  if (*team_add) return cli::run_team_add(us);
+  if (*user_disable) return cli::run_user_disable(us, true);
+  if (*user_enable) return cli::run_user_disable(us, false);
+  if (*user_reset) return cli::run_user_reset_password(us);
+  if (*user_grant) return cli::run_user_grant(us);
+  if (*user_revoke) return cli::run_user_revoke(us);
+  if (*user_list) return cli::run_user_list(us);
+  if (*audit) return cli::run_audit(au);
   if (*demo) return cli::run_demo(folder, dm);
   return cli::fail("no command given (see cinplan --help)");
 }

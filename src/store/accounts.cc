@@ -6,6 +6,7 @@
 
 #include "core/casefile/case_id.h"
 #include "core/casefile/event_types.h"
+#include "core/utf8.h"
 
 namespace cinplan::store {
 namespace {
@@ -44,58 +45,6 @@ Result<void> check_id(std::string_view value, std::string_view what, std::string
   return {};
 }
 
-// Counts code points: bytes that do not continue a UTF-8 sequence.
-std::size_t characters(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
-// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or
-// code points past U+10FFFF).
-bool valid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t more = 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      more = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      more = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      more = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (i + more >= text.size()) return false;
-    for (std::size_t k = 1; k <= more; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if (next < (k == 1 ? lo : 0x80) || next > (k == 1 ? hi : 0xBF)) return false;
-    }
-    i += more + 1;
-  }
-  return true;
-}
-
-bool has_control(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F) return true;
-    // C1 controls, U+0080 to U+009F, are C2 80 to C2 9F in UTF-8.
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0)
-      return true;
-  }
-  return false;
-}
-
 Result<void> check_text(std::string_view value, std::string_view what, std::size_t most,
                         bool required = true) {
   if (value.empty()) {
@@ -103,9 +52,9 @@ Result<void> check_text(std::string_view value, std::string_view what, std::size
     return {};
   }
   if (!valid_utf8(value)) return bad(std::string(what) + " is not valid UTF-8 text");
-  if (characters(value) > most)
+  if (code_points(value) > most)
     return bad(std::string(what) + " is longer than " + std::to_string(most) + " characters");
-  if (has_control(value))
+  if (has_control_character(value))
     return bad(std::string(what) + " holds a control character (such as a tab or a line break)");
   return {};
 }
@@ -191,8 +140,7 @@ Result<void> check_account(const Account& account) {
   if (!partner && !account.agency.empty())
     return bad(who + "only a partner professional has an agency");
   if (!account.line_manager.empty()) {
-    if (auto r = within(check_id(account.line_manager, "the line manager", "._-@")); !r)
-      return r;
+    if (auto r = within(check_id(account.line_manager, "the line manager", "._-@")); !r) return r;
     if (account.line_manager == account.username)
       return bad(who + "cannot be their own line manager");
   }
