@@ -104,6 +104,15 @@ struct AuditArgs {
 };
 int run_audit(const AuditArgs& args);
 
+// cinplan demo --db URL --profile ID [--children N] [--today DATE]
+struct DemoArgs {
+  std::string db;
+  std::string profile;
+  int children = 300;
+  std::string today;  // empty: today
+};
+int run_demo(const std::filesystem::path& folder, const DemoArgs& args);
+
 // Prints "cinplan: <message>" to stderr and returns 2.
 int fail(const std::string& message);
 

@@ -137,6 +137,17 @@ int main(int argc, char** argv) {
   audit->add_option("--since", au.since, "from this day (YYYY-MM-DD) or UTC time on");
   audit->add_flag("--json", au.json, "print a JSON array");
 
+  cli::DemoArgs dm;
+  auto* demo = app.add_subcommand("demo", "write a demo authority (teams, staff, children)");
+  demo->add_option("--db", dm.db,
+                   "database URL: sqlite:PATH (created if missing) or postgresql://...")
+      ->required();
+  demo->add_option("--profile", dm.profile, "the procedure profile the children's cases run under")
+      ->required();
+  demo->add_option("--children", dm.children, "how many children (default: 300)");
+  demo->add_option("--today", dm.today,
+                   "the day the histories run up to (YYYY-MM-DD; default: today)");
+
   // A word that is not a command is named, with the commands there are.
   if (auto wrong = cli::unknown_command(app, argc, argv)) return cli::fail(*wrong);
 
@@ -173,5 +184,6 @@ int main(int argc, char** argv) {
   if (*user_revoke) return cli::run_user_revoke(us);
   if (*user_list) return cli::run_user_list(us);
   if (*audit) return cli::run_audit(au);
+  if (*demo) return cli::run_demo(folder, dm);
   return cli::fail("no command given (see cinplan --help)");
 }

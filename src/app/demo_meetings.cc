@@ -1,0 +1,259 @@
+#include "app/demo_meetings.h"
+
+#include <array>
+
+namespace cinplan::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+struct PlanItem {
+  std::string_view outcome;
+  std::string_view action;
+  std::string_view owner;  // "mother", "school", "health", "social worker"
+};
+constexpr std::array<PlanItem, 8> kPlanItems = {{
+    {"{child} attends school every day and on time", "Walk {child} to school each morning",
+     "mother"},
+    {"{child} attends school every day and on time", "Share attendance each fortnight", "school"},
+    {"The home is safe and warm for {child}", "Arrange repairs to the heating with the landlord",
+     "social worker"},
+    {"{child}'s health needs are met", "Book and attend the overdue dental check", "mother"},
+    {"{child}'s health needs are met", "Complete the developmental review", "health"},
+    {"{child} has a settled bedtime routine", "Agree a bedtime routine with the family",
+     "social worker"},
+    {"{child}'s mother gets support with her own wellbeing",
+     "Refer to the adult mental health service", "social worker"},
+    {"{child} spends time safely with their father", "Agree a written contact arrangement",
+     "mother"},
+}};
+constexpr std::array<std::string_view, 5> kRationales = {
+    "attendance has improved since the last meeting",
+    "the family are engaging but the home conditions are not yet consistent",
+    "things are better at home and the worries are smaller",
+    "mum is getting support and is more confident",
+    "some progress; the same worries about routines remain"};
+
+std::string fill(std::string_view text, const DemoCase& c) {
+  std::string out(text);
+  const std::string first = c.plan.family.child_first;
+  for (auto at = out.find("{child}"); at != std::string::npos; at = out.find("{child}"))
+    out.replace(at, 7, first);
+  return out;
+}
+
+std::string chair_for(const DemoCase& c, std::string_view kind) {
+  if (kind == "initial" || kind == "transfer_in" || kind == "twelve_month_review")
+    return "first_line_manager";
+  if (kind == "service_manager_review") return "service_manager";
+  if (kind == "panel") return "group_manager";
+  if (kind == "supervision_order_review" || kind == "supervision_order_final_review")
+    return c.iro.empty() ? "first_line_manager" : "independent_reviewing_officer";
+  return std::string(c.plan.worker->role);
+}
+
+// The day a companion `days` working days after the meeting falls on, or
+// none when that is after the case's last day.
+std::optional<Date> after_meeting(const DemoDraft& d, const DemoCase& c, Date meeting, int days) {
+  const Date day = d.profile().calendar->add_working_days(meeting, days);
+  const Date last = c.closing_on ? add_days(*c.closing_on, -1) : c.today;
+  if (day > last || day > c.today) return std::nullopt;
+  return day;
+}
+
+// Whether a rule of the profile that applies to the case asks for `type`
+// after a meeting of `kind` (the duties then write it, on time).
+bool asked_after(const DemoDraft& d, std::string_view type, std::string_view kind, Date day) {
+  const EventTypeId t = *find_event_type(type);
+  const EventTypeId meeting = *find_event_type("meeting");
+  const FieldSpec* kinds = find_field(event_type(meeting), "kind");
+  const int k = enum_index(*kinds, kind);
+  const PathwaySet active = d.pathways(day);
+  for (const Rule& r : d.profile().rules) {
+    if ((r.pathways & active) == 0 || (r.except_pathways & active) != 0) continue;
+    bool anchored = false, meets = false;
+    for (const EventMatcher& m : r.after)
+      anchored |= m.type == meeting && (m.subtypes == 0 || ((m.subtypes >> k) & 1u));
+    for (const EventMatcher& m : r.met_by) meets |= m.type == t;
+    if (anchored && meets) return true;
+  }
+  return false;
+}
+
+Result<void> attendance(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
+  DemoRandom& r = c.random;
+  json present = json::array();
+  present.push_back({{"name", c.mother}, {"role", "mother"}});
+  if (c.father_at_home) present.push_back({{"name", c.father}, {"role", "father"}});
+  present.push_back(
+      {{"name", std::string(c.plan.worker->display_name)}, {"role", "social worker"}});
+  json apologies = json::array();
+  std::vector<std::pair<std::string, std::string>> updates;  // name, agency
+  for (const auto& [name, agency] : {std::pair{c.school_contact, std::string("school")},
+                                     std::pair{c.health_contact, std::string("health")}}) {
+    if (name.empty()) continue;
+    if (r.chance(0.75)) {
+      present.push_back({{"name", name}, {"agency", agency}});
+    } else {
+      apologies.push_back({{"name", name}, {"agency", agency}, {"written_update", true}});
+      updates.emplace_back(name, agency);
+    }
+  }
+  for (const auto& [name, agency] : updates) {
+    json e =
+        demo_event("written_update_added", working_day_before(add_days(m.day, -r.range(1, 3))));
+    e["meeting_date"] = m.day.to_string();
+    e["by"] = name;
+    e["agency"] = agency;
+    e["text"] = agency == "school"
+                    ? "Attendance this half term is " + std::to_string(r.range(82, 98)) +
+                          "%; settled in class, no new concerns."
+                    : "Growth and development on track; the family kept the last "
+                      "two appointments.";
+    if (auto ok = d.add(e); !ok) return ok;
+  }
+  json e = demo_event("attendance_recorded", m.day);
+  e["meeting_date"] = m.day.to_string();
+  e["present"] = present;
+  if (!apologies.empty()) e["apologies"] = apologies;
+  return d.add(e);
+}
+
+Result<void> scaling(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
+  DemoRandom& r = c.random;
+  for (std::string_view by : {"mother", "social worker", "school"}) {
+    if (by == "school" && c.school.empty()) continue;
+    json e = demo_event("scaling_recorded", m.day);
+    e["meeting_date"] = m.day.to_string();
+    e["by"] = std::string(by);
+    e["score"] = r.range(by == "mother" ? 5 : 3, 8);
+    e["rationale"] = std::string(r.pick(kRationales));
+    if (auto ok = d.add(e); !ok) return ok;
+  }
+  return {};
+}
+
+Result<void> plan_items(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
+  DemoRandom& r = c.random;
+  const bool first = c.outcomes == 0;
+  if (!first) {
+    // Some of the actions agreed are done by the review.
+    for (auto it = c.open_actions.begin(); it != c.open_actions.end();) {
+      if (!r.chance(0.6)) {
+        ++it;
+        continue;
+      }
+      json e = demo_event("plan_action_completed", m.day);
+      e["action_id"] = *it;
+      if (auto ok = d.add(e); !ok) return ok;
+      it = c.open_actions.erase(it);
+    }
+  }
+  const int items = first ? r.range(2, 4) : r.range(0, 1);
+  std::string last_outcome;
+  for (int i = 0; i < items; ++i) {
+    const PlanItem& item = kPlanItems[static_cast<std::size_t>(r.range(0, 7))];
+    if (item.owner == "school" && c.school.empty()) continue;
+    if (item.outcome != last_outcome) {
+      json o = demo_event("plan_outcome_agreed", m.day);
+      o["outcome_id"] = "O" + std::to_string(++c.outcomes);
+      o["text"] = fill(item.outcome, c);
+      if (auto ok = d.add(o); !ok) return ok;
+      last_outcome = std::string(item.outcome);
+    }
+    json a = demo_event("plan_action_agreed", m.day);
+    const std::string id = "A" + std::to_string(++c.actions);
+    a["action_id"] = id;
+    a["outcome_id"] = "O" + std::to_string(c.outcomes);
+    a["text"] = fill(item.action, c);
+    a["owner"] = item.owner == "social worker" ? std::string(c.plan.worker->display_name)
+                 : item.owner == "school"      ? c.school_contact
+                 : item.owner == "health"      ? c.health_contact
+                                               : c.mother;
+    a["by_date"] = working_day_before(add_days(m.day, 7 * r.range(4, 12))).to_string();
+    if (auto ok = d.add(a); !ok) return ok;
+    c.open_actions.push_back(id);
+  }
+  return {};
+}
+
+// Minutes and the plan updated and circulated, where no rule asks for them.
+Result<void> usual_papers(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
+  DemoRandom& r = c.random;
+  for (std::string_view type : {"plan_updated", "minutes_distributed", "plan_circulated"}) {
+    if (asked_after(d, type, m.kind, m.day)) continue;
+    const auto day =
+        after_meeting(d, c, m.day, type == "plan_updated" ? r.range(1, 3) : r.range(3, 8));
+    if (!day) continue;
+    json e = demo_event(type, *day);
+    e["meeting_date"] = m.day.to_string();
+    if (type == "plan_updated") e["summary"] = "actions agreed at the meeting added to the plan";
+    if (type == "plan_circulated") e["to"] = json::array({"family", "school", c.health_role});
+    if (auto ok = d.add(e); !ok) return ok;
+  }
+  return {};
+}
+
+}  // namespace
+
+bool is_plan_meeting(std::string_view kind) {
+  return kind == "initial" || kind == "review" || kind == "transfer_in";
+}
+
+Result<void> hold_meeting(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
+  DemoRandom& r = c.random;
+  const bool plan_meeting = is_plan_meeting(m.kind);
+  const bool order_meeting =
+      m.kind == "supervision_order_review" || m.kind == "supervision_order_final_review";
+  if (plan_meeting || order_meeting || m.kind == "family_network") {
+    if (auto ok = attendance(d, c, m); !ok) return ok;
+  }
+  json e = demo_event("meeting", m.day);
+  e["kind"] = m.kind;
+  e["chair_role"] = chair_for(c, m.kind);
+  if (plan_meeting || order_meeting || m.kind == "twelve_month_review")
+    e["outcome"] = m.outcome.empty() ? std::string("continue") : m.outcome;
+  if (m.next_meeting) e["next_meeting"] = m.next_meeting->to_string();
+  if (m.kind == "initial" && r.chance(0.2)) e["complex"] = true;
+  if (auto ok = d.add(e); !ok) return ok;
+
+  if (c.plan.story == DemoStory::kAddressWithheld && m.kind == "initial") {
+    json x = demo_event("family_member_excluded", m.day);
+    x["person"] = "father";
+    x["endorsed_by_role"] = "first_line_manager";
+    x["reason"] = "non-molestation order protecting the mother";
+    x["alternative"] = "the social worker meets him separately before each meeting";
+    if (auto ok = d.add(x); !ok) return ok;
+  }
+  if (plan_meeting || order_meeting) {
+    if (auto ok = scaling(d, c, m); !ok) return ok;
+  }
+  if (plan_meeting) {
+    if (auto ok = plan_items(d, c, m); !ok) return ok;
+    if (auto ok = usual_papers(d, c, m); !ok) return ok;
+  }
+  if (order_meeting && !c.iro.empty()) {
+    if (auto day = after_meeting(d, c, m.day, r.range(2, 5))) {
+      json x = demo_event("iro_recommendations_made", *day);
+      x["meeting_date"] = m.day.to_string();
+      x["recommendations"] = "keep the support plan in place; refer to family therapy";
+      if (auto ok = d.add(x); !ok) return ok;
+    }
+  }
+  if (m.kind == "panel") {
+    json x = demo_event("panel_decided", m.day);
+    x["decision"] = "continue";
+    x["recorded_by_role"] = "group_manager";
+    x["rationale"] = "progress, but school attendance not yet sustained";
+    if (auto ok = d.add(x); !ok) return ok;
+  }
+  if (m.kind == "service_manager_review") {
+    json x = demo_event("service_manager_decided", m.day);
+    x["decision"] = "continue";
+    x["rationale"] = "the plan is on track to end within twelve months";
+    if (auto ok = d.add(x); !ok) return ok;
+  }
+  return {};
+}
+
+}  // namespace cinplan::app
