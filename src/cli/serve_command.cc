@@ -51,6 +51,7 @@ int run_serve(const ServeArgs& args) {
   if (!profile) return fail(profile.error().describe());
   auto permissions = access::PermissionTable::load(config->permissions_file.string());
   if (!permissions) return fail(permissions.error().describe());
+  const std::string described = config->describe();
   if (!config->session_key.empty()) {
     if (auto key = app::set_token_key(config->session_key); !key)
       return fail(key.error().describe());
@@ -113,7 +114,7 @@ int run_serve(const ServeArgs& args) {
             << (config->bind.find(':') != std::string::npos ? "[" + config->bind + "]"
                                                             : config->bind)
             << ":" << (*server)->port() << "/ from " << (*events)->describe() << std::endl;
-  std::cerr << "cinplan: " << config->describe() << std::endl;
+  std::cerr << "cinplan: " << described << std::endl;
 
   int signal = 0;
   sigwait(&signals, &signal);
