@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Holds N idle (or slow: one header byte every few seconds) connections to
-HOST:PORT open until killed, printing how many were accepted.
+HOST:PORT open until killed, printing how many were accepted. They come from
+127.0.0.2, another client than the load generator's 127.0.0.1, as another
+user's would (Linux answers the whole of 127.0.0.0/8 on loopback).
     idle.py HOST PORT N [slow]"""
 import socket
 import sys
@@ -11,6 +13,7 @@ slow = len(sys.argv) > 4 and sys.argv[4] == "slow"
 socks = []
 for _ in range(n):
     s = socket.socket()
+    s.bind(("127.0.0.2", 0))
     try:
         s.connect((host, port))
         if slow:

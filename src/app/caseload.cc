@@ -51,22 +51,37 @@ bool closed_as_at(const CaseState& state, Date today) {
   return !facts.empty() && facts.front().date <= today.days();
 }
 
+std::vector<const CaseEntry*> caseload_entries(const CaseProjection& projection, Date today,
+                                               const CaseloadFilter& filter) {
+  std::vector<const CaseEntry*> out;
+  for (const CaseEntry& e : projection.entries()) {
+    if (closed_as_at(e.state, today)) continue;
+    std::string_view worker, team;
+    if (const Allocation* a = e.allocation_on(today.days())) {
+      worker = projection.name(a->worker);
+      team = projection.name(a->team);
+    }
+    if (!filter.worker.empty() && !same_name(worker, filter.worker)) continue;
+    if (!filter.team.empty() && !same_name(team, filter.team)) continue;
+    out.push_back(&e);
+  }
+  return out;
+}
+
 Caseload caseload(const CaseProjection& projection, const ProfileCatalog& catalog, Date today,
                   const CaseloadFilter& filter) {
   Caseload out;
   out.today = today;
   std::unordered_map<std::uint32_t, Result<const Profile*>> profiles;
   std::vector<Obligation> list;
-  for (const CaseEntry& e : projection.entries()) {
-    if (closed_as_at(e.state, today)) continue;
+  for (const CaseEntry* entry : caseload_entries(projection, today, filter)) {
+    const CaseEntry& e = *entry;
     CaseloadItem item;
     item.entry = &e;
     if (const Allocation* a = e.allocation_on(today.days())) {
       item.worker = projection.name(a->worker);
       item.team = projection.name(a->team);
     }
-    if (!filter.worker.empty() && !same_name(item.worker, filter.worker)) continue;
-    if (!filter.team.empty() && !same_name(item.team, filter.team)) continue;
 
     auto it = profiles.find(e.profile);
     if (it == profiles.end())

@@ -70,6 +70,11 @@ struct Caseload {
 // it: a closure event dated on or before `today`.
 bool closed_as_at(const CaseState& state, Date today);
 
+// The cases caseload() lists, in projection order, before any is worked out:
+// open as at `today` and passing `filter`.
+std::vector<const CaseEntry*> caseload_entries(const CaseProjection& projection, Date today,
+                                               const CaseloadFilter& filter);
+
 // The open cases of `projection` as at `today` that pass `filter`.
 Caseload caseload(const CaseProjection& projection, const ProfileCatalog& catalog, Date today,
                   const CaseloadFilter& filter = {});

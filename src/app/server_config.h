@@ -26,7 +26,7 @@
 //   write_timeout_seconds       CINPLAN_WRITE_TIMEOUT_SECONDS       20
 //   handler_timeout_seconds     CINPLAN_HANDLER_TIMEOUT_SECONDS     30
 //   max_connections_per_client  CINPLAN_MAX_CONNECTIONS_PER_CLIENT  64
-//   max_connections             CINPLAN_MAX_CONNECTIONS             1024
+//   max_connections             CINPLAN_MAX_CONNECTIONS             4096
 //   tls                         CINPLAN_TLS                         false
 //   permissions_file            CINPLAN_PERMISSIONS_FILE            the shipped
 //   config/permissions.toml profiles_folder             CINPLAN_PROFILES                    the
@@ -95,7 +95,7 @@ struct ServerConfig {
   std::chrono::seconds write_timeout{20};    // to write one response
   std::chrono::seconds handler_timeout{30};  // for a handler to answer
   unsigned max_connections_per_client = 64;  // open connections from one client address
-  unsigned max_connections = 1024;           // open connections in all
+  unsigned max_connections = 4096;           // open connections in all
   bool secure_cookies = false;               // `tls`
   std::filesystem::path permissions_file = default_permissions_file();
   std::filesystem::path profiles_folder = default_server_profiles_folder();

@@ -19,6 +19,7 @@
 #include "app/clock.h"
 #include "app/profile_catalog.h"
 #include "app/records.h"
+#include "app/view_cache.h"
 #include "core/access/permissions.h"
 #include "core/calendar/date.h"
 #include "store/accounts.h"
@@ -89,6 +90,12 @@ class Service {
                                           std::string_view team, Date today);
   Result<nlohmann::ordered_json> case_view(const access::Caller& caller, std::string_view case_id,
                                            Date today);
+  // caseload() and case_view() as the text sent, from the view cache when
+  // nothing they show has changed (view_cache.h).
+  Result<ViewCache::Text> caseload_text(const access::Caller& caller, std::string_view scope,
+                                        std::string_view team, Date today);
+  Result<ViewCache::Text> case_view_text(const access::Caller& caller, std::string_view case_id,
+                                         Date today);
   Result<nlohmann::ordered_json> shared_view(const access::Caller& caller, std::string_view case_id,
                                              Date today);
   Result<nlohmann::ordered_json> shared_cases(const access::Caller& caller);
@@ -103,6 +110,9 @@ class Service {
   Result<nlohmann::ordered_json> plan_versions(const access::Caller& caller,
                                                std::string_view case_id, int from, int to);
 
+  // The case's version now, or none when there is no such case.
+  std::optional<std::int64_t> case_version(std::string_view case_id);
+
   // Whether the caller holds a grant to the case (asks the database).
   bool granted(const access::Caller& caller, std::string_view case_id);
   // The team id of a team as an allocation records it (its id or its name).
@@ -112,6 +122,10 @@ class Service {
 
  private:
   Result<void> load_teams();
+  // What a caseload of `scope` lists for the caller (kDenied for another
+  // team's, to a first-line manager).
+  Result<struct CaseloadFilter> caseload_filter(const access::Caller& caller,
+                                                std::string_view scope, std::string_view team);
 
   store::EventStore& events_;
   store::AccountStore& accounts_;
@@ -120,6 +134,7 @@ class Service {
   const Clock& clock_;
   ServiceSettings settings_;
   Records records_;
+  ViewCache views_;
 
   mutable std::mutex teams_mutex_;
   std::unordered_map<std::string, std::string> team_ids_;    // id or name -> id

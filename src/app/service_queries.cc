@@ -34,32 +34,94 @@ std::optional<Date> plan_start(const CaseRecord& r) {
 
 }  // namespace
 
+Result<CaseloadFilter> Service::caseload_filter(const access::Caller& caller,
+                                                std::string_view scope, std::string_view team) {
+  CaseloadFilter filter;
+  if (scope == "mine") {
+    if (caller.role != "independent_reviewing_officer") filter.worker = caller.display_name;
+    return filter;
+  }
+  const std::string wanted = team.empty() ? caller.team : team_id(team);
+  const access::Scope s = permissions_.scope("caseload.team", caller.role);
+  if (s == access::Scope::kTeam && wanted != caller.team) {
+    return std::unexpected(Error{ErrorCode::kDenied,
+                                 "A first-line manager may see the caseload of their own team "
+                                 "only.",
+                                 {}});
+  }
+  filter.team = team_name(wanted);
+  return filter;
+}
+
+Result<ViewCache::Text> Service::caseload_text(const access::Caller& caller, std::string_view scope,
+                                               std::string_view team, Date today) {
+  auto filter = caseload_filter(caller, scope, team);
+  if (!filter) return std::unexpected(filter.error());
+  // The key: who asks, the day, and every listed case at its version (and,
+  // for a restricted one, whether the caller holds a grant to it).
+  std::string key = "caseload|" + std::string(scope) + "|" + caller.username + "|" + filter->team +
+                    "|" + today.to_string();
+  records_.read([&](const Records::View& v) {
+    for (const CaseEntry* e : caseload_entries(v.projection, today, *filter)) {
+      key += "|" + e->id + ":" + std::to_string(e->version);
+      const CaseRecord* r = v.find(e->id);
+      if (r && r->parts.restricted) key += granted(caller, r->id) ? "g" : "r";
+    }
+    return 0;
+  });
+  Error failed;
+  auto text = views_.get(key, [&] {
+    auto j = caseload(caller, scope, team, today);
+    if (!j) {
+      failed = j.error();
+      return std::string();
+    }
+    return j->dump();
+  });
+  if (text->empty()) return std::unexpected(failed);
+  return text;
+}
+
+std::optional<std::int64_t> Service::case_version(std::string_view case_id) {
+  return records_.read([&](const Records::View& v) -> std::optional<std::int64_t> {
+    const CaseRecord* r = v.find(case_id);
+    if (!r) return std::nullopt;
+    return r->version;
+  });
+}
+
+Result<ViewCache::Text> Service::case_view_text(const access::Caller& caller,
+                                                std::string_view case_id, Date today) {
+  const auto version = case_version(case_id);
+  if (!version) return std::unexpected(not_found_case(case_id));
+  Error failed;
+  auto text = views_.get(
+      "case|" + std::string(case_id) + "|" + std::to_string(*version) + "|" + today.to_string(),
+      [&] {
+        auto j = case_view(caller, case_id, today);
+        if (!j) {
+          failed = j.error();
+          return std::string();
+        }
+        return j->dump();
+      });
+  if (text->empty()) return std::unexpected(failed);
+  return text;
+}
+
 Result<json> Service::caseload(const access::Caller& caller, std::string_view scope,
                                std::string_view team, Date today) {
-  CaseloadFilter filter;
-  std::string wanted_team;
-  if (scope == "mine") {
-    filter.worker = caller.display_name;
-  } else {
-    wanted_team = team.empty() ? caller.team : team_id(team);
-    const access::Scope s = permissions_.scope("caseload.team", caller.role);
-    if (s == access::Scope::kTeam && wanted_team != caller.team) {
-      return std::unexpected(Error{ErrorCode::kDenied,
-                                   "A first-line manager may see the caseload of their own team "
-                                   "only.",
-                                   {}});
-    }
-    std::lock_guard lock(teams_mutex_);
-    auto it = team_names_.find(wanted_team);
-    filter.team = it == team_names_.end() ? wanted_team : it->second;
-  }
+  auto chosen = caseload_filter(caller, scope, team);
+  if (!chosen) return std::unexpected(chosen.error());
+  const CaseloadFilter& filter = *chosen;
+  const std::string wanted_team = filter.team;
   const bool iro = caller.role == "independent_reviewing_officer";
   return records_.read([&](const Records::View& v) -> Result<json> {
-    Caseload load = app::caseload(v.projection, catalog_, today, iro ? CaseloadFilter{} : filter);
+    Caseload load = app::caseload(v.projection, catalog_, today, filter);
     json out;
     out["today"] = today.to_string();
     out["scope"] = std::string(scope);
-    if (!wanted_team.empty()) out["team"] = filter.team;
+    if (!wanted_team.empty()) out["team"] = wanted_team;
     json cases = json::array();
     std::size_t overdue = 0, missed = 0, due_soon = 0;
     for (const CaseloadItem& item : load.cases) {

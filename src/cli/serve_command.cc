@@ -125,8 +125,8 @@ int run_serve(const ServeArgs& args) {
   audit.stop();
   follower.request_stop();
   follower.join();
-  std::cerr << "cinplan: stopped; " << audit.written() << " access log entries written"
-            << std::endl;
+  std::cerr << "cinplan: stopped; " << audit.written() << " access log entries written in "
+            << audit.groups() << " transactions" << std::endl;
   return 0;
 }
 

@@ -136,10 +136,12 @@ Result<Reply> my_caseload(Call& call) {
   if (auto k = only(call, {"today"}); !k) return std::unexpected(k.error());
   auto today = as_at(call);
   if (!today) return std::unexpected(today.error());
-  auto j = call.service.caseload(*call.caller, "mine", "", *today);
-  if (!j) return std::unexpected(j.error());
-  std::string detail = count_detail(*j, "cases");
-  return ok(std::move(*j), std::move(detail));
+  auto text = call.service.caseload_text(*call.caller, "mine", "", *today);
+  if (!text) return std::unexpected(text.error());
+  Reply r;
+  r.text = std::move(*text);
+  r.audit_detail = "my caseload as at " + today->to_string();
+  return r;
 }
 
 Result<Reply> team_caseload(Call& call) {
@@ -147,11 +149,13 @@ Result<Reply> team_caseload(Call& call) {
   auto today = as_at(call);
   if (!today) return std::unexpected(today.error());
   const auto team = call.query.find("team");
-  auto j = call.service.caseload(*call.caller, "team", team == call.query.end() ? "" : team->second,
-                                 *today);
-  if (!j) return std::unexpected(j.error());
-  std::string detail = count_detail(*j, "cases");
-  return ok(std::move(*j), std::move(detail));
+  auto text = call.service.caseload_text(*call.caller, "team",
+                                         team == call.query.end() ? "" : team->second, *today);
+  if (!text) return std::unexpected(text.error());
+  Reply r;
+  r.text = std::move(*text);
+  r.audit_detail = "a team's caseload as at " + today->to_string();
+  return r;
 }
 
 Result<Reply> search(Call& call) {
@@ -197,11 +201,13 @@ Result<Reply> case_view(Call& call) {
   if (auto k = only(call, {"today"}); !k) return std::unexpected(k.error());
   auto today = as_at(call);
   if (!today) return std::unexpected(today.error());
-  auto j = call.service.case_view(*call.caller, call.params["id"], *today);
-  if (!j) return std::unexpected(j.error());
-  Reply r = ok(std::move(*j));
-  r.etag = r.body["version"].get<std::int64_t>();
-  r.audit_detail = "version " + std::to_string(*r.etag);
+  const std::string& id = call.params["id"];
+  auto text = call.service.case_view_text(*call.caller, id, *today);
+  if (!text) return std::unexpected(text.error());
+  Reply r;
+  r.text = std::move(*text);
+  r.etag = call.service.case_version(id);
+  r.audit_detail = "the case as at " + today->to_string();
   return r;
 }
 

@@ -32,7 +32,7 @@ Response to_response(Reply reply, bool secure) {
     r.headers.emplace_back(std::move(name), std::move(value));
   }
   add_common_headers(r);
-  r.body = reply.body.dump();
+  r.body = reply.text ? *reply.text : reply.body.dump();
   return r;
 }
 

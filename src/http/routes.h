@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
@@ -36,6 +37,8 @@ struct Call {
 struct Reply {
   int status = 200;
   nlohmann::ordered_json body;
+  // The body already as text (from the view cache); sent instead of `body`.
+  std::shared_ptr<const std::string> text;
   std::optional<std::int64_t> etag;  // the case's version
   std::vector<std::pair<std::string, std::string>> headers;
   std::string audit_detail;  // what the access log says was seen or done
