@@ -77,8 +77,7 @@ int run_demo(const std::filesystem::path& folder, const DemoArgs& args) {
   const std::string where = (*events)->describe();
   if (demo->cases == 0) {
     print_line(std::cout, "the demo authority is already in " + where + " (" +
-                              std::to_string(demo->cases_present) +
-                              " children); nothing was added");
+                              children(demo->cases_present) + "); nothing was added");
   } else {
     print_line(std::cout, "wrote the demo authority into " + where + ": " + children(demo->cases) +
                               " (" + std::to_string(demo->events) + " events) under " +
