@@ -15,7 +15,7 @@ constexpr const char* kDemoRule = "cinplan demo: only into an empty database or 
 
 Result<const Profile*> checked_profile(const ProfileCatalog& catalog, const DemoOptions& options) {
   auto profile = catalog.find(options.profile);
-  if (!profile) return std::unexpected(profile.error().within("the demo's profile"));
+  if (!profile) return std::unexpected(Error::bad_input("--profile: " + profile.error().message));
   if (options.children == 0 || options.children > kMostChildren) {
     return std::unexpected(Error::bad_input("the demo has 1 to " + std::to_string(kMostChildren) +
                                             " children, not " + std::to_string(options.children)));

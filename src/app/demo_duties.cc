@@ -52,6 +52,7 @@ class Writer {
   // the meeting that closed the plan).
   Result<void> write() {
     if (auto ok = run(); !ok) return ok;
+    if (auto ok = usual_visits(); !ok) return ok;
     if (!c_.closing_on || *c_.closing_on > c_.today) return {};
     if (c_.closing_reason == "step_up_child_protection") {
       json up = demo_event("stepped_up", *c_.closing_on);
@@ -70,6 +71,29 @@ class Writer {
   }
 
  private:
+  // Where the procedure sets no frequency of visits, the child is still
+  // visited: every four to six weeks from the start of the plan.
+  Result<void> usual_visits() {
+    const EventTypeId visit = *find_event_type("visit");
+    for (const Rule& r : p_.rules) {
+      if (r.kind == RuleKind::kRecurring && r.met_by.front().type == visit) return {};
+    }
+    const Event* start = d_.latest("plan_decided");
+    if (start == nullptr) return {};
+    std::vector<Date> seen;
+    for (const Event& e : d_.events())
+      if (e.type == visit && e.bool_field("child_seen")) seen.push_back(e.date);
+    for (Date day = add_days(start->date, 28);; day = add_days(day, c_.random.range(28, 42))) {
+      day = working(day, day);
+      if (day > last_day()) return {};
+      const bool recent = std::any_of(
+          seen.begin(), seen.end(), [&](Date s) { return s <= day && days_between(s, day) < 28; });
+      if (recent) continue;
+      if (auto ok = d_.add(routine_visit(c_, day)); !ok) return ok;
+      seen.push_back(day);
+    }
+  }
+
   Result<void> run() {
     for (int step = 0; step < 20000; ++step) {
       const std::vector<Obligation> obs = d_.obligations(c_.today);

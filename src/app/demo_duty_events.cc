@@ -42,6 +42,10 @@ json invitations(DemoCase& c, Date day) {
 
 }  // namespace
 
+json routine_visit(DemoCase& c, Date day) {
+  return visit(c, day);
+}
+
 json visit_not_seen(DemoCase& c, Date day) {
   json e = demo_event("visit", day);
   e["child_seen"] = false;

@@ -19,6 +19,10 @@ namespace cinplan::app {
 Result<nlohmann::ordered_json> duty_event(DemoCase& c, const Rule& rule, Date day,
                                           std::optional<Date> about);
 
+// A routine visit at home: the child seen (alone, when old enough), the
+// rooms seen, announced or not.
+nlohmann::ordered_json routine_visit(DemoCase& c, Date day);
+
 // A visit the child was not seen on (no answer at the door), to be recorded
 // before a visit that meets the duty.
 nlohmann::ordered_json visit_not_seen(DemoCase& c, Date day);

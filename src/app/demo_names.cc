@@ -1,6 +1,7 @@
 #include "app/demo_names.h"
 
 #include <array>
+#include <numeric>
 #include <span>
 #include <string_view>
 
@@ -139,18 +140,40 @@ std::string text(std::string_view s) {
   return std::string(s);
 }
 
+// The heritage of child `index`: the weights laid over the children in a
+// fixed scattered order, so how many children before it share it is known.
+std::size_t heritage_of(unsigned seed, std::size_t index) {
+  int slot = static_cast<int>((index * 37 + seed * 11) % 100);
+  std::size_t h = 0;
+  while (slot >= kHeritageWeights[h]) slot -= kHeritageWeights[h++];
+  return h;
+}
+
+// A step through first name and surname pairs that visits every pair
+// once: coprime to the number of pairs.
+std::size_t stride(std::size_t pairs) {
+  for (std::size_t p : {7u, 11u, 13u, 17u, 19u, 23u})
+    if (std::gcd(p, pairs) == 1) return p;
+  return 1;
+}
+
 }  // namespace
 
-DemoFamily demo_family(DemoRandom& random) {
-  int roll = random.range(0, 99);
-  std::size_t h = 0;
-  while (roll >= kHeritageWeights[h]) roll -= kHeritageWeights[h++];
+DemoFamily demo_family(DemoRandom& random, unsigned seed, std::size_t index) {
+  const std::size_t h = heritage_of(seed, index);
+  std::size_t before = 0;  // children before this one of the same heritage
+  for (std::size_t i = 0; i < index; ++i) before += heritage_of(seed, i) == h;
   const Heritage& heritage = kHeritages[h];
   DemoFamily f;
   f.heritage = {text(heritage.ethnicity), text(heritage.language)};
-  f.sex = random.chance(0.5) ? "male" : "female";
-  f.child_first = text(random.pick(f.sex == "male" ? heritage.boys : heritage.girls));
-  f.surname = text(random.pick(heritage.surnames));
+  f.sex = (before + seed) % 2 == 0 ? "male" : "female";
+  // Each boy (girl) of a heritage has a name no earlier one has, until the
+  // pairs run out.
+  const Names firsts = f.sex == "male" ? heritage.boys : heritage.girls;
+  const std::size_t pairs = firsts.size() * heritage.surnames.size();
+  const std::size_t pair = (before / 2 * stride(pairs) + seed) % pairs;
+  f.child_first = text(firsts[pair % firsts.size()]);
+  f.surname = text(heritage.surnames[pair / firsts.size()]);
   f.mother_first = text(random.pick(heritage.women));
   f.father_first = text(random.pick(heritage.men));
   // Some children carry their mother's name and not their father's.

@@ -4,6 +4,7 @@
 // range kept for testing), and deterministic given the random source.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "app/demo_random.h"
@@ -28,7 +29,10 @@ struct DemoFamily {
   std::string grandparent_first;
 };
 
-DemoFamily demo_family(DemoRandom& random);
+// The family of child `index` of the demo of `seed`: the child's heritage,
+// sex and name are laid out by the index so that no two children of a demo
+// of up to several hundred share a name; the rest is drawn from `random`.
+DemoFamily demo_family(DemoRandom& random, unsigned seed, std::size_t index);
 
 // "14 Mill Lane, Northbridge NB3 7QT".
 std::string demo_address(DemoRandom& random);

@@ -134,12 +134,12 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
   const DemoCasePlan& p = c.plan;
   DemoRandom& r = c.random;
   const std::string address = demo_address(r);
+  if (auto ok = register_network(d, c, address); !ok) return ok;
   if (p.story == DemoStory::kTransferIn) {
     json moved = demo_event("moved_in", p.referral);
     moved["from_authority"] = "Eastshire County Council";
     if (auto ok = add(d, moved); !ok) return ok;
   }
-  if (auto ok = register_network(d, c, address); !ok) return ok;
   json referral = demo_event("referral_received", p.referral);
   referral["source"] = p.story == DemoStory::kTransferIn
                            ? std::string("Eastshire County Council children's services")

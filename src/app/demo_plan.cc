@@ -102,7 +102,7 @@ DemoCasePlan plan_demo_case(unsigned seed, Date today, std::size_t index) {
     while (roll >= kMix[k].weight) roll -= kMix[k++].weight;
     p.story = kMix[k].story;
   }
-  p.family = demo_family(random);
+  p.family = demo_family(random, seed, index);
 
   if (p.story == DemoStory::kSupervisionOrder) {
     // One year, ending 2 to 3 months from today.
@@ -129,12 +129,12 @@ DemoCasePlan plan_demo_case(unsigned seed, Date today, std::size_t index) {
   p.date_of_birth = add_days(add_months(p.referral, -12 * years), -random.range(20, 340));
 
   const bool disabled = p.story == DemoStory::kDisability || p.story == DemoStory::kDirectPayments;
-  const std::string_view team = disabled             ? std::string_view("disabled-children")
-                                : random.chance(0.5) ? std::string_view("locality-north")
-                                                     : std::string_view("locality-south");
+  // Cases shared out in turn, so that caseloads are even.
+  const std::string_view team = disabled         ? std::string_view("disabled-children")
+                                : index % 2 == 0 ? std::string_view("locality-north")
+                                                 : std::string_view("locality-south");
   const auto holders = demo_case_holders(team);
-  p.worker =
-      holders[static_cast<std::size_t>(random.range(0, static_cast<int>(holders.size()) - 1))];
+  p.worker = holders[(index / 2) % holders.size()];
   p.manager = &demo_person_in_role("first_line_manager", team);
   const auto assessors = demo_case_holders("assessment");
   p.assessor = assessors[static_cast<std::size_t>(random.range(0, 1))];

@@ -20,6 +20,10 @@
 namespace cinplan::cli {
 namespace {
 
+std::string children(std::size_t n) {
+  return std::to_string(n) + (n == 1 ? " child" : " children");
+}
+
 void print_sign_ins(const std::vector<app::DemoSignIn>& sign_ins) {
   std::vector<std::vector<std::string>> rows = {{"username", "password", "role", "team"}};
   for (const app::DemoSignIn& s : sign_ins) {
@@ -73,13 +77,11 @@ int run_demo(const std::filesystem::path& folder, const DemoArgs& args) {
   const std::string where = (*events)->describe();
   if (demo->cases == 0) {
     print_line(std::cout, "the demo authority is already in " + where + " (" +
-                              std::to_string(demo->cases_present) +
-                              " children); nothing was added");
+                              children(demo->cases_present) + "); nothing was added");
   } else {
-    print_line(std::cout, "wrote the demo authority into " + where + ": " +
-                              std::to_string(demo->cases) + " children (" +
-                              std::to_string(demo->events) + " events) under " + args.profile +
-                              ", as at " + today->to_string());
+    print_line(std::cout, "wrote the demo authority into " + where + ": " + children(demo->cases) +
+                              " (" + std::to_string(demo->events) + " events) under " +
+                              args.profile + ", as at " + today->to_string());
   }
   print_line(std::cout, "");
   print_line(std::cout,

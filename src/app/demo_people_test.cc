@@ -1,0 +1,103 @@
+#include "app/demo_people.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "app/app_test_support.h"
+#include "app/security.h"
+#include "core/casefile/event_types.h"
+
+namespace cinplan::app {
+namespace {
+
+bool is_first_dot_last(std::string_view u) {
+  const auto dot = u.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == u.size()) return false;
+  for (char c : u)
+    if (!(c >= 'a' && c <= 'z') && c != '.') return false;
+  return u.find('.', dot + 1) == std::string_view::npos;
+}
+
+TEST(DemoPeople, FourDemoTeams) {
+  std::set<std::string_view> ids;
+  for (const DemoTeam& t : demo_teams()) ids.insert(t.id);
+  EXPECT_EQ(ids, (std::set<std::string_view>{"assessment", "locality-north", "locality-south",
+                                             "disabled-children"}));
+  EXPECT_EQ(find_demo_team("locality-north")->name, "Locality Team North");
+  EXPECT_EQ(find_demo_team("nowhere"), nullptr);
+}
+
+TEST(DemoPeople, UsernamesAreFirstDotLastAndUnique) {
+  std::set<std::string_view> seen;
+  for (const DemoPerson& p : demo_people()) {
+    EXPECT_TRUE(is_first_dot_last(p.username)) << p.username;
+    EXPECT_TRUE(seen.insert(p.username).second) << p.username;
+    EXPECT_EQ(find_demo_person(p.username), &p);
+  }
+  EXPECT_EQ(find_demo_person("no.one"), nullptr);
+}
+
+TEST(DemoPeople, EveryRoleHasSomeoneAndEachPasswordIsTheDocumentedOne) {
+  std::map<std::string_view, int> per_role;
+  std::set<std::string> passwords;
+  for (const DemoPerson& p : demo_people()) {
+    const int n = ++per_role[p.role];
+    std::string role(p.role);
+    for (char& c : role) c = c == '_' ? '-' : c;
+    EXPECT_EQ(p.password, "demo-" + role + "-" + std::to_string(n));
+    EXPECT_TRUE(check_password_policy(p.password)) << p.password;
+    EXPECT_TRUE(passwords.insert(p.password).second);
+  }
+  for (std::string_view role : role_values()) EXPECT_GT(per_role[role], 0) << role;
+  EXPECT_EQ(demo_people().front().password, "demo-first-line-manager-1");
+  EXPECT_EQ(find_demo_person("tom.hughes")->password, "demo-social-worker-1");
+}
+
+TEST(DemoPeople, EachTeamHasAManagerOverItsWorkersAndEachLocalityAnAdvancedWorker) {
+  for (const DemoTeam& t : demo_teams()) {
+    const DemoPerson& manager = demo_person_in_role("first_line_manager", t.id);
+    const auto holders = demo_case_holders(t.id);
+    EXPECT_GE(holders.size(), 2u) << t.id;
+    for (const DemoPerson* w : holders) EXPECT_EQ(w->line_manager, manager.username);
+    EXPECT_EQ(find_demo_person(manager.line_manager)->role, "service_manager");
+  }
+  for (std::string_view team : {"locality-north", "locality-south"}) {
+    EXPECT_EQ(demo_person_in_role("advanced_social_worker", team).team, team);
+    EXPECT_GE(demo_case_holders(team).size(), 4u);
+  }
+  for (const DemoPerson& p : demo_people()) {
+    EXPECT_TRUE(p.line_manager.empty() || find_demo_person(p.line_manager) != nullptr);
+    EXPECT_TRUE(p.team.empty() || find_demo_team(p.team) != nullptr);
+  }
+}
+
+TEST(DemoPeople, TwoPartnerProfessionalsOfTheSchoolAndOfHealth) {
+  std::set<std::string_view> agencies;
+  for (const DemoPerson& p : demo_people()) {
+    if (p.role == "partner_professional") {
+      agencies.insert(p.agency);
+      EXPECT_TRUE(p.team.empty());
+    } else {
+      EXPECT_TRUE(p.agency.empty()) << p.username;
+    }
+  }
+  EXPECT_EQ(agencies, (std::set<std::string_view>{"school", "health"}));
+}
+
+TEST(DemoPeople, DescribedInTheProfilesWordsWithTheirTeam) {
+  const Profile& london = **test_profiles().find("london-cyps");
+  const Profile& bolton = **test_profiles().find("bolton");
+  const DemoPerson& manager = demo_person_in_role("first_line_manager", "locality-north");
+  EXPECT_EQ(describe_demo_person(manager, london), "Practice Lead, Locality Team North");
+  EXPECT_EQ(describe_demo_person(manager, bolton),
+            "line manager (team manager), Locality Team North");
+  EXPECT_EQ(describe_demo_person(demo_person_in_role("partner_professional", {}, "school"), london),
+            "partner professional (school)");
+  EXPECT_EQ(describe_demo_person(demo_person_in_role("head_of_service"), london),
+            "head of service");
+}
+
+}  // namespace
+}  // namespace cinplan::app
