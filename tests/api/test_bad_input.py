@@ -154,6 +154,37 @@ class ProcedureRules(unittest.TestCase):
         self.refused("escalations", {"to_role": "head_of_service", "reason": "disagree"},
                      words="first_line_manager")
 
+    def test_a_visit_says_why_the_child_was_not_seen_or_was_seen_away_from_home(self):
+        p = self.refused("visits", {"child_seen": False}, status=400, words="reason_not_seen")
+        self.assertIn("cin-plans-and-reviews", p["rule"])
+        self.refused("visits", {"child_seen": True, "seen_alone": True, "location": "school"},
+                     status=400, words="reason_outside_home")
+
+    def test_sharing_consent_names_the_agency(self):
+        self.refused("consent", {"given": True, "scope": "information_sharing"}, status=400,
+                     words="agency")
+
+    def test_an_invitation_carries_the_distribution_list(self):
+        self.refused("invitations", {"meeting_date": "2026-12-20", "distribution_list": False},
+                     status=400, words="distribution list")
+
+    def test_only_a_manager_signs_as_the_manager(self):
+        sw = ctx.client_for("sw.north")
+        self.refused("plan/signatures", {"by": "first_line_manager"}, status=403,
+                     words="manager", client=sw)
+
+    def test_only_a_service_manager_records_their_review_decision(self):
+        self.refused("service-manager-decision", {"decision": "continue"}, status=403,
+                     words="service manager")
+
+    def test_an_action_completed_must_be_on_the_plan(self):
+        self.refused("plan/actions-completed", {"action_id": "A99"}, status=404, words="A99")
+
+    def test_a_partner_records_in_their_own_name(self):
+        school = ctx.client_for("partner.school")
+        self.refused("written-updates", {"by": "Someone Else", "text": "x"}, status=400,
+                     words="leave it out", client=school)
+
     def test_an_outcome_not_in_the_profile(self):
         # London CYPS lists four outcomes; "looked after" is not one of them.
         r = self.c.post("/api/cases", {"profile": "london-cyps", "child": {"name": "Lon Don"}})
