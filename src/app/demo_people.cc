@@ -4,6 +4,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "app/wording_tables.h"
+
 namespace cinplan::app {
 namespace {
 
@@ -50,21 +52,6 @@ constexpr std::array<Row, 23> kRows = {{
     {"kemi.okafor", "Kemi Okafor", "partner_professional", "", "health", ""},
     {"gary.fisher", "Gary Fisher", "administrator", "", "", "rebecca.thompson"},
 }};
-
-const std::map<std::string_view, std::string_view>& plain_role_words() {
-  static const std::map<std::string_view, std::string_view> words = {
-      {"social_worker", "social worker"},
-      {"advanced_social_worker", "advanced social worker"},
-      {"first_line_manager", "team manager"},
-      {"service_manager", "service manager"},
-      {"group_manager", "group manager"},
-      {"head_of_service", "head of service"},
-      {"independent_reviewing_officer", "independent reviewing officer"},
-      {"partner_professional", "partner professional"},
-      {"administrator", "administrator"},
-  };
-  return words;
-}
 
 std::vector<DemoPerson> make_people() {
   std::vector<DemoPerson> out;
@@ -128,7 +115,7 @@ std::string describe_demo_person(const DemoPerson& person, const Profile& profil
       it != profile.role_labels.end() && person.role != "partner_professional") {
     role = it->second;
   } else {
-    role = std::string(plain_role_words().at(person.role));
+    role = default_role_words(person.role);
   }
   if (const DemoTeam* team = find_demo_team(person.team))
     return role + ", " + std::string(team->name);

@@ -14,6 +14,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+Result<std::string> dumped(const Result<json>& j) {
+  if (!j) return std::unexpected(j.error());
+  return j->dump();
+}
+
 Error not_found_case(std::string_view id) {
   return Error::not_found("There is no case " + std::string(id) + ".");
 }
@@ -69,17 +74,7 @@ Result<ViewCache::Text> Service::caseload_text(const access::Caller& caller, std
     }
     return 0;
   });
-  Error failed;
-  auto text = views_.get(key, [&] {
-    auto j = caseload(caller, scope, team, today);
-    if (!j) {
-      failed = j.error();
-      return std::string();
-    }
-    return j->dump();
-  });
-  if (text->empty()) return std::unexpected(failed);
-  return text;
+  return views_.get(key, [&]() { return dumped(caseload(caller, scope, team, today)); });
 }
 
 std::optional<std::int64_t> Service::case_version(std::string_view case_id) {
@@ -94,19 +89,9 @@ Result<ViewCache::Text> Service::case_view_text(const access::Caller& caller,
                                                 std::string_view case_id, Date today) {
   const auto version = case_version(case_id);
   if (!version) return std::unexpected(not_found_case(case_id));
-  Error failed;
-  auto text = views_.get(
+  return views_.get(
       "case|" + std::string(case_id) + "|" + std::to_string(*version) + "|" + today.to_string(),
-      [&] {
-        auto j = case_view(caller, case_id, today);
-        if (!j) {
-          failed = j.error();
-          return std::string();
-        }
-        return j->dump();
-      });
-  if (text->empty()) return std::unexpected(failed);
-  return text;
+      [&]() { return dumped(case_view(caller, case_id, today)); });
 }
 
 Result<json> Service::caseload(const access::Caller& caller, std::string_view scope,

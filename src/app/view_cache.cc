@@ -2,7 +2,8 @@
 
 namespace cinplan::app {
 
-ViewCache::Text ViewCache::get(const std::string& key, const std::function<std::string()>& make) {
+Result<ViewCache::Text> ViewCache::get(const std::string& key,
+                                       const std::function<Result<std::string>()>& make) {
   {
     std::lock_guard lock(mutex_);
     auto it = entries_.find(key);
@@ -12,14 +13,16 @@ ViewCache::Text ViewCache::get(const std::string& key, const std::function<std::
     }
     ++misses_;
   }
-  auto text = std::make_shared<const std::string>(make());
+  auto made = make();
+  if (!made) return std::unexpected(made.error());
+  auto text = std::make_shared<const std::string>(std::move(*made));
   std::lock_guard lock(mutex_);
   if (bytes_ + text->size() + key.size() > max_bytes_) {
     entries_.clear();
     bytes_ = 0;
   }
   if (entries_.emplace(key, text).second) bytes_ += text->size() + key.size();
-  return text;
+  return Text(text);
 }
 
 std::size_t ViewCache::hits() const {

@@ -16,6 +16,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/error.h"
+
 namespace cinplan::app {
 
 class ViewCache {
@@ -24,8 +26,9 @@ class ViewCache {
 
   explicit ViewCache(std::size_t max_bytes = std::size_t{256} << 20) : max_bytes_(max_bytes) {}
 
-  // The text under `key`, made by `make` (outside the lock) when absent.
-  Text get(const std::string& key, const std::function<std::string()>& make);
+  // The text under `key`, made by `make` (outside the lock) when absent. An
+  // error of `make` is returned and nothing is kept.
+  Result<Text> get(const std::string& key, const std::function<Result<std::string>()>& make);
 
   std::size_t hits() const;
   std::size_t misses() const;

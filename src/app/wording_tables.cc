@@ -1,5 +1,7 @@
 #include "app/wording_tables.h"
 
+#include "core/access/permissions.h"
+
 #include <algorithm>
 #include <array>
 
@@ -148,18 +150,6 @@ constexpr Pair kEndorsements[] = {
     {"supervision_order_review", "at a supervision order review"},
 };
 
-constexpr Pair kRoles[] = {
-    {"social_worker", "social worker"},
-    {"advanced_social_worker", "advanced social worker"},
-    {"first_line_manager", "team manager"},
-    {"service_manager", "service manager"},
-    {"group_manager", "group manager"},
-    {"head_of_service", "head of service"},
-    {"independent_reviewing_officer", "independent reviewing officer"},
-    {"partner_professional", "partner professional"},
-    {"administrator", "administrator"},
-};
-
 // What a constraint asks of a field, what was recorded instead, and what it
 // says when nothing was: {must} is the strength, {values} the allowed values
 // and {value} the recorded one, in words.
@@ -288,7 +278,10 @@ std::string value_phrase(const Profile& p, const FieldSpec& field, std::string_v
 }
 
 std::string default_role_words(std::string_view role) {
-  const V w = find(kRoles, role);
+  // The permission table's words, but for the first-line manager, whom
+  // procedures most often call the team manager.
+  if (role == "first_line_manager") return "team manager";
+  const std::string_view w = access::role_words(role);
   return w.empty() ? plain(role) : std::string(w);
 }
 
