@@ -11,7 +11,7 @@ namespace cinplan::app {
 namespace {
 
 constexpr std::size_t kMostChildren = 10'000;
-constexpr const char* kDemoRule = "cinplan demo: only into an empty database or its own demo";
+constexpr const char* kDemoRule = "cinplan demo";
 
 Result<const Profile*> checked_profile(const ProfileCatalog& catalog, const DemoOptions& options) {
   auto profile = catalog.find(options.profile);
@@ -109,8 +109,8 @@ Result<DemoResult> create_demo(store::EventStore& events, store::AccountStore& a
   if (*foreign) {
     return std::unexpected(Error::rule_violation(
         events.describe() +
-            " holds records the demo did not make; the demo authority is written only into an "
-            "empty database (or one holding the demo alone), so nothing was written",
+            " holds records the demo did not make, so nothing was written: the demo authority "
+            "goes only into an empty database or one holding the demo alone",
         kDemoRule));
   }
   auto present = cases_present(events, **profile, options);

@@ -42,6 +42,12 @@ json invitations(DemoCase& c, Date day) {
 
 }  // namespace
 
+json invitations_to(DemoCase& c, Date day, Date meeting) {
+  json e = invitations(c, day);
+  e["meeting_date"] = meeting.to_string();
+  return e;
+}
+
 json routine_visit(DemoCase& c, Date day) {
   return visit(c, day);
 }

@@ -23,6 +23,10 @@ Result<nlohmann::ordered_json> duty_event(DemoCase& c, const Rule& rule, Date da
 // rooms seen, announced or not.
 nlohmann::ordered_json routine_visit(DemoCase& c, Date day);
 
+// Invitations sent on `day` to the meeting on `meeting`, with a
+// distribution list, to the family and the school and health professionals.
+nlohmann::ordered_json invitations_to(DemoCase& c, Date day, Date meeting);
+
 // A visit the child was not seen on (no answer at the door), to be recorded
 // before a visit that meets the duty.
 nlohmann::ordered_json visit_not_seen(DemoCase& c, Date day);

@@ -1,6 +1,10 @@
 #include "app/demo_meetings.h"
 
+#include <algorithm>
 #include <array>
+
+#include "app/demo_duty_events.h"
+#include "app/demo_timing.h"
 
 namespace cinplan::app {
 namespace {
@@ -65,19 +69,46 @@ std::optional<Date> after_meeting(const DemoDraft& d, const DemoCase& c, Date me
 // after a meeting of `kind` (the duties then write it, on time).
 bool asked_after(const DemoDraft& d, std::string_view type, std::string_view kind, Date day) {
   const EventTypeId t = *find_event_type(type);
-  const EventTypeId meeting = *find_event_type("meeting");
-  const FieldSpec* kinds = find_field(event_type(meeting), "kind");
-  const int k = enum_index(*kinds, kind);
   const PathwaySet active = d.pathways(day);
   for (const Rule& r : d.profile().rules) {
-    if ((r.pathways & active) == 0 || (r.except_pathways & active) != 0) continue;
-    bool anchored = false, meets = false;
-    for (const EventMatcher& m : r.after)
-      anchored |= m.type == meeting && (m.subtypes == 0 || ((m.subtypes >> k) & 1u));
-    for (const EventMatcher& m : r.met_by) meets |= m.type == t;
+    if (!applies(r, active)) continue;
+    const bool anchored = std::any_of(r.after.begin(), r.after.end(),
+                                      [&](const EventMatcher& m) { return allows_kind(m, kind); });
+    const bool meets = std::any_of(r.met_by.begin(), r.met_by.end(),
+                                   [&](const EventMatcher& m) { return m.type == t; });
     if (anchored && meets) return true;
   }
   return false;
+}
+
+// Whether a before rule that applies asks for invitations to a meeting of
+// `kind` (the duties then send them, with the notice it asks).
+bool invitations_asked(const DemoDraft& d, std::string_view kind, Date day) {
+  const EventTypeId t = *find_event_type("invitations_sent");
+  const PathwaySet active = d.pathways(day);
+  const auto& rules = d.profile().rules;
+  for (const Rule& r : rules) {
+    if (r.kind != RuleKind::kBefore || !applies(r, active) || r.met_by.front().type != t) continue;
+    for (std::uint16_t ix : r.before_meeting) {
+      const auto& ms = rules[ix].met_by;
+      if (std::any_of(ms.begin(), ms.end(),
+                      [&](const EventMatcher& m) { return allows_kind(m, kind); }))
+        return true;
+    }
+  }
+  return false;
+}
+
+// Invitations two or three weeks before, where no rule asks for them: after
+// the meeting before (or the decision that a plan is needed).
+Result<void> usual_invitations(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
+  if (invitations_asked(d, m.kind, m.day)) return {};
+  const Event* before = d.latest("meeting", add_days(m.day, -1));
+  if (before == nullptr) before = d.latest("plan_decided", m.day);
+  const Date earliest = before != nullptr ? add_days(before->date, 1) : m.day;
+  Date day = working_day_before(add_days(m.day, -c.random.range(10, 20)));
+  if (day < earliest) day = earliest;
+  return d.add(invitations_to(c, day, m.day));
 }
 
 Result<void> attendance(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
@@ -205,6 +236,9 @@ Result<void> hold_meeting(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
   const bool plan_meeting = is_plan_meeting(m.kind);
   const bool order_meeting =
       m.kind == "supervision_order_review" || m.kind == "supervision_order_final_review";
+  if (plan_meeting) {
+    if (auto ok = usual_invitations(d, c, m); !ok) return ok;
+  }
   if (plan_meeting || order_meeting || m.kind == "family_network") {
     if (auto ok = attendance(d, c, m); !ok) return ok;
   }
