@@ -55,9 +55,7 @@ json case_summary_json(const CaseRecord& record) {
   out["worker"] = record.parts.worker;
   out["team"] = record.parts.team;
   out["restricted"] = record.parts.restricted;
-  bool closed = false;
-  for (const Event& e : record.history.events) closed = closed || is(e, "closed");
-  out["closed"] = closed;
+  out["closed"] = !record.state.facts(*find_event_type("closed")).empty();
   return out;
 }
 
@@ -93,6 +91,10 @@ json plan_versions_json(const CaseRecord& record) {
       versions.push_back(std::move(v));
     }
   }
+  // The current version shows the actions done since it was agreed.
+  if (!versions.empty())
+    for (json& a : versions.back()["actions"])
+      if (completed.count(a.value("action_id", ""))) a["completed"] = true;
   return versions;
 }
 
@@ -202,6 +204,11 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     }
     chronology.push_back(std::move(c));
   }
+  // The closure as the corrected record has it (a struck-out one is none).
+  json closure = nullptr;
+  const auto closed = record.state.facts(*find_event_type("closed"));
+  if (!closed.empty()) closure = fields(record.history.events[closed.back().event]);
+  out["closure"] = std::move(closure);
   out["people"] = std::move(people);
   out["professionals"] = std::move(professionals);
   const json versions = plan_versions_json(record);

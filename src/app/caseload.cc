@@ -62,7 +62,9 @@ std::vector<const CaseEntry*> caseload_entries(const CaseProjection& projection,
       team = projection.name(a->team);
     }
     if (!filter.worker.empty() && !same_name(worker, filter.worker)) continue;
-    if (!filter.team.empty() && !same_name(team, filter.team)) continue;
+    if (!filter.team.empty() && !same_name(team, filter.team) &&
+        (filter.team_id.empty() || !same_name(team, filter.team_id)))
+      continue;
     out.push_back(&e);
   }
   return out;

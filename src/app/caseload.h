@@ -18,8 +18,9 @@
 namespace cinplan::app {
 
 struct CaseloadFilter {
-  std::string worker;  // empty: any; else the allocated worker, ignoring case
-  std::string team;    // empty: any; else the allocated team, ignoring case
+  std::string worker;   // empty: any; else the allocated worker, ignoring case
+  std::string team;     // empty: any; else the allocated team, ignoring case
+  std::string team_id;  // matched as well as `team` (allocations record either)
 };
 
 // A constraint finding of a case, as the commands show it.

@@ -177,10 +177,10 @@ TEST_F(CaseloadQuery, FiltersByWorkerAndTeamIgnoringCase) {
     std::sort(out.begin(), out.end());
     return out;
   };
-  EXPECT_EQ(ids({"alex morgan", ""}), (std::vector<std::string>{"A", "E"}));
-  EXPECT_EQ(ids({"", "SOUTH"}), (std::vector<std::string>{"D", "E"}));
-  EXPECT_EQ(ids({"Alex Morgan", "South"}), (std::vector<std::string>{"E"}));
-  EXPECT_TRUE(ids({"Nobody", ""}).empty());
+  EXPECT_EQ(ids({"alex morgan", "", ""}), (std::vector<std::string>{"A", "E"}));
+  EXPECT_EQ(ids({"", "SOUTH", ""}), (std::vector<std::string>{"D", "E"}));
+  EXPECT_EQ(ids({"Alex Morgan", "South", ""}), (std::vector<std::string>{"E"}));
+  EXPECT_TRUE(ids({"Nobody", "", ""}).empty());
   EXPECT_EQ(ids({}).size(), 3u);
 }
 

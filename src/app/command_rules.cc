@@ -4,6 +4,7 @@
 
 #include "app/service.h"
 #include "app/wording.h"
+#include "core/casefile/corrections.h"
 #include "core/obligations/routing.h"
 
 namespace cinplan::app::rules {
@@ -45,8 +46,7 @@ bool is_manager(std::string_view role) {
 std::string quote_containing(const Profile& profile, std::string_view words) {
   auto look = [&](const std::vector<Citation>& cites) -> std::string {
     for (const Citation& c : cites)
-      if (c.quote.find(words) != std::string::npos)
-        return profile.id + ": \"" + citation_words(c) + "\"";
+      if (c.quote.find(words) != std::string::npos) return profile.id + ": " + citation_words(c);
     return {};
   };
   for (const Rule& r : profile.rules)
@@ -151,7 +151,7 @@ Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::si
                          ctx.profile.name + " allows: " + r.title + " at least every " +
                          r.due->describe() + ".",
                      ctx.profile.id + ": " + r.id +
-                         (r.cite.empty() ? "" : ": \"" + citation_words(r.cite.front()) + "\"")));
+                         (r.cite.empty() ? "" : ": " + citation_words(r.cite.front()))));
         }
       }
     }
@@ -245,16 +245,16 @@ Result<void> check_closure(const CommandContext& ctx, const CaseHistory& h, std:
                  "review or a panel (endorsed_at).",
                  rule.empty() ? ctx.profile.id + ": closure" : rule));
     }
+    std::string missing;
     for (const char* f : {"summary", "views_child", "views_parents", "views_professionals"})
-      if (e.string_field(f).empty())
-        return std::unexpected(Error::bad_input(
-            std::string("The closing summary records ") +
-            (std::string_view(f) == "summary"         ? "a summary (summary)"
-             : std::string_view(f) == "views_child"   ? "the child's views (views_child)"
-             : std::string_view(f) == "views_parents" ? "the parents' views (views_parents)"
-                                                      : "the professionals' views "
-                                                        "(views_professionals)") +
-            "."));
+      if (e.string_field(f).empty()) missing += (missing.empty() ? "" : ", ") + std::string(f);
+    if (!missing.empty())
+      return std::unexpected(refuse(
+          "The closing summary records a summary and the views of the child, the parents and "
+          "the professionals; missing: " +
+              missing + ".",
+          "closure: the closing summary, with the views of the child, parents and "
+          "professionals"));
   }
   return {};
 }
@@ -283,6 +283,26 @@ Result<void> check_invitations(const CommandContext&, const CaseHistory& h, std:
     if (e.type_id() == "invitations_sent" && e.body.contains("distribution_list") &&
         !e.bool_field("distribution_list"))
       return std::unexpected(Error::bad_input("Every invitation carries the distribution list."));
+  return {};
+}
+
+Result<void> check_correction(const CommandContext& ctx, const CaseHistory& h,
+                              std::size_t first_new, CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() != "event_corrected") continue;
+    const std::string_view corrected = h.events[corrected_index(e)].type_id();
+    for (const CommandSpec& spec : command_specs()) {
+      if (spec.event != corrected || spec.action == "case.record") continue;
+      auto decision = ctx.service.authorize(ctx.caller, spec.action, h.case_id);
+      if (!decision) return std::unexpected(decision.error());
+      if (!decision->allowed)
+        return std::unexpected(Error{ErrorCode::kDenied,
+                                     "Correcting " + std::string(corrected) +
+                                         " is for whoever may record it: " + decision->reason,
+                                     {}});
+      break;
+    }
+  }
   return {};
 }
 

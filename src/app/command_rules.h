@@ -33,6 +33,10 @@ Result<void> check_consent(const CommandContext&, const CaseHistory&, std::size_
 Result<void> check_referral(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
 Result<void> check_invitations(const CommandContext&, const CaseHistory&, std::size_t,
                                CommandResult&);
+// A correction is made by someone who may make the event it corrects: a
+// worker cannot strike out a manager's decision.
+Result<void> check_correction(const CommandContext&, const CaseHistory&, std::size_t,
+                              CommandResult&);
 Result<void> check_service_manager(const CommandContext&, const CaseHistory&, std::size_t,
                                    CommandResult&);
 

@@ -104,6 +104,12 @@ Result<Events> allocate(const CommandContext& ctx, const json& body, bool iro) {
     if (std::find(std::begin(kWorkers), std::end(kWorkers), a.role) == std::end(kWorkers))
       return std::unexpected(
           Error::bad_input(a.display_name + " cannot hold a caseload in their role."));
+    if (ctx.caller.role == "first_line_manager" && a.team != ctx.caller.team)
+      return std::unexpected(Error{ErrorCode::kDenied,
+                                   "A first-line manager allocates to the workers of their own "
+                                   "team; " +
+                                       a.display_name + " is in another.",
+                                   {}});
     fields["worker"] = a.display_name;
     const std::string team = a.team.empty() ? std::string() : ctx.service.team_name(a.team);
     fields["team"] = team.empty() ? std::string("unassigned") : team;
@@ -144,7 +150,7 @@ Result<Events> arrange_meeting(const CommandContext& ctx, const json& body) {
   Events out{*meeting};
   if (body.contains("invitees")) {
     json inv{{"type", "invitations_sent"},
-             {"date", body.value("invitations_date", ctx.today.to_string())},
+             {"date", body.value("invitations_date", (*meeting)["date"].get<std::string>())},
              {"meeting_date", (*meeting)["meeting_date"]},
              {"distribution_list", true},
              {"invitees", body["invitees"]}};
@@ -199,7 +205,7 @@ Result<Events> record_meeting(const CommandContext& ctx, const json& body) {
     }
   }
   out.push_back(
-      json{{"type", "meeting_recorded"}, {"date", ctx.today.to_string()}, {"meeting_date", date}});
+      json{{"type", "meeting_recorded"}, {"date", date}, {"meeting_date", date}});
   return out;
 }
 
@@ -252,9 +258,22 @@ Result<Events> scaling(const CommandContext& ctx, const json& body) {
 
 namespace r = rules;
 
+// What the commands with builders take beyond their event's fields, and fill.
+constexpr V kRegisterExtra[] = {"child", "referral", "profile", "case_id"};
+constexpr V kArrangeExtra[] = {"invitees", "invitations_date"};
+constexpr V kMeetingExtra[] = {"attendance", "scaling", "exclusions"};
+constexpr V kPlanExtra[] = {"outcomes", "actions"};
+constexpr V kAllocationExtra[] = {"username"};
+constexpr V kFilledWorker[] = {"worker", "team", "role", "username"};
+constexpr V kFilledIro[] = {"iro", "username"};
+constexpr V kFilledDecided[] = {"decided_by_role"};
+constexpr V kFilledBy[] = {"by_role"};
+constexpr V kFilledRecorded[] = {"recorded_by_role"};
+constexpr V kFilledPartner[] = {"by", "agency"};
+
 constexpr CommandSpec kCommands[] = {
     {"register_child", "cases.register", "register a child (and the referral)", "child_registered",
-     register_child},
+     register_child, nullptr, kRegisterExtra},
     {"add_person", "case.record", "add a family member or someone important to the child",
      "person_added"},
     {"add_professional", "case.record", "add a professional to the network", "professional_added"},
@@ -266,27 +285,39 @@ constexpr CommandSpec kCommands[] = {
      "referral_received", nullptr, r::check_referral},
     {"record_assessment", "case.record", "record the completed assessment", "assessment_completed"},
     {"allocate_worker", "manager.decide", "allocate the case to a worker", "worker_allocated",
-     allocate_worker},
+     allocate_worker, nullptr, kAllocationExtra, kFilledWorker},
     {"allocate_iro", "manager.decide", "allocate an independent reviewing officer", "iro_allocated",
-     allocate_iro},
-    {"decide_plan", "manager.decide", "decide that a Child in Need plan is needed", "plan_decided",
-     by_role<kPlanDecided, kDecidedByRole>},
-    {"change_pathway", "manager.decide", "change the case's pathway (disability, direct payments)",
-     "pathway", by_role<kPathway, kDecidedByRole>},
+     allocate_iro, nullptr, kAllocationExtra, kFilledIro},
+    {"decide_plan",
+     "manager.decide",
+     "decide that a Child in Need plan is needed",
+     "plan_decided",
+     by_role<kPlanDecided, kDecidedByRole>,
+     nullptr,
+     {},
+     kFilledDecided},
+    {"change_pathway",
+     "manager.decide",
+     "change the case's pathway (disability, direct payments)",
+     "pathway",
+     by_role<kPathway, kDecidedByRole>,
+     nullptr,
+     {},
+     kFilledDecided},
     {"record_consent", "case.record", "record consent to the plan or to sharing with an agency",
      "consent", nullptr, r::check_consent},
     {"withdraw_consent", "case.record", "record that consent was withdrawn", "consent_withdrawn",
      nullptr, r::check_consent},
     {"arrange_meeting", "meeting.record", "arrange a meeting and invite people",
-     "meeting_scheduled", arrange_meeting, r::check_invitations},
+     "meeting_scheduled", arrange_meeting, r::check_invitations, kArrangeExtra},
     {"send_invitations", "meeting.record", "send invitations to a meeting", "invitations_sent",
      nullptr, r::check_invitations},
     {"record_meeting", "meeting.record", "record a meeting held", "meeting", record_meeting,
-     r::check_meeting},
+     r::check_meeting, kMeetingExtra},
     {"distribute_minutes", "meeting.record", "record that minutes were distributed",
      "minutes_distributed"},
     {"update_plan", "plan.record", "a new version of the plan", "plan_updated", update_plan,
-     r::check_plan},
+     r::check_plan, kPlanExtra},
     {"circulate_plan", "plan.record", "record that the plan was circulated", "plan_circulated"},
     {"sign_plan", "plan.record", "record the plan signed (family, child or manager)", "plan_signed",
      nullptr, r::check_plan_signed},
@@ -295,32 +326,56 @@ constexpr CommandSpec kCommands[] = {
     {"record_visit", "visit.record", "record a visit to the child", "visit", record_visit,
      r::check_visit},
     {"add_case_note", "case.record", "add a case note", "case_note_added"},
-    {"correct_event", "case.record", "correct an earlier event", "event_corrected"},
+    {"correct_event", "case.record", "correct an earlier event", "event_corrected", nullptr,
+     r::check_correction},
     {"record_supervision_order", "supervision_order.record", "record a supervision order made",
      "supervision_order"},
     {"extend_supervision_order", "supervision_order.record", "record a supervision order extended",
      "supervision_order_extended"},
-    {"decide_supervision_order", "manager.decide",
-     "decide to let the order expire, extend it or return to court", "supervision_order_decided",
-     by_role<kSoDecided, kByRole>},
+    {"decide_supervision_order",
+     "manager.decide",
+     "decide to let the order expire, extend it or return to court",
+     "supervision_order_decided",
+     by_role<kSoDecided, kByRole>,
+     nullptr,
+     {},
+     kFilledBy},
     {"share_so_assessment", "supervision_order.record",
      "record the assessment shared with the family", "supervision_order_assessment_shared"},
     {"send_review_form", "supervision_order.record", "record the review form sent to the reviewer",
      "review_form_sent"},
     {"make_iro_recommendations", "iro.recommend", "the IRO's recommendations after a review",
      "iro_recommendations_made"},
-    {"respond_to_iro", "iro.respond", "the manager's agreement or disagreement with the IRO",
-     "iro_recommendations_responded", by_role<kIroResponded, kByRole>},
+    {"respond_to_iro",
+     "iro.respond",
+     "the manager's agreement or disagreement with the IRO",
+     "iro_recommendations_responded",
+     by_role<kIroResponded, kByRole>,
+     nullptr,
+     {},
+     kFilledBy},
     {"escalate", "escalation.record", "escalate a disagreement", "escalated", nullptr,
      r::check_escalation},
     {"record_discussion", "manager.decide", "record a discussion with a manager",
      "manager_discussion_held"},
-    {"record_oversight", "oversight.record", "record management oversight",
-     "management_oversight_recorded", by_role<kOversight, kByRole>},
+    {"record_oversight",
+     "oversight.record",
+     "record management oversight",
+     "management_oversight_recorded",
+     by_role<kOversight, kByRole>,
+     nullptr,
+     {},
+     kFilledBy},
     {"record_service_manager_decision", "oversight.record", "the service manager's review decision",
      "service_manager_decided", nullptr, r::check_service_manager},
-    {"record_panel_decision", "panel.decide", "the CIN panel's decision", "panel_decided",
-     by_role<kPanel, kRecordedByRole>},
+    {"record_panel_decision",
+     "panel.decide",
+     "the CIN panel's decision",
+     "panel_decided",
+     by_role<kPanel, kRecordedByRole>,
+     nullptr,
+     {},
+     kFilledRecorded},
     {"transfer_out", "case.record", "transfer the case to another authority", "transferred_out",
      nullptr, r::check_transfer_out},
     {"record_move_in", "case.record", "the family moved into the area", "moved_in"},
@@ -330,10 +385,22 @@ constexpr CommandSpec kCommands[] = {
      r::check_closure},
     {"restrict_case", "case.restrict", "restrict the record", "case_restricted"},
     {"lift_restriction", "case.restrict", "lift the record's restriction", "restriction_lifted"},
-    {"add_written_update", "partner.contribute", "a partner's written update",
-     "written_update_added", partner_update},
-    {"record_scaling", "partner.contribute", "a 0-10 scaling score with its rationale",
-     "scaling_recorded", scaling},
+    {"add_written_update",
+     "partner.contribute",
+     "a partner's written update",
+     "written_update_added",
+     partner_update,
+     nullptr,
+     {},
+     kFilledPartner},
+    {"record_scaling",
+     "partner.contribute",
+     "a 0-10 scaling score with its rationale",
+     "scaling_recorded",
+     scaling,
+     nullptr,
+     {},
+     kFilledPartner},
 };
 
 }  // namespace

@@ -14,10 +14,12 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// The first quote of a citation list, in the words a refusal quotes.
-std::string quote_of(const Profile& profile, const std::vector<Citation>& cite) {
-  if (cite.empty()) return profile.id;
-  return profile.id + ": \"" + citation_words(cite.front()) + "\"";
+// "profile: rule: " and the first sentence it cites, as a refusal names it.
+std::string quote_of(const Profile& profile, const std::string& id,
+                     const std::vector<Citation>& cite) {
+  std::string out = profile.id + ": " + id;
+  if (!cite.empty()) out += ": " + citation_words(cite.front());
+  return out;
 }
 
 // Dates of the new events: never after today (what is recorded happened).
@@ -59,9 +61,8 @@ Result<void> check_constraints_of(const Profile& profile, const CaseHistory& his
     if (f.event < first_new) continue;
     const Constraint& c = profile.constraints[f.constraint];
     if (c.strength == Strength::kMust) {
-      return std::unexpected(
-          Error::rule_violation(finding_words(profile, history, f),
-                                profile.id + ": " + c.id + ": " + quote_of(profile, c.cite)));
+      return std::unexpected(Error::rule_violation(finding_words(profile, history, f),
+                                                   quote_of(profile, c.id, c.cite)));
     }
     warnings.push_back(finding_words(profile, history, f));
   }
@@ -212,6 +213,9 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
       return std::unexpected(ok.error());
   }
   late_warnings(**profile, *history, first_new, today, result.warnings);
+  if (record && spec.name != "correct_event" &&
+      !record->state.facts(*find_event_type("closed")).empty())
+    result.warnings.push_back("The case is closed: this was recorded after its closure.");
 
   store::AppendRequest append;
   append.stream_id = result.case_id;

@@ -67,8 +67,12 @@ struct CommandSpec {
   // may add warnings and info to `result`.
   Result<void> (*check)(const CommandContext&, const CaseHistory& history, std::size_t first_new,
                         CommandResult& result) = nullptr;
-  // Fields the request may carry beyond the event's own.
+  // Fields the request may carry beyond the event's own (lists of the other
+  // events the command writes, e.g. a plan's "outcomes" and "actions").
   std::span<const std::string_view> extra_fields = {};
+  // The event's fields the command fills in itself (who records it, from
+  // the caller or the account named): not to be sent.
+  std::span<const std::string_view> filled = {};
 };
 
 std::span<const CommandSpec> command_specs();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/case_export.h"
+#include "core/casefile/corrections.h"
 
 namespace cinplan::app {
 namespace {
@@ -21,7 +22,16 @@ CaseParts parts_of(const CaseHistory& history) {
   CaseParts parts;
   // Until it is allocated, a case is its registering team's.
   parts.team = text(history.document, "team");
-  for (const Event& e : history.events) {
+  // The record as corrected: a struck-out allocation allocates nothing.
+  auto corrected = CorrectedRecord::of(history);
+  std::vector<const Event*> events;
+  if (corrected) {
+    for (const auto& entry : corrected->entries()) events.push_back(entry.event);
+  } else {
+    for (const Event& e : history.events) events.push_back(&e);
+  }
+  for (const Event* event : events) {
+    const Event& e = *event;
     const std::string_view type = e.type_id();
     const json& b = e.body;
     if (type == "worker_allocated") {

@@ -55,6 +55,7 @@ Result<CaseloadFilter> Service::caseload_filter(const access::Caller& caller,
                                  {}});
   }
   filter.team = team_name(wanted);
+  filter.team_id = wanted;
   return filter;
 }
 
@@ -185,6 +186,10 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
   }
   return records_.read([&](const Records::View& v) -> Result<json> {
     std::vector<const CaseRecord*> hits;
+    if (const CaseRecord* exact = v.find(text); exact && terms->kind == SearchTerms::Kind::kName) {
+      terms->kind = SearchTerms::Kind::kCaseId;
+      terms->value = exact->id;
+    }
     for (const auto& [id, r] : v.cases) {
       const json child = child_json(r);
       bool hit = false;
@@ -225,6 +230,7 @@ Result<json> Service::panel_list(const access::Caller& caller, Date week) {
   const int back = (static_cast<int>(week.weekday()) + 6) % 7;
   const Date monday = add_days(week, -back);
   const Date sunday = add_days(monday, 6);
+  const Date service_today = today();
   return records_.read([&](const Records::View& v) -> Result<json> {
     json cases = json::array();
     std::vector<const CaseRecord*> list;
@@ -235,7 +241,7 @@ Result<json> Service::panel_list(const access::Caller& caller, Date week) {
       auto profile = catalog_.find(r->profile);
       if (!profile) continue;
       json due = json::array();
-      for (const json& o : obligations_json(*r, **profile, sunday)) {
+      for (const json& o : obligations_json(*r, **profile, std::min(service_today, sunday))) {
         const std::string kind = o.value("kind", "");
         const std::string rule = o.value("rule", "");
         const bool panel = rule.find("panel") != std::string::npos;

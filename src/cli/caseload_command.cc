@@ -153,7 +153,7 @@ int run_caseload(const std::filesystem::path& folder, const CaseloadArgs& args) 
   if (progress) progress->done();
   if (!restored) return fail(restored.error().describe());
 
-  app::CaseloadFilter filter{args.worker, args.team};
+  app::CaseloadFilter filter{args.worker, args.team, {}};
   app::Caseload load = app::caseload(projection, *catalog, *today, filter);
   app::add_findings(**store, load);
   if (args.json) {

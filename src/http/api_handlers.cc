@@ -1,5 +1,6 @@
 #include "http/api_handlers.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "core/calendar/date.h"
@@ -109,8 +110,14 @@ Result<Reply> commands(Call&) {
   for (const app::CommandSpec& c : app::command_specs()) {
     json fields = json::array();
     const EventTypeSpec& spec = event_type(*find_event_type(c.event));
-    for (const FieldSpec& f : spec.fields)
+    for (const FieldSpec& f : spec.fields) {
+      if (std::find(c.filled.begin(), c.filled.end(), f.name) != c.filled.end()) continue;
       fields.push_back(json{{"name", f.name}, {"required", f.required}, {"meaning", f.meaning}});
+    }
+    for (std::string_view extra : c.extra_fields)
+      fields.push_back(json{{"name", extra},
+                            {"required", extra == "child"},
+                            {"meaning", "further events the command writes (docs/api.md)"}});
     out.push_back(json{{"command", c.name},
                        {"action", c.action},
                        {"summary", c.summary},

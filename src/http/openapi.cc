@@ -1,5 +1,7 @@
 // The API's description, generated from the route table and the command
 // table, so it cannot drift from what the server answers.
+#include <algorithm>
+
 #include "app/commands.h"
 #include "http/routes.h"
 
@@ -67,9 +69,23 @@ json body_schema(const app::CommandSpec& c) {
                    {"format", "date"},
                    {"description", "the day it happened (default today)"}};
   props["version"] = {{"type", "integer"}, {"description", "the version read (or If-Match)"}};
+  auto is_filled = [&](std::string_view name) {
+    return std::find(c.filled.begin(), c.filled.end(), name) != c.filled.end();
+  };
   for (const FieldSpec& f : spec.fields) {
+    if (is_filled(f.name)) continue;  // the command fills it in itself
     props[std::string(f.name)] = field_schema(f);
     if (f.required) required.push_back(f.name);
+  }
+  for (std::string_view extra : c.extra_fields) {
+    const bool object = extra == "child" || extra == "referral" || extra == "attendance";
+    const bool text = extra == "profile" || extra == "case_id" || extra == "username" ||
+                      extra == "invitations_date";
+    json schema = object ? json{{"type", "object"}}
+                  : text ? json{{"type", "string"}}
+                         : json{{"type", "array"}, {"items", {{"type", "object"}}}};
+    schema["description"] = "written as further events of the command (docs/api.md)";
+    props[std::string(extra)] = std::move(schema);
   }
   json s{{"type", "object"}, {"properties", std::move(props)}};
   if (!required.empty()) s["required"] = std::move(required);

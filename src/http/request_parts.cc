@@ -81,12 +81,17 @@ Result<std::optional<std::int64_t>> read_version(const Request& request,
     if (ec != std::errc() || end != v.data() + v.size() || n < 0)
       return std::unexpected(
           Error::bad_input("If-Match must hold the version of the case you read, e.g. \"3\""));
+    if (body != nullptr && body->contains("version") &&
+        (!(*body)["version"].is_number_integer() || (*body)["version"].get<std::int64_t>() != n))
+      return std::unexpected(Error::bad_input(
+          "If-Match and \"version\" name different versions: send the one you read, once."));
     return std::optional<std::int64_t>(n);
   }
   if (body != nullptr && body->contains("version")) {
     const auto& field = (*body)["version"];
     if (!field.is_number_integer() || field.get<std::int64_t>() < 0)
-      return std::unexpected(Error::bad_input("\"version\" must be a whole number"));
+      return std::unexpected(
+          Error::bad_input("\"version\" must be the version of the case you read: 0 or more"));
     return std::optional<std::int64_t>(field.get<std::int64_t>());
   }
   return std::optional<std::int64_t>();

@@ -133,8 +133,24 @@ class ProcedureRules(unittest.TestCase):
         self.refused("closure", {"reason": "close", "summary": "done", "views_child": "happy",
                                  "views_parents": "agree", "views_professionals": "agree"},
                      words="endorsed")
-        self.refused("closure", {"reason": "close", "endorsed_at": "review"}, status=400,
-                     words="summary")
+        self.refused("closure", {"reason": "close", "endorsed_at": "review"},
+                     words="missing: summary, views_child, views_parents, views_professionals")
+
+    def test_a_worker_may_not_strike_out_a_managers_decision(self):
+        flm = ctx.client_for("flm.north")
+        r = flm.command(self.case, "plan-decision", {})
+        decided_at = r.json["version"]
+        self.v = decided_at
+        sw = ctx.client_for("sw.north")
+        p = self.refused("corrections", {"corrects": decided_at, "reason": "testing"},
+                         status=403, client=sw)
+        self.assertIn("plan_decided", p["detail"])
+        p = self.refused("corrections", {"corrects": 3, "reason": "testing"}, status=403,
+                         client=sw)  # event 3 is the allocation
+        self.assertIn("worker_allocated", p["detail"])
+
+    def test_a_first_line_manager_allocates_within_their_team(self):
+        self.refused("allocation", {"username": "sw.south"}, status=403, words="own team")
 
     def test_a_transfer_needs_consent_or_a_reason(self):
         self.refused("transfer-out", {"to_authority": "Another Council"}, words="consent")

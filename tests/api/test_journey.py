@@ -103,6 +103,17 @@ class Journey(unittest.TestCase):
                                                   "next_meeting": day(start, n + 56)})
             sw.command(case, "minutes", {"date": day(start, n + 2), "meeting_date": day(start, n)})
             self.check_obligations(case, day(start, n + 2))
+        chronology = flm.get(f"/api/cases/{case}").json["chronology"]
+        invited = [c for c in chronology if c["type"] == "invitations_sent"]
+        self.assertEqual(invited[0]["date"], day(start, 7), "invitations dated on recording")
+        recorded = [c for c in chronology if c["type"] == "meeting_recorded"]
+        self.assertEqual(recorded[0]["date"], day(start, 14))
+        sw.command(case, "plan/actions-completed", {"date": day(start, 44), "action_id": "A1"})
+        plan = flm.get(f"/api/cases/{case}").json["plan"]
+        self.assertTrue(plan["actions"][0]["completed"])
+        team = flm.get("/api/caseload/team").json
+        self.assertIn(case, [c["case_id"] for c in team["cases"]])
+        self.assertEqual(flm.get(f"/api/search?q={case}").json["count"], 1)
         shared = school.get(f"/api/cases/{case}/shared").json
         self.assertEqual(len([m for m in shared["meetings"] if m["held"]]), 3)
         flm.command(case, "closure", {"date": day(start, 140), "reason": "close",
@@ -115,6 +126,9 @@ class Journey(unittest.TestCase):
                              o.get("kind") == "recurring" for o in after),
                          "recurring duties continue after closure")
         view = ctx.client_for("flm.north").get(f"/api/cases/{case}").json
+        self.assertEqual(view["closure"]["reason"], "close")
+        late = sw.command(case, "notes", {"date": day(start, 150), "heading": "After", "text": "x"})
+        self.assertIn("closed", " ".join(late.json["warnings"]))
         self.assertEqual(view["plan"]["outcomes"][0]["measure"], "95% attendance each half term")
         self.assertTrue(any(c["type"] == "closed" for c in view["chronology"]))
         return case
