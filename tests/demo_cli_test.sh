@@ -35,7 +35,7 @@ grep -q "^tom.hughes  *demo-social-worker-1  *allocated social worker  *Assessme
   bad "no sign-in of tom.hughes:"$'\n'"$out"
 grep -q "^mark.davies  *demo-first-line-manager-2  *Practice Lead  *Locality Team North$" <<<"$out" && ok ||
   bad "no sign-in of mark.davies:"$'\n'"$out"
-grep -q "^rachel.patel  *demo-partner-professional-1  *partner professional  *school$" <<<"$out" && ok ||
+grep -q "^rachel.patel  *demo-partner-professional-1  *partner professional  *Oakfield Academy$" <<<"$out" && ok ||
   bad "no sign-in of the school's partner professional:"$'\n'"$out"
 [ "$(grep -c ' demo-[a-z-]*-[0-9]* ' <<<"$out")" -eq 23 ] && ok || bad "not 23 sign-ins:"$'\n'"$out"
 [ "$(sqlite3 "$tmp/demo.db" "SELECT count(*) FROM accounts WHERE demo = 1")" -eq 23 ] && ok ||

@@ -8,6 +8,7 @@
 
 #include "app/app_test_support.h"
 #include "app/case_import.h"
+#include "app/demo_names.h"
 #include "app/demo_people.h"
 #include "core/casefile/case_history.h"
 #include "core/casefile/child_identifiers.h"
@@ -149,7 +150,8 @@ void every_story_of_the_mix(const Profile& profile, const std::vector<Written>& 
       if (type == "pathway") ++seen["pathway " + e.string_field("pathway")];
       if (type == "closed") ++seen["closed " + e.string_field("reason")];
       if (type == "consent" && e.string_field("scope") == "information_sharing")
-        ++seen["sharing with " + e.string_field("agency")];
+        ++seen[e.string_field("agency") == kDemoHealthService ? "sharing with health"
+                                                              : "sharing with school"];
       if (type == "manager_discussion_held" && e.string_field("topic") == "consent_withdrawn")
         ++seen["discussed"];
       if (type == "iro_allocated" && e.string_field("username") == iro) ++seen["iro"];

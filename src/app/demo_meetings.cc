@@ -4,6 +4,7 @@
 #include <array>
 
 #include "app/demo_duty_events.h"
+#include "app/demo_names.h"
 #include "app/demo_timing.h"
 
 namespace cinplan::app {
@@ -120,8 +121,9 @@ Result<void> attendance(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
       {{"name", std::string(c.plan.worker->display_name)}, {"role", "social worker"}});
   json apologies = json::array();
   std::vector<std::pair<std::string, std::string>> updates;  // name, agency
-  for (const auto& [name, agency] : {std::pair{c.school_contact, std::string("school")},
-                                     std::pair{c.health_contact, std::string("health")}}) {
+  for (const auto& [name, agency] :
+       {std::pair{c.school_contact, c.school},
+        std::pair{c.health_contact, std::string(kDemoHealthService)}}) {
     if (name.empty()) continue;
     if (r.chance(0.75)) {
       present.push_back({{"name", name}, {"agency", agency}});
@@ -136,7 +138,7 @@ Result<void> attendance(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
     e["meeting_date"] = m.day.to_string();
     e["by"] = name;
     e["agency"] = agency;
-    e["text"] = agency == "school"
+    e["text"] = agency != kDemoHealthService
                     ? "Attendance this half term is " + std::to_string(r.range(82, 98)) +
                           "%; settled in class, no new concerns."
                     : "Growth and development on track; the family kept the last "

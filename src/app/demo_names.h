@@ -6,10 +6,18 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "app/demo_random.h"
 
 namespace cinplan::app {
+
+// The organisations the demo's partner professionals work for: consent to
+// share names the organisation, so a partner sees only the families who
+// agreed to share with it (the school a child attends; the area's one
+// community health service).
+inline constexpr std::string_view kDemoPartnerSchool = "Oakfield Academy";
+inline constexpr std::string_view kDemoHealthService = "Northbridge Community Health";
 
 // A family's heritage: the census ethnicity code of its children and the
 // names and first language that go with it.

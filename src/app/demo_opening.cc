@@ -88,8 +88,9 @@ Result<void> register_network(DemoDraft& d, DemoCase& c, const std::string& addr
   if (age >= 4) {
     c.school = demo_school(r, age);
     c.school_contact =
-        p.shares_with_school && r.chance(0.5)
-            ? std::string(demo_person_in_role("partner_professional", {}, "school").display_name)
+        p.shares_with_school && c.school == kDemoPartnerSchool
+            ? std::string(
+                  demo_person_in_role("partner_professional", {}, kDemoPartnerSchool).display_name)
             : demo_professional_name(r);
     json school = demo_event("professional_added", told);
     school["person_id"] = "N1";
@@ -102,7 +103,8 @@ Result<void> register_network(DemoDraft& d, DemoCase& c, const std::string& addr
   c.health_role = age < 5 ? "health visitor" : "school nurse";
   c.health_contact =
       p.shares_with_health && r.chance(0.5)
-          ? std::string(demo_person_in_role("partner_professional", {}, "health").display_name)
+          ? std::string(
+                demo_person_in_role("partner_professional", {}, kDemoHealthService).display_name)
           : demo_professional_name(r);
   json health = demo_event("professional_added", told);
   health["person_id"] = "N2";
@@ -197,8 +199,8 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
   consent["scope"] = "plan";
   if (auto ok = add(d, consent); !ok) return ok;
   for (const auto& [shares, agency] :
-       {std::pair{p.shares_with_school && !c.school.empty(), "school"},
-        std::pair{p.shares_with_health, "health"}}) {
+       {std::pair{p.shares_with_school && !c.school.empty(), c.school},
+        std::pair{p.shares_with_health, std::string(kDemoHealthService)}}) {
     if (!shares) continue;
     json e = demo_event("consent", agreed);
     e["given"] = true;

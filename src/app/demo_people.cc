@@ -4,6 +4,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "app/demo_names.h"
 #include "app/wording_tables.h"
 
 namespace cinplan::app {
@@ -48,8 +49,8 @@ constexpr std::array<Row, 23> kRows = {{
     {"anthony.green", "Anthony Green", "group_manager", "", "", "olivia.chen"},
     {"olivia.chen", "Olivia Chen", "head_of_service", "", "", ""},
     {"samira.haddad", "Samira Haddad", "independent_reviewing_officer", "", "", "olivia.chen"},
-    {"rachel.patel", "Rachel Patel", "partner_professional", "", "school", ""},
-    {"kemi.okafor", "Kemi Okafor", "partner_professional", "", "health", ""},
+    {"rachel.patel", "Rachel Patel", "partner_professional", "", kDemoPartnerSchool, ""},
+    {"kemi.okafor", "Kemi Okafor", "partner_professional", "", kDemoHealthService, ""},
     {"gary.fisher", "Gary Fisher", "administrator", "", "", "rebecca.thompson"},
 }};
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "app/app_test_support.h"
+#include "app/demo_names.h"
 #include "app/security.h"
 #include "core/casefile/event_types.h"
 
@@ -83,7 +84,7 @@ TEST(DemoPeople, TwoPartnerProfessionalsOfTheSchoolAndOfHealth) {
       EXPECT_TRUE(p.agency.empty()) << p.username;
     }
   }
-  EXPECT_EQ(agencies, (std::set<std::string_view>{"school", "health"}));
+  EXPECT_EQ(agencies, (std::set<std::string_view>{kDemoPartnerSchool, kDemoHealthService}));
 }
 
 TEST(DemoPeople, DescribedInTheProfilesWordsWithTheirTeam) {
@@ -93,8 +94,9 @@ TEST(DemoPeople, DescribedInTheProfilesWordsWithTheirTeam) {
   EXPECT_EQ(describe_demo_person(manager, london), "Practice Lead, Locality Team North");
   EXPECT_EQ(describe_demo_person(manager, bolton),
             "line manager (team manager), Locality Team North");
-  EXPECT_EQ(describe_demo_person(demo_person_in_role("partner_professional", {}, "school"), london),
-            "partner professional (school)");
+  EXPECT_EQ(describe_demo_person(
+                demo_person_in_role("partner_professional", {}, kDemoPartnerSchool), london),
+            "partner professional (Oakfield Academy)");
   EXPECT_EQ(describe_demo_person(demo_person_in_role("head_of_service"), london),
             "head of service");
 }
