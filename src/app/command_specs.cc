@@ -204,8 +204,7 @@ Result<Events> record_meeting(const CommandContext& ctx, const json& body) {
       out.push_back(std::move(*e));
     }
   }
-  out.push_back(
-      json{{"type", "meeting_recorded"}, {"date", date}, {"meeting_date", date}});
+  out.push_back(json{{"type", "meeting_recorded"}, {"date", date}, {"meeting_date", date}});
   return out;
 }
 

@@ -14,8 +14,8 @@
 
 #include "app/case_export.h"
 #include "app/caseload.h"
-#include "app/caseload_json.h"
 #include "app/caseload_findings.h"
+#include "app/caseload_json.h"
 #include "app/obligation_report.h"
 #include "app/projection_snapshot.h"
 #include "app/wording.h"
