@@ -44,13 +44,7 @@ Result<CaseHistory> candidate(const CaseRecord* record, const json& header, cons
     for (const Event& e : record->history.events) list.push_back(e.body);
   for (const json& e : events) list.push_back(e);
   document["events"] = std::move(list);
-  auto history = case_history_from_json(std::move(document));
-  if (!history) {
-    Error e = history.error();
-    // Events are counted from 1 in what a person reads; name the new ones.
-    return std::unexpected(e);
-  }
-  return history;
+  return case_history_from_json(std::move(document));
 }
 
 // Must constraints broken by the new events refuse the command; should ones

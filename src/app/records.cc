@@ -77,27 +77,30 @@ std::int64_t Records::position() const {
   return position_;
 }
 
-Result<void> Records::apply(store::EventStore& store, const store::ScanRow& row) {
+Result<void> Records::apply(const store::StreamInfo* stream, const store::ScanRow& row) {
   const std::string id(row.stream_id);
   auto it = cases_.find(id);
   if (it == cases_.end()) {
-    // A case new to this view: read it whole (its later rows are skipped
-    // below as already read).
-    auto stored = load_case(store, id);
-    if (!stored) return std::unexpected(stored.error());
+    // A case new to this view: its header now, its events as they come.
+    if (stream == nullptr)
+      return std::unexpected(Error{ErrorCode::kInternal, "no stream row for case " + id, {}});
+    auto history = history_from_stream(*stream, {});
+    if (!history) return std::unexpected(history.error());
     CaseRecord record;
     record.id = id;
-    record.profile = stored->profile;
-    record.version = stored->version;
-    record.history = std::move(stored->history);
+    record.profile = stream->profile;
+    record.history = std::move(*history);
     auto demo = record.history.document.find("demo");
     record.demo = demo != record.history.document.end() && demo->is_boolean() && demo->get<bool>();
-    refresh(record);
     it = cases_.emplace(id, std::move(record)).first;
-    return {};
   }
   CaseRecord& record = it->second;
-  if (row.version <= record.version) return {};
+  if (row.version != record.version + 1) {
+    return std::unexpected(Error{ErrorCode::kInternal,
+                                 "event " + std::to_string(row.version) + " of case " + id +
+                                     " does not follow version " + std::to_string(record.version),
+                                 {}});
+  }
   json body = json::parse(row.payload, nullptr, false);
   auto event = parse_event(std::move(body));
   if (!event) {
@@ -108,7 +111,6 @@ Result<void> Records::apply(store::EventStore& store, const store::ScanRow& row)
   }
   record.history.events.push_back(std::move(*event));
   record.version = row.version;
-  refresh(record);
   return {};
 }
 
@@ -122,8 +124,8 @@ Result<std::int64_t> Records::catch_up(store::EventStore& store) {
   auto head = store.head();
   if (!head) return std::unexpected(head.error());
   if (*head <= from) return from;
-  // Rows are copied out of the scan first: applying reads the store again
-  // for new cases, which a scan in progress must not be interleaved with.
+  // Rows are copied out of the scan first: the headers of new cases are read
+  // from the store, which a scan in progress must not be interleaved with.
   struct Row {
     std::int64_t sequence, version;
     std::string stream, type, date, payload;
@@ -134,19 +136,34 @@ Result<std::int64_t> Records::catch_up(store::EventStore& store) {
                     std::string(r.date), std::string(r.payload)});
   });
   if (!scanned) return std::unexpected(scanned.error());
+  // The headers of the cases new to this view, read before taking the lock.
+  std::unordered_map<std::string, store::StreamInfo> new_streams;
+  {
+    std::shared_lock lock(mutex_);
+    for (const Row& r : rows) {
+      if (cases_.count(r.stream) || new_streams.count(r.stream)) continue;
+      auto stream = store.find_stream(r.stream);
+      if (!stream) return std::unexpected(stream.error());
+      if (*stream) new_streams.emplace(r.stream, **stream);
+    }
+  }
   std::unique_lock lock(mutex_);
+  std::vector<std::string> changed;
   for (const Row& r : rows) {
     const store::ScanRow row{r.sequence, r.stream, r.version, r.type, r.date, r.payload};
-    if (auto ok = apply(store, row); !ok) return std::unexpected(ok.error());
-    if (!projection_.find(r.stream)) {
-      if (auto ok = projection_.apply(row); !ok) return std::unexpected(ok.error());
-      auto stream = store.find_stream(r.stream);
-      if (stream && *stream) projection_.describe(**stream);
-    } else if (auto ok = projection_.apply(row); !ok) {
-      return std::unexpected(ok.error());
-    }
+    auto header = new_streams.find(r.stream);
+    const store::StreamInfo* stream = header == new_streams.end() ? nullptr : &header->second;
+    if (auto ok = apply(stream, row); !ok) return std::unexpected(ok.error());
+    const bool described = projection_.find(r.stream) != nullptr;
+    if (auto ok = projection_.apply(row); !ok) return std::unexpected(ok.error());
+    if (!described && stream) projection_.describe(*stream);
+    if (changed.empty() || changed.back() != r.stream) changed.push_back(r.stream);
     position_ = r.sequence;
   }
+  // Each changed case is folded once, however many of its events came.
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  for (const std::string& id : changed) refresh(cases_.at(id));
   return position_;
 }
 

@@ -72,7 +72,9 @@ class Records {
   }
 
  private:
-  Result<void> apply(store::EventStore& store, const store::ScanRow& row);
+  // Adds one event to its case (`stream`: the case's header, when the case
+  // is new to this view). The caller folds the case afterwards (refresh).
+  Result<void> apply(const store::StreamInfo* stream, const store::ScanRow& row);
 
   mutable std::shared_mutex mutex_;
   std::mutex catching_up_;

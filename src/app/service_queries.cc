@@ -23,9 +23,10 @@ Error not_found_case(std::string_view id) {
   return Error::not_found("There is no case " + std::string(id) + ".");
 }
 
+// Open as the corrected record says: neither closed nor transferred out.
 bool is_open(const CaseRecord& r) {
-  for (const Event& e : r.history.events)
-    if (e.type_id() == "closed" || e.type_id() == "transferred_out") return false;
+  for (std::string_view type : {"closed", "transferred_out"})
+    if (!r.state.facts(*find_event_type(type)).empty()) return false;
   return true;
 }
 
