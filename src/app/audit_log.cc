@@ -1,5 +1,6 @@
 #include "app/audit_log.h"
 
+#include <chrono>
 #include <future>
 
 namespace cinplan::app {
@@ -52,33 +53,74 @@ std::size_t AuditLog::groups() const {
   return groups_;
 }
 
+std::size_t AuditLog::syncs() const {
+  std::lock_guard lock(mutex_);
+  return syncs_;
+}
+
 void AuditLog::run() {
+  using Clock = std::chrono::steady_clock;
+  using Durability = store::AccountStore::Durability;
+  constexpr auto kMostUnsynced = std::chrono::seconds(1);
+  constexpr auto kQuiet = std::chrono::milliseconds(250);
   std::vector<std::pair<store::AccessEntry, Done>> batch;
   std::vector<store::AccessEntry> entries;
+  Clock::time_point last_sync = Clock::now();
+  bool unsynced = false;  // committed groups since the last sync
   for (;;) {
+    bool stopping = false;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      auto waiting = [this] { return stopping_ || !queue_.empty(); };
+      if (unsynced) {
+        if (!wake_.wait_for(lock, kQuiet, waiting)) {
+          // Quiet: put what was only committed on the disk.
+          lock.unlock();
+          const bool synced = accounts_.sync_access().has_value();
+          lock.lock();
+          if (synced) {
+            ++syncs_;
+            unsynced = false;
+            last_sync = Clock::now();
+          }
+          continue;
+        }
+      } else {
+        wake_.wait(lock, waiting);
+      }
+      stopping = stopping_;
       if (queue_.empty() && stopping_) {
         stopped_ = true;
-        return;
+        break;
       }
       batch.swap(queue_);
     }
     entries.clear();
     for (auto& [entry, done] : batch) entries.push_back(entry);
-    const Result<void> written = accounts_.append_access(entries);
+    const bool sync = stopping || Clock::now() - last_sync >= kMostUnsynced;
+    const Result<void> written =
+        accounts_.append_access(entries, sync ? Durability::kSynced : Durability::kCommitted);
     {
       std::lock_guard lock(mutex_);
       if (written) {
         written_ += entries.size();
         ++groups_;
+        if (sync) ++syncs_;
+      }
+    }
+    if (written) {
+      if (sync) {
+        last_sync = Clock::now();
+        unsynced = false;
+      } else {
+        unsynced = true;
       }
     }
     for (auto& [entry, done] : batch)
       if (done) done(written);
     batch.clear();
   }
+  if (unsynced) (void)accounts_.sync_access();
 }
 
 }  // namespace cinplan::app

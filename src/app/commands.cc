@@ -98,6 +98,28 @@ std::string next_case_id(Service& service) {
   return "C-" + std::to_string(highest + 1);
 }
 
+// The first character of `value` (or of any text inside it) that a person
+// could not have typed into a form: a control character other than a tab or
+// a line break. Empty when there is none.
+std::string typed_text_problem(const json& value) {
+  if (value.is_string()) {
+    for (unsigned char c : value.get_ref<const std::string&>()) {
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || c == 0x7f) {
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+        return code;
+      }
+    }
+    return {};
+  }
+  if (value.is_array() || value.is_object()) {
+    for (const auto& item : value) {
+      if (std::string bad = typed_text_problem(item); !bad.empty()) return bad;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 Result<json> event_from(std::string_view type, const json& body, Date today,
@@ -120,6 +142,11 @@ Result<json> event_from(std::string_view type, const json& body, Date today,
       for (const FieldSpec& f : spec.fields) names += ", " + std::string(f.name);
       return std::unexpected(Error::bad_input("\"" + key + "\" is not a field of " +
                                               std::string(type) + " (its fields: " + names + ")."));
+    }
+    if (std::string bad = typed_text_problem(value); !bad.empty()) {
+      return std::unexpected(Error::bad_input(
+          "\"" + key + "\" holds a control character (" + bad +
+          "): text in a record may hold line breaks and tabs, but no other control characters."));
     }
     if (std::find(extra.begin(), extra.end(), key) != extra.end()) continue;
     event[key] = value;

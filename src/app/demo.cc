@@ -10,7 +10,7 @@
 namespace cinplan::app {
 namespace {
 
-constexpr std::size_t kMostChildren = 10'000;
+constexpr std::size_t kMostChildren = kMaxDemoChildren;
 constexpr const char* kDemoRule = "cinplan demo";
 
 Result<const Profile*> checked_profile(const ProfileCatalog& catalog, const DemoOptions& options) {
@@ -50,7 +50,8 @@ Result<std::set<std::string>> cases_present(store::EventStore& events, const Pro
   return present;
 }
 
-Result<void> write_people(store::AccountStore& accounts, const Clock& clock) {
+Result<void> write_people(store::AccountStore& accounts, const Clock& clock,
+                          std::span<const DemoPerson* const> people) {
   auto teams = accounts.list_teams();
   if (!teams) return std::unexpected(teams.error());
   std::set<std::string> have;
@@ -64,10 +65,10 @@ Result<void> write_people(store::AccountStore& accounts, const Clock& clock) {
   std::set<std::string> made;
   for (const store::Account& a : *existing) made.insert(a.username);
   // Line managers before the people they manage.
-  const auto people = demo_people();
   for (bool added = true; added;) {
     added = false;
-    for (const DemoPerson& p : people) {
+    for (const DemoPerson* person : people) {
+      const DemoPerson& p = *person;
       const std::string username(p.username);
       if (made.count(username) != 0) continue;
       if (!p.line_manager.empty() && made.count(std::string(p.line_manager)) == 0) continue;
@@ -118,7 +119,8 @@ Result<DemoResult> create_demo(store::EventStore& events, store::AccountStore& a
 
   DemoResult result;
   result.cases_present = present->size();
-  if (auto ok = write_people(accounts, clock); !ok) return std::unexpected(ok.error());
+  const auto staff = demo_staff(options.children);
+  if (auto ok = write_people(accounts, clock, staff); !ok) return std::unexpected(ok.error());
   for (std::size_t i = 0; i < options.children; ++i) {
     const std::string id = plan_demo_case(options.seed, options.today, i).case_id;
     if (present->count(id) != 0) continue;
@@ -132,7 +134,8 @@ Result<DemoResult> create_demo(store::EventStore& events, store::AccountStore& a
     ++result.cases;
     result.events += imported->events;
   }
-  for (const DemoPerson& p : demo_people()) {
+  for (const DemoPerson* person : staff) {
+    const DemoPerson& p = *person;
     const DemoTeam* team = find_demo_team(p.team);
     result.sign_ins.push_back({std::string(p.username), p.password, std::string(p.role),
                                describe_demo_person(p, **profile),

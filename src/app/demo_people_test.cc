@@ -2,11 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 #include "app/app_test_support.h"
 #include "app/demo_names.h"
+#include "app/demo_plan.h"
 #include "app/security.h"
 #include "core/casefile/event_types.h"
 
@@ -102,4 +104,44 @@ TEST(DemoPeople, DescribedInTheProfilesWordsWithTheirTeam) {
 }
 
 }  // namespace
+TEST(DemoPeople, TheDefaultDemoHasOnlyTheNamedStaff) {
+  EXPECT_EQ(demo_staff(kChildrenPerBlock).size(), demo_people().size());
+  EXPECT_EQ(demo_staff(1).size(), demo_people().size());
+}
+
+TEST(DemoPeople, ALargerDemoTakesOnReliefWorkersSoNoCaseloadOverflows) {
+  const auto staff = demo_staff(kMaxDemoChildren);
+  ASSERT_GT(staff.size(), demo_people().size());
+  std::set<std::string_view> usernames;
+  std::set<std::string> passwords;
+  for (const DemoPerson* p : staff) {
+    EXPECT_TRUE(is_first_dot_last(p->username)) << p->username;
+    EXPECT_TRUE(usernames.insert(p->username).second) << p->username;
+    EXPECT_TRUE(passwords.insert(p->password).second) << p->password;
+    EXPECT_EQ(find_demo_person(p->username), p);
+  }
+  // Relief workers number on from the named social workers and are managed
+  // by their team's first-line manager.
+  const DemoPerson& first_relief = *staff[demo_people().size()];
+  EXPECT_EQ(first_relief.role, "social_worker");
+  EXPECT_EQ(first_relief.password, "demo-social-worker-11");
+  EXPECT_EQ(first_relief.line_manager,
+            demo_person_in_role("first_line_manager", first_relief.team).username);
+
+  // Every child of the largest demo is held by one of its staff, and no
+  // worker holds more than 40 of them.
+  const std::set<const DemoPerson*> known(staff.begin(), staff.end());
+  std::map<const DemoPerson*, int> caseload;
+  for (std::size_t i = 0; i < kMaxDemoChildren; ++i) {
+    const DemoCasePlan plan = plan_demo_case(7, Date::from_ymd(2026, 12, 1).value(), i);
+    ASSERT_TRUE(known.count(plan.worker)) << i;
+    ASSERT_TRUE(known.count(plan.assessor)) << i;
+    ++caseload[plan.worker];
+  }
+  int most = 0;
+  for (const auto& [worker, n] : caseload) most = std::max(most, n);
+  EXPECT_LE(most, 40);
+  EXPECT_GT(caseload.size(), staff.size() / 2);
+}
+
 }  // namespace cinplan::app

@@ -133,10 +133,11 @@ DemoCasePlan plan_demo_case(unsigned seed, Date today, std::size_t index) {
   const std::string_view team = disabled         ? std::string_view("disabled-children")
                                 : index % 2 == 0 ? std::string_view("locality-north")
                                                  : std::string_view("locality-south");
-  const auto holders = demo_case_holders(team);
+  const std::size_t block = index / kChildrenPerBlock;
+  const auto holders = demo_case_holders(team, block);
   p.worker = holders[(index / 2) % holders.size()];
   p.manager = &demo_person_in_role("first_line_manager", team);
-  const auto assessors = demo_case_holders("assessment");
+  const auto assessors = demo_case_holders("assessment", block);
   p.assessor = assessors[static_cast<std::size_t>(random.range(0, 1))];
 
   if (p.story == DemoStory::kFallingBehind) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "app/server_settings.h"
 #include "core/casefile/json_reader.h"
@@ -204,8 +205,8 @@ std::string ServerConfig::describe() const {
       "cinplan for {} (profile {}) on {}:{}: {} worker thread{}, {} I/O thread{}; sessions end "
       "after {} idle or {} in all; an account is locked for {} after {} failed sign-ins; "
       "request bodies up to {}, headers up to {}; timeouts: read {} s, write {} s, handler {} s; "
-      "connections: {} a client, {} in all; cookies {}; permissions {}; profiles {}; session "
-      "key {}",
+      "connections: {} a client, {} in all; cookies {}; trusted proxies {}; permissions {}; "
+      "profiles {}; session key {}",
       authority.empty() ? "the profile's authority" : authority,
       profile.empty() ? "not chosen" : profile, v6 ? "[" + bind + "]" : bind, port, worker_threads,
       worker_threads == 1 ? "" : "s", io_threads, io_threads == 1 ? "" : "s",
@@ -214,6 +215,8 @@ std::string ServerConfig::describe() const {
       read_timeout.count(), write_timeout.count(), handler_timeout.count(),
       max_connections_per_client, max_connections,
       secure_cookies ? "Secure (tls = true)" : "not Secure (tls = false)",
+      trusted_proxies.empty() ? std::string("none")
+                              : fmt::format("{}", fmt::join(trusted_proxies, ", ")),
       permissions_file.string(), profiles_folder.string(), key);
 }
 

@@ -9,6 +9,7 @@
 // value is ("CINPLAN_PORT=abc: the port must be a number from 1 to 65535";
 // "server.toml:4: port = 0: ..."); the server does not start.
 //
+// clang-format off
 //   TOML key                    environment variable                default
 //   authority                   CINPLAN_AUTHORITY                   "" (the profile's name)
 //   profile                     CINPLAN_PROFILE                     "" (none chosen)
@@ -28,10 +29,19 @@
 //   max_connections_per_client  CINPLAN_MAX_CONNECTIONS_PER_CLIENT  64
 //   max_connections             CINPLAN_MAX_CONNECTIONS             4096
 //   tls                         CINPLAN_TLS                         false
-//   permissions_file            CINPLAN_PERMISSIONS_FILE            the shipped
-//   config/permissions.toml profiles_folder             CINPLAN_PROFILES                    the
-//   shipped profiles/ session_key_file            CINPLAN_SESSION_KEY_FILE            none (never
-//   in the file)         CINPLAN_SESSION_KEY                 none
+//   trusted_proxies             CINPLAN_TRUSTED_PROXIES             "" (none)
+//   permissions_file            CINPLAN_PERMISSIONS_FILE            the shipped config/permissions.toml
+//   profiles_folder             CINPLAN_PROFILES                    the shipped profiles/
+//   session_key_file            CINPLAN_SESSION_KEY_FILE            none (never in the file)
+//                               CINPLAN_SESSION_KEY                 none
+// clang-format on
+//
+// `trusted_proxies` names, separated by commas, the addresses of the
+// reverse proxies (nginx) in front of cinplan: a connection from one of
+// them is not counted against the per-client cap (the proxy keeps its own,
+// per real client), and the client a request is recorded as coming from is
+// the last address of its X-Forwarded-For header, the one the proxy added.
+// From any other address X-Forwarded-For is ignored.
 //
 // Values: numbers are whole numbers (in the environment, digits only); tls is
 // true or false (in the environment also 1/0, yes/no); `bind` is an IPv4 or
@@ -61,6 +71,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/profile_catalog.h"
 #include "core/error.h"
@@ -97,6 +108,7 @@ struct ServerConfig {
   unsigned max_connections_per_client = 64;  // open connections from one client address
   unsigned max_connections = 4096;           // open connections in all
   bool secure_cookies = false;               // `tls`
+  std::vector<std::string> trusted_proxies;  // IP addresses of the proxies in front
   std::filesystem::path permissions_file = default_permissions_file();
   std::filesystem::path profiles_folder = default_server_profiles_folder();
   std::filesystem::path session_key_file;  // empty: none named

@@ -116,6 +116,14 @@ TEST(ServerConfig, TheEnvironmentWinsOverTheFile) {
   EXPECT_EQ(c->source_of("profile"), "server.toml:2");
 }
 
+TEST(ServerConfig, TrustedProxiesAreAListOfAddresses) {
+  auto c = from("trusted_proxies = \"127.0.0.1, ::1\"\n");
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+  EXPECT_NE(c->describe().find("trusted proxies 127.0.0.1, ::1"), std::string::npos);
+  EXPECT_NE(from("")->describe().find("trusted proxies none"), std::string::npos);
+}
+
 TEST(ServerConfig, RefusesBadValuesNamingSettingAndSource) {
   EXPECT_EQ(error_of("", {{"CINPLAN_PORT", "abc"}}),
             "CINPLAN_PORT=abc: the port must be a number from 1 to 65535");
@@ -141,6 +149,10 @@ TEST(ServerConfig, RefusesBadValuesNamingSettingAndSource) {
             std::string::npos);
   EXPECT_NE(error_of("authority = \"\"\n").find("the authority's name must be"), std::string::npos);
   EXPECT_NE(error_of("permissions_file = \"\"\n").find("the permissions file must be a path"),
+            std::string::npos);
+  EXPECT_NE(error_of("", {{"CINPLAN_TRUSTED_PROXIES", "127.0.0.1, nginx"}})
+                .find("CINPLAN_TRUSTED_PROXIES=127.0.0.1, nginx: the trusted proxies must be IP "
+                      "addresses separated by commas"),
             std::string::npos);
   EXPECT_NE(error_of("io_threads = 1.5\n").find("io_threads = 1.5: the number of I/O threads"),
             std::string::npos);

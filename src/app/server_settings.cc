@@ -45,7 +45,7 @@ T as(const V& v) {
   return static_cast<T>(v.number);
 }
 
-constexpr std::array<Setting, 21> kSettings = {{
+constexpr std::array<Setting, 22> kSettings = {{
     {"authority", "CINPLAN_AUTHORITY", K::kText, "the authority's name", 0, 0,
      [](C& c, const V& v) -> std::string {
        if (!plain_text(v.text, 200))
@@ -156,6 +156,24 @@ constexpr std::array<Setting, 21> kSettings = {{
                                 c.secure_cookies = v.flag;
                                 return {};
                               }},
+    {"trusted_proxies", "CINPLAN_TRUSTED_PROXIES", K::kText, "the trusted proxies", 0, 0,
+     [](C& c, const V& v) -> std::string {
+       std::vector<std::string> proxies;
+       std::string_view rest = v.text;
+       while (!rest.empty()) {
+         const auto comma = rest.find(',');
+         std::string_view item = rest.substr(0, comma);
+         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+         while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+         while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+         if (!ip_address(std::string(item)))
+           return "the trusted proxies must be IP addresses separated by commas (the address "
+                  "the nginx in front of cinplan connects from, e.g. 127.0.0.1)";
+         proxies.emplace_back(item);
+       }
+       c.trusted_proxies = std::move(proxies);
+       return {};
+     }},
     {"permissions_file", "CINPLAN_PERMISSIONS_FILE", K::kPath, "the permissions file", 0, 0,
      [](C& c, const V& v) -> std::string {
        c.permissions_file = v.text;

@@ -130,12 +130,26 @@ Result<SessionInfo> Service::session(std::string_view token) {
   {
     // A session seen in the last few seconds is trusted without asking the
     // database again; a sign-out elsewhere takes effect within that time.
+    // Past it, one request asks the database while the others that arrive
+    // meanwhile are still served from what was known: the many requests of
+    // one busy session never queue together for the database.
     std::lock_guard lock(sessions_mutex_);
     auto it = sessions_.find(digest);
-    if (it != sessions_.end() && now_steady - it->second.checked < std::chrono::seconds(5) &&
-        it->second.created >= created_before)
-      return it->second.info;
+    if (it != sessions_.end() && it->second.created >= created_before) {
+      if (now_steady - it->second.checked < std::chrono::seconds(5) || it->second.refreshing)
+        return it->second.info;
+      it->second.refreshing = true;
+    }
   }
+  struct Refreshed {  // clears `refreshing` on every way out
+    Service& service;
+    const std::string& digest;
+    ~Refreshed() {
+      std::lock_guard lock(service.sessions_mutex_);
+      if (auto it = service.sessions_.find(digest); it != service.sessions_.end())
+        it->second.refreshing = false;
+    }
+  } refreshed{*this, digest};
   auto found = accounts_.find_session(digest);
   if (!found) return std::unexpected(found.error());
   if (!*found || (*found)->last_seen < idle_before || (*found)->created < created_before) {
@@ -154,7 +168,7 @@ Result<SessionInfo> Service::session(std::string_view token) {
       {a.username, a.display_name, a.role, a.team, a.agency}, (*found)->csrf_token, digest};
   std::lock_guard lock(sessions_mutex_);
   if (sessions_.size() > 100'000) sessions_.clear();
-  sessions_[digest] = {info, now_steady, (*found)->created};
+  sessions_[digest] = {info, now_steady, (*found)->created, false};
   return info;
 }
 

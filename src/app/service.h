@@ -126,6 +126,10 @@ class Service {
   // team's, to a first-line manager).
   Result<struct CaseloadFilter> caseload_filter(const access::Caller& caller,
                                                 std::string_view scope, std::string_view team);
+  // The ids of the cases a caseload lists (caseload_entries), kept by
+  // `filter_key` while the records stay at the same position.
+  std::vector<std::string> caseload_ids(const Records::View& v, const std::string& filter_key,
+                                        Date today, const struct CaseloadFilter& filter);
 
   store::EventStore& events_;
   store::AccountStore& accounts_;
@@ -144,7 +148,15 @@ class Service {
     SessionInfo info;
     std::chrono::steady_clock::time_point checked;
     std::string created;
+    bool refreshing = false;  // a request is asking the database now
   };
+  struct CaseloadIds {
+    std::int64_t position = 0;
+    std::vector<std::string> ids;
+  };
+  static constexpr std::size_t kMostCaseloadLists = 4096;
+  std::mutex caseload_ids_mutex_;
+  std::unordered_map<std::string, CaseloadIds> caseload_ids_;  // by filter key
   std::mutex sessions_mutex_;
   std::unordered_map<std::string, CachedSession> sessions_;  // by digest
   std::mutex hashing_;  // one password hash at a time (64 MiB each)

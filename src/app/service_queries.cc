@@ -60,6 +60,23 @@ Result<CaseloadFilter> Service::caseload_filter(const access::Caller& caller,
   return filter;
 }
 
+std::vector<std::string> Service::caseload_ids(const Records::View& v,
+                                               const std::string& filter_key, Date today,
+                                               const CaseloadFilter& filter) {
+  {
+    std::lock_guard lock(caseload_ids_mutex_);
+    auto it = caseload_ids_.find(filter_key);
+    if (it != caseload_ids_.end() && it->second.position == v.position) return it->second.ids;
+  }
+  CaseloadIds listed{v.position, {}};
+  for (const CaseEntry* e : caseload_entries(v.projection, today, filter))
+    listed.ids.push_back(e->id);
+  std::lock_guard lock(caseload_ids_mutex_);
+  if (caseload_ids_.size() >= kMostCaseloadLists) caseload_ids_.clear();
+  caseload_ids_[filter_key] = listed;
+  return listed.ids;
+}
+
 Result<ViewCache::Text> Service::caseload_text(const access::Caller& caller, std::string_view scope,
                                                std::string_view team, Date today) {
   auto filter = caseload_filter(caller, scope, team);
@@ -69,10 +86,15 @@ Result<ViewCache::Text> Service::caseload_text(const access::Caller& caller, std
   std::string key = "caseload|" + std::string(scope) + "|" + caller.username + "|" + filter->team +
                     "|" + today.to_string();
   records_.read([&](const Records::View& v) {
-    for (const CaseEntry* e : caseload_entries(v.projection, today, *filter)) {
-      key += "|" + e->id + ":" + std::to_string(e->version);
-      const CaseRecord* r = v.find(e->id);
-      if (r && r->parts.restricted) key += granted(caller, r->id) ? "g" : "r";
+    // Which cases the caseload lists changes only when the records do: the
+    // list is kept from one request to the next until then, so that a
+    // caseload costs its own cases, not a pass over the authority's.
+    const std::vector<std::string> ids = caseload_ids(v, key, today, *filter);
+    for (const std::string& id : ids) {
+      const CaseRecord* r = v.find(id);
+      if (!r) continue;
+      key += "|" + id + ":" + std::to_string(r->version);
+      if (r->parts.restricted) key += granted(caller, r->id) ? "g" : "r";
     }
     return 0;
   });

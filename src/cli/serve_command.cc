@@ -93,6 +93,7 @@ int run_serve(const ServeArgs& args) {
   listen.max_header_bytes = config->max_header_bytes;
   listen.max_connections = config->max_connections;
   listen.max_connections_per_client = config->max_connections_per_client;
+  listen.trusted_proxies = config->trusted_proxies;
   listen.read_timeout = config->read_timeout;
   listen.write_timeout = config->write_timeout;
   listen.handler_timeout = config->handler_timeout;

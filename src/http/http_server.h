@@ -57,8 +57,11 @@ struct ListenSettings {
   std::size_t max_body_bytes = 1 << 20;
   std::size_t max_header_bytes = 16 << 10;
   std::size_t max_url_bytes = 8 << 10;
-  std::size_t max_connections = 4096;              // in all
-  std::size_t max_connections_per_client = 64;     // per remote address
+  std::size_t max_connections = 4096;           // in all
+  std::size_t max_connections_per_client = 64;  // per remote address
+  // Reverse proxies: not capped; their requests are recorded as from the
+  // last X-Forwarded-For address (app/server_config.h).
+  std::vector<std::string> trusted_proxies;
   std::chrono::milliseconds read_timeout{10'000};  // for a request to arrive whole
   std::chrono::milliseconds write_timeout{10'000};
   std::chrono::milliseconds handler_timeout{30'000};  // for Respond to be called

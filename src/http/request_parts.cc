@@ -1,5 +1,8 @@
 #include "http/request_parts.h"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
 #include <charconv>
 
 #include "core/calendar/date.h"
@@ -114,6 +117,24 @@ Result<std::string> date_param(const std::map<std::string, std::string>& query,
   auto d = parse_date(it->second);
   if (!d) return std::unexpected(Error::bad_input(std::string(name) + ": " + d.error().message));
   return it->second;
+}
+
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  if (forwarded_for.empty() ||
+      std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end())
+    return peer;
+  std::string_view last = forwarded_for;
+  if (const auto comma = last.rfind(','); comma != std::string_view::npos)
+    last = last.substr(comma + 1);
+  while (!last.empty() && (last.front() == ' ' || last.front() == '\t')) last.remove_prefix(1);
+  while (!last.empty() && (last.back() == ' ' || last.back() == '\t')) last.remove_suffix(1);
+  const std::string address(last);
+  unsigned char buffer[16];
+  if (inet_pton(AF_INET, address.c_str(), buffer) == 1 ||
+      inet_pton(AF_INET6, address.c_str(), buffer) == 1)
+    return address;
+  return peer;
 }
 
 }  // namespace cinplan::http

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "http/http_server.h"
@@ -32,6 +33,12 @@ Result<std::optional<std::int64_t>> read_version(const Request& request,
 // The body as a JSON object (strict: core/casefile/json_reader.h). An empty
 // body is an empty object.
 Result<nlohmann::ordered_json> json_body(const Request& request);
+
+// The address a request comes from: `peer`, or, when `peer` is one of
+// `trusted_proxies`, the last address of X-Forwarded-For (the one that proxy
+// added), if that is an IP address.
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
 
 // A YYYY-MM-DD query parameter, or `fallback` when absent.
 Result<std::string> date_param(const std::map<std::string, std::string>& query,

@@ -45,5 +45,18 @@ TEST(RequestParts, BodyIsStrictJsonObject) {
   EXPECT_TRUE(json_body(r)->empty());
 }
 
+TEST(RequestParts, ClientAddressIsTheProxysLastForwardedForOnlyFromATrustedProxy) {
+  const std::vector<std::string> trusted = {"127.0.0.1"};
+  // nginx appends the address it saw; anything before it the client wrote.
+  EXPECT_EQ(client_address("127.0.0.1", "10.9.9.9, 192.0.2.7", trusted), "192.0.2.7");
+  EXPECT_EQ(client_address("127.0.0.1", " 2001:db8::1 ", trusted), "2001:db8::1");
+  // From anyone else the header is the client's own claim: ignored.
+  EXPECT_EQ(client_address("192.0.2.50", "192.0.2.7", trusted), "192.0.2.50");
+  EXPECT_EQ(client_address("127.0.0.1", "192.0.2.7", {}), "127.0.0.1");
+  // Not an address, or no header: the peer.
+  EXPECT_EQ(client_address("127.0.0.1", "192.0.2.7, evil", trusted), "127.0.0.1");
+  EXPECT_EQ(client_address("127.0.0.1", "", trusted), "127.0.0.1");
+}
+
 }  // namespace
 }  // namespace cinplan::http

@@ -4,6 +4,7 @@
 // the per-client connection cap.
 #include <restinio/all.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -11,6 +12,7 @@
 #include <thread>
 
 #include "http/http_server.h"
+#include "http/request_parts.h"
 
 namespace cinplan::http {
 namespace {
@@ -19,11 +21,14 @@ namespace {
 // connection over the cap, the state listener counts closes.
 class ClientLimiter {
  public:
-  explicit ClientLimiter(std::size_t cap) : cap_(cap) {}
+  ClientLimiter(std::size_t cap, std::vector<std::string> uncapped)
+      : cap_(cap), uncapped_(std::move(uncapped)) {}
 
   restinio::ip_blocker::inspection_result_t inspect(
       const restinio::ip_blocker::incoming_info_t& info) {
     const std::string address = info.remote_endpoint().address().to_string();
+    if (std::find(uncapped_.begin(), uncapped_.end(), address) != uncapped_.end())
+      return restinio::ip_blocker::allow();
     std::lock_guard lock(mutex_);
     std::size_t& n = open_[address];
     if (n >= cap_) return restinio::ip_blocker::deny();
@@ -42,6 +47,7 @@ class ClientLimiter {
 
  private:
   std::size_t cap_;
+  std::vector<std::string> uncapped_;  // trusted proxies
   std::mutex mutex_;
   std::map<std::string, std::size_t> open_;
 };
@@ -126,7 +132,8 @@ class RestinioServer final : public HttpServer {
   RestinioServer(Handler handler) : handler_(std::move(handler)) {}
 
   Result<void> start(const ListenSettings& s) {
-    auto limiter = std::make_shared<ClientLimiter>(s.max_connections_per_client);
+    trusted_proxies_ = s.trusted_proxies;
+    auto limiter = std::make_shared<ClientLimiter>(s.max_connections_per_client, s.trusted_proxies);
     restinio::server_settings_t<Traits> settings;
     settings.address(s.address)
         .port(s.port)
@@ -197,7 +204,8 @@ class RestinioServer final : public HttpServer {
       r.headers.emplace_back(std::move(name), std::string(f.value()));
     });
     r.body = req->body();
-    r.remote_address = req->remote_endpoint().address().to_string();
+    r.remote_address = client_address(req->remote_endpoint().address().to_string(),
+                                      r.header("x-forwarded-for"), trusted_proxies_);
     {
       std::lock_guard lock(mutex_);
       ++in_flight_;
@@ -219,6 +227,7 @@ class RestinioServer final : public HttpServer {
   }
 
   Handler handler_;
+  std::vector<std::string> trusted_proxies_;  // set before the server starts
   std::optional<RunningServer> server_;
   std::atomic<std::uint16_t> port_{0};
   std::atomic<bool> draining_{false};

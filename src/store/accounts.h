@@ -147,8 +147,19 @@ class AccountStore {
   virtual Result<std::size_t> expire_sessions(std::string_view idle_before,
                                               std::string_view created_before) = 0;
 
+  // How far an append of the access log has gone when it returns.
+  //   kSynced     on the disk: it survives a power cut.
+  //   kCommitted  committed, so a crash of cinplan loses nothing and every
+  //               reader sees it; it reaches the disk with the next synced
+  //               write or sync_access() (on PostgreSQL, within a second by
+  //               itself), so an operating-system crash or a power cut may
+  //               lose it. AuditLog (app/audit_log.h) bounds that to a second.
+  enum class Durability { kSynced, kCommitted };
   // Appends the entries in one transaction, in order.
-  virtual Result<void> append_access(std::span<const AccessEntry> entries) = 0;
+  virtual Result<void> append_access(std::span<const AccessEntry> entries,
+                                     Durability durability = Durability::kSynced) = 0;
+  // Puts every committed access-log entry on the disk.
+  virtual Result<void> sync_access() = 0;
   // In sequence order.
   virtual Result<std::vector<AccessEntry>> read_access(const AccessQuery& query) = 0;
 

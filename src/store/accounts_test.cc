@@ -359,6 +359,23 @@ TEST_P(AccountStoreTest, SessionsAreFoundTouchedEndedAndExpired) {
   EXPECT_EQ(raw_query(url_, "SELECT count(*) FROM sessions"), std::vector<std::string>{"0"});
 }
 
+TEST_P(AccountStoreTest, AnEntryOnlyCommittedIsSeenAtOnceAndKeptAfterASync) {
+  using Durability = AccountStore::Durability;
+  ASSERT_TRUE(store_->append_access(std::vector{entry("alex", "C-1", "case.read")},
+                                    Durability::kCommitted));
+  ASSERT_TRUE(store_->append_access(std::vector{entry("alex", "C-2", "case.read")}));
+  ASSERT_TRUE(store_->sync_access());
+  ASSERT_TRUE(store_->append_access(std::vector{entry("blake", "C-1", "case.read")},
+                                    Durability::kCommitted));
+  auto all = store_->read_access({});
+  ASSERT_TRUE(all) << all.error().message;
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].case_id, "C-1");
+  EXPECT_EQ((*all)[2].username, "blake");
+  // And on a second connection.
+  EXPECT_EQ(raw_query(url_, "SELECT count(*) FROM access_log"), std::vector<std::string>{"3"});
+}
+
 TEST_P(AccountStoreTest, TheAccessLogIsReadBackInOrderAndFiltered) {
   std::vector<AccessEntry> batch = {
       entry("alex", "C-1", "case.read", "2026-11-21T10:00:00.000Z"),

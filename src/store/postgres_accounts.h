@@ -51,7 +51,9 @@ class PostgresAccountStore final : public AccountStore {
   Result<void> delete_sessions_of(std::string_view username) override;
   Result<std::size_t> expire_sessions(std::string_view idle_before,
                                       std::string_view created_before) override;
-  Result<void> append_access(std::span<const AccessEntry> entries) override;
+  Result<void> append_access(std::span<const AccessEntry> entries,
+                             Durability durability = Durability::kSynced) override;
+  Result<void> sync_access() override;
   Result<std::vector<AccessEntry>> read_access(const AccessQuery& query) override;
   Result<bool> holds_non_demo_data() override;
 

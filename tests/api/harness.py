@@ -101,8 +101,10 @@ class Response:
 
 
 class Client:
-    def __init__(self, host, port):
+    def __init__(self, host, port, source=None):
+        """source: the local address to connect from (e.g. "127.0.0.2")."""
         self.host, self.port = host, port
+        self.source = (source, 0) if source else None
         self.cookie = None
         self.csrf = None
         self.conn = None
@@ -124,7 +126,8 @@ class Client:
             h.update(headers)
         for attempt in range(2):
             if self.conn is None:
-                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
+                self.conn = http.client.HTTPConnection(self.host, self.port, timeout=30,
+                                                       source_address=self.source)
             try:
                 self.conn.request(method, path, body=data, headers=h)
                 r = self.conn.getresponse()

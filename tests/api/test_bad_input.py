@@ -44,6 +44,17 @@ class BadInput(unittest.TestCase):
         p = self.problem(self.post("notes", body={"heading": "h", "text": "t", "colour": "red"}), 400)
         self.assertIn("colour", p["detail"])
 
+    def test_control_characters_in_text_are_refused_naming_the_field(self):
+        p = self.problem(self.post("notes", body={"heading": "h", "text": "before\u0000after"}), 400)
+        self.assertIn('"text" holds a control character (U+0000)', p["detail"])
+        p = self.problem(self.post("visits", body={"child_seen": False,
+                                                   "reason_not_seen": "bell\u0007"}), 400)
+        self.assertIn('"reason_not_seen" holds a control character (U+0007)', p["detail"])
+        # Line breaks and tabs are what people type.
+        r = self.post("notes", body={"heading": "h", "text": "line one\n\tline two"})
+        self.assertEqual(r.status, 200, r)
+        self.v = r.json["version"]
+
     def test_impossible_and_future_dates(self):
         p = self.problem(self.post("notes", body={"date": "2025-02-30", "heading": "h", "text": "t"}), 400)
         self.assertIn("28 days", p["detail"])
