@@ -7,6 +7,7 @@ namespace cinplan::app {
 
 AuditLog::AuditLog(store::AccountStore& accounts) : accounts_(accounts) {
   thread_ = std::thread([this] { run(); });
+  sync_thread_ = std::thread([this] { run_syncs(); });
 }
 
 AuditLog::~AuditLog() {
@@ -41,6 +42,7 @@ void AuditLog::stop() {
     wake_.notify_one();
   }
   if (thread_.joinable()) thread_.join();
+  if (sync_thread_.joinable()) sync_thread_.join();
 }
 
 std::size_t AuditLog::written() const {
@@ -59,68 +61,58 @@ std::size_t AuditLog::syncs() const {
 }
 
 void AuditLog::run() {
-  using Clock = std::chrono::steady_clock;
-  using Durability = store::AccountStore::Durability;
-  constexpr auto kMostUnsynced = std::chrono::seconds(1);
-  constexpr auto kQuiet = std::chrono::milliseconds(250);
   std::vector<std::pair<store::AccessEntry, Done>> batch;
   std::vector<store::AccessEntry> entries;
-  Clock::time_point last_sync = Clock::now();
-  bool unsynced = false;  // committed groups since the last sync
   for (;;) {
-    bool stopping = false;
     {
       std::unique_lock lock(mutex_);
-      auto waiting = [this] { return stopping_ || !queue_.empty(); };
-      if (unsynced) {
-        if (!wake_.wait_for(lock, kQuiet, waiting)) {
-          // Quiet: put what was only committed on the disk.
-          lock.unlock();
-          const bool synced = accounts_.sync_access().has_value();
-          lock.lock();
-          if (synced) {
-            ++syncs_;
-            unsynced = false;
-            last_sync = Clock::now();
-          }
-          continue;
-        }
-      } else {
-        wake_.wait(lock, waiting);
-      }
-      stopping = stopping_;
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty() && stopping_) {
         stopped_ = true;
-        break;
+        sync_wake_.notify_one();
+        return;
       }
       batch.swap(queue_);
     }
     entries.clear();
     for (auto& [entry, done] : batch) entries.push_back(entry);
-    const bool sync = stopping || Clock::now() - last_sync >= kMostUnsynced;
     const Result<void> written =
-        accounts_.append_access(entries, sync ? Durability::kSynced : Durability::kCommitted);
+        accounts_.append_access(entries, store::AccountStore::Durability::kCommitted);
     {
       std::lock_guard lock(mutex_);
       if (written) {
         written_ += entries.size();
         ++groups_;
-        if (sync) ++syncs_;
-      }
-    }
-    if (written) {
-      if (sync) {
-        last_sync = Clock::now();
-        unsynced = false;
-      } else {
-        unsynced = true;
+        if (!unsynced_) {
+          unsynced_ = true;
+          sync_wake_.notify_one();
+        }
       }
     }
     for (auto& [entry, done] : batch)
       if (done) done(written);
     batch.clear();
   }
-  if (unsynced) (void)accounts_.sync_access();
+}
+
+void AuditLog::run_syncs() {
+  constexpr auto kAfter = std::chrono::milliseconds(250);
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    sync_wake_.wait(lock, [this] { return unsynced_ || stopped_; });
+    if (!unsynced_) return;  // stopped, with nothing left to sync
+    // Let a quarter of a second of groups gather (less when stopping).
+    if (!stopped_) sync_wake_.wait_for(lock, kAfter, [this] { return stopped_; });
+    unsynced_ = false;
+    lock.unlock();
+    const bool synced = accounts_.sync_access().has_value();
+    lock.lock();
+    if (synced) {
+      ++syncs_;
+    } else if (!stopped_) {
+      unsynced_ = true;  // tried again a quarter of a second later
+    }
+  }
 }
 
 }  // namespace cinplan::app

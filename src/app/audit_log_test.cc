@@ -56,14 +56,15 @@ TEST_F(AuditLogTest, AQuietLogIsSyncedWithinAQuarterOfASecond) {
   EXPECT_EQ(log.syncs(), after);
 }
 
-TEST_F(AuditLogTest, ABusyLogIsSyncedAtLeastEverySecond) {
+TEST_F(AuditLogTest, ABusyLogIsSyncedEveryQuarterOfASecondNotEveryGroup) {
   AuditLog log(*accounts_);
   const auto start = std::chrono::steady_clock::now();
   while (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(2500))
     ASSERT_TRUE(log.record_now(read_of("C-1")));
-  // Never quiet for a quarter of a second, yet synced at least twice.
-  EXPECT_GE(log.syncs(), 2u);
-  EXPECT_LT(log.syncs(), log.groups());
+  // Never quiet, yet synced while the writes went on, and far less often
+  // than once a group.
+  EXPECT_GE(log.syncs(), 4u);
+  EXPECT_LT(log.syncs() * 10, log.groups());
 }
 
 TEST_F(AuditLogTest, StopWritesAndSyncsWhatIsWaiting) {

@@ -137,13 +137,18 @@ Result<std::optional<Session>> SqliteAccountStore::find_session(std::string_view
 Result<void> SqliteAccountStore::touch_session(std::string_view id_digest,
                                                std::string_view last_seen) {
   if (auto valid = check_timestamp(last_seen, "last seen"); !valid) return valid;
-  return write("note a session's use", [&]() -> Result<void> {
-    auto changed =
-        change("UPDATE sessions SET last_seen = ?2 WHERE id_digest = ?1", id_digest, last_seen);
-    if (!changed) return std::unexpected(changed.error());
-    if (*changed == 0) return std::unexpected(Error::not_found("there is no such session"));
-    return {};
-  });
+  // When a session was last used need not wait for the disk: a power cut
+  // that loses it ends the session a little sooner, never later.
+  return write(
+      "note a session's use",
+      [&]() -> Result<void> {
+        auto changed =
+            change("UPDATE sessions SET last_seen = ?2 WHERE id_digest = ?1", id_digest, last_seen);
+        if (!changed) return std::unexpected(changed.error());
+        if (*changed == 0) return std::unexpected(Error::not_found("there is no such session"));
+        return {};
+      },
+      false);
 }
 
 Result<void> SqliteAccountStore::delete_session(std::string_view id_digest) {
@@ -182,50 +187,61 @@ Result<void> SqliteAccountStore::append_access(std::span<const AccessEntry> entr
   for (const AccessEntry& e : entries)
     if (auto valid = check_access_entry(e); !valid) return valid;
   if (entries.empty()) return {};
-  // kCommitted: this one transaction commits without syncing the write-ahead
-  // log (synchronous = NORMAL); the connection is back to FULL before the
-  // lock is let go, whatever happened, so nothing else it writes is weakened.
-  std::lock_guard lock(mutex_);
-  struct Relaxed {
-    Database& db;
-    bool on;
-    ~Relaxed() {
-      if (on) (void)db.exec("PRAGMA synchronous = FULL", Access::kWrite);
-    }
-  } relaxed{db_, durability == Durability::kCommitted};
-  if (relaxed.on) {
-    if (auto set = db_.exec("PRAGMA synchronous = NORMAL", kW); !set) return set;
-  }
-  return write("write the access log", [&]() -> Result<void> {
-    auto s = db_.prepare(
-        "INSERT INTO access_log (at, username, role, case_id, action, allowed, address, detail) "
-        "VALUES (coalesce(nullif(?1, ''), " +
-            std::string(kNowUtc) + "), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        kW);
-    if (!s) return std::unexpected(s.error());
-    for (const AccessEntry& e : entries) {
-      s->bind(1, e.at);
-      s->bind(2, e.username);
-      s->bind(3, e.role);
-      s->bind(4, e.case_id);
-      s->bind(5, e.action);
-      s->bind(6, std::int64_t{e.allowed});
-      s->bind(7, e.address);
-      s->bind(8, e.detail);
-      if (auto ran = db_.run(*s, kW); !ran) return std::unexpected(ran.error());
-    }
-    return {};
-  });
+  return write(
+      "write the access log",
+      [&]() -> Result<void> {
+        auto s = db_.prepare(
+            "INSERT INTO access_log (at, username, role, case_id, action, allowed, address, "
+            "detail) "
+            "VALUES (coalesce(nullif(?1, ''), " +
+                std::string(kNowUtc) + "), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            kW);
+        if (!s) return std::unexpected(s.error());
+        for (const AccessEntry& e : entries) {
+          s->bind(1, e.at);
+          s->bind(2, e.username);
+          s->bind(3, e.role);
+          s->bind(4, e.case_id);
+          s->bind(5, e.action);
+          s->bind(6, std::int64_t{e.allowed});
+          s->bind(7, e.address);
+          s->bind(8, e.detail);
+          if (auto ran = db_.run(*s, kW); !ran) return std::unexpected(ran.error());
+        }
+        return {};
+      },
+      durability == Durability::kSynced);
 }
 
 Result<void> SqliteAccountStore::sync_access() {
-  // A passive checkpoint syncs the write-ahead log before it copies it into
-  // the database, so every commit before it is then on the disk.
-  std::lock_guard lock(mutex_);
-  auto s = db_.prepare("PRAGMA wal_checkpoint(PASSIVE)", kW);
-  if (!s) return std::unexpected(s.error());
-  const int rc = s->step();
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return std::unexpected(db_.error(rc, kW));
+  // On a connection of its own, so that the writes of the access log go on
+  // while the disk catches up: a passive checkpoint syncs the write-ahead log
+  // before it copies it into the database, so every commit before it is then
+  // on the disk, and it waits for no reader or writer. While writes go on
+  // without a pause the log is never wholly copied, so it never starts again
+  // from its beginning and would grow without end: past kRestartFrames a
+  // restarting checkpoint holds new writers back while it copies the little
+  // that is left, so the next write starts the log again.
+  constexpr std::int64_t kRestartFrames = 4096;  // 16 MiB of 4 KiB pages
+  std::lock_guard lock(sync_mutex_);
+  if (!sync_db_) {
+    auto opened = open_file(url_, OpenOptions{});
+    if (!opened) return std::unexpected(opened.error());
+    sync_db_.emplace(std::move(opened->db));
+  }
+  auto checkpoint = [&](std::string_view mode) -> Result<std::int64_t> {
+    auto s = sync_db_->prepare("PRAGMA wal_checkpoint(" + std::string(mode) + ")", kW);
+    if (!s) return std::unexpected(s.error());
+    const int rc = s->step();
+    if (rc != SQLITE_ROW) return std::unexpected(sync_db_->error(rc, kW));
+    return s->int64(1);  // frames in the log
+  };
+  auto frames = checkpoint("PASSIVE");
+  if (!frames) return std::unexpected(frames.error());
+  if (*frames > kRestartFrames) {
+    if (auto restarted = checkpoint("RESTART"); !restarted)
+      return std::unexpected(restarted.error());
+  }
   return {};
 }
 
@@ -282,6 +298,14 @@ Result<std::unique_ptr<AccountStore>> open_sqlite_account_store(std::string_view
         std::to_string(*version) + ", which has no accounts (they came in version " +
         std::to_string(kAccountsSchemaVersion) + "): upgrade it with cinplan migrate --db " +
         std::string(url) + "; nothing was changed"));
+  // This connection writes the access log, a group at a time, and must not
+  // stop to checkpoint the write-ahead log into the database (which waits
+  // for the disk twice): sync_access() does that on a connection of its own.
+  // The event store's connection checkpoints as SQLite does by default.
+  if (!opened->read_only) {
+    if (auto off = opened->db.exec("PRAGMA wal_autocheckpoint = 0", sqlite::Access::kWrite); !off)
+      return std::unexpected(off.error());
+  }
   return std::make_unique<sqlite::SqliteAccountStore>(std::string(url), std::move(*opened));
 }
 

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <mutex>
+#include <optional>
 #include <string>
 
 #include "store/accounts.h"
@@ -56,9 +57,12 @@ class SqliteAccountStore final : public AccountStore {
 
  private:
   // Runs `body` in a write transaction, committed when it returns a value;
-  // `doing` names the write for a read-only store's refusal.
+  // `doing` names the write for a read-only store's refusal. Not `synced`:
+  // the commit does not wait for the disk (synchronous = NORMAL for this one
+  // transaction: Durability::kCommitted in accounts.h), and the connection
+  // is back to FULL before the locks are let go.
   template <typename Body>
-  auto write(std::string_view doing, Body&& body) -> decltype(body()) {
+  auto write(std::string_view doing, Body&& body, bool synced = true) -> decltype(body()) {
     if (read_only_)
       return std::unexpected(Error::unavailable("cannot " + std::string(doing) +
                                                 ": the database at " + db_.path() +
@@ -66,6 +70,17 @@ class SqliteAccountStore final : public AccountStore {
                                                 "written"));
     std::lock_guard lock(mutex_);
     std::lock_guard file(writer_->write);
+    struct Relaxed {
+      Database& db;
+      bool on;
+      ~Relaxed() {
+        if (on) (void)db.exec("PRAGMA synchronous = FULL", Access::kWrite);
+      }
+    } relaxed{db_, !synced};
+    if (relaxed.on) {
+      if (auto set = db_.exec("PRAGMA synchronous = NORMAL", Access::kWrite); !set)
+        return std::unexpected(set.error());
+    }
     auto transaction = Transaction::begin(db_, Access::kWrite);
     if (!transaction) return std::unexpected(transaction.error());
     auto result = body();
@@ -87,6 +102,8 @@ class SqliteAccountStore final : public AccountStore {
 
   std::string url_;
   Database db_;
+  std::mutex sync_mutex_;
+  std::optional<Database> sync_db_;  // sync_access's own connection, opened when first asked
   std::shared_ptr<FileWriter> writer_;
   bool read_only_ = false;
   std::recursive_mutex mutex_;
