@@ -32,6 +32,8 @@
 //   trusted_proxies             CINPLAN_TRUSTED_PROXIES             "" (none)
 //   permissions_file            CINPLAN_PERMISSIONS_FILE            the shipped config/permissions.toml
 //   profiles_folder             CINPLAN_PROFILES                    the shipped profiles/
+//   templates_folder            CINPLAN_TEMPLATES                   the shipped templates/
+//   assets_folder               CINPLAN_ASSETS                      the build's assets/
 //   session_key_file            CINPLAN_SESSION_KEY_FILE            none (never in the file)
 //                               CINPLAN_SESSION_KEY                 none
 // clang-format on
@@ -111,6 +113,8 @@ struct ServerConfig {
   std::vector<std::string> trusted_proxies;  // IP addresses of the proxies in front
   std::filesystem::path permissions_file = default_permissions_file();
   std::filesystem::path profiles_folder = default_server_profiles_folder();
+  std::filesystem::path templates_folder;  // empty: the build's (pages/site.h)
+  std::filesystem::path assets_folder;     // empty: the build's
   std::filesystem::path session_key_file;  // empty: none named
   // Secret: never printed. Empty when none was given.
   std::string session_key;

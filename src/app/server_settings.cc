@@ -45,7 +45,7 @@ T as(const V& v) {
   return static_cast<T>(v.number);
 }
 
-constexpr std::array<Setting, 22> kSettings = {{
+constexpr std::array<Setting, 24> kSettings = {{
     {"authority", "CINPLAN_AUTHORITY", K::kText, "the authority's name", 0, 0,
      [](C& c, const V& v) -> std::string {
        if (!plain_text(v.text, 200))
@@ -182,6 +182,16 @@ constexpr std::array<Setting, 22> kSettings = {{
     {"profiles_folder", "CINPLAN_PROFILES", K::kPath, "the profiles folder", 0, 0,
      [](C& c, const V& v) -> std::string {
        c.profiles_folder = v.text;
+       return {};
+     }},
+    {"templates_folder", "CINPLAN_TEMPLATES", K::kPath, "the templates folder", 0, 0,
+     [](C& c, const V& v) -> std::string {
+       c.templates_folder = v.text;
+       return {};
+     }},
+    {"assets_folder", "CINPLAN_ASSETS", K::kPath, "the assets folder", 0, 0,
+     [](C& c, const V& v) -> std::string {
+       c.assets_folder = v.text;
        return {};
      }},
     {"session_key_file", "CINPLAN_SESSION_KEY_FILE", K::kPath, "the session key file", 0, 0,

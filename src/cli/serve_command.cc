@@ -82,9 +82,14 @@ int run_serve(const ServeArgs& args) {
   if (auto started = service.start(); !started) return fail(started.error().describe());
 
   app::AuditLog audit(**accounts);
+  auto site = pages::Site::load(
+      config->templates_folder.empty() ? pages::default_templates_folder()
+                                       : config->templates_folder,
+      config->assets_folder.empty() ? pages::default_assets_folder() : config->assets_folder);
+  if (!site) return fail(site.error().describe());
   http::Dispatcher dispatcher(
       service, audit,
-      {config->worker_threads, 10'000, config->secure_cookies, config->max_body_bytes});
+      {config->worker_threads, 10'000, config->secure_cookies, config->max_body_bytes, &*site});
   http::ListenSettings listen;
   listen.address = config->bind;
   listen.port = config->port;

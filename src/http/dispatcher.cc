@@ -1,10 +1,13 @@
 #include "http/dispatcher.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "app/security.h"
 #include "core/casefile/json_reader.h"
 #include "http/api_handlers.h"
+#include "http/page_handlers.h"
 #include "http/problem.h"
 #include "http/request_parts.h"
 #include "http/routes.h"
@@ -25,15 +28,24 @@ bool lists_children(std::string_view action) {
 Response to_response(Reply reply, bool secure) {
   Response r;
   r.status = reply.status;
-  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  r.headers.emplace_back("Content-Type", reply.content_type.empty()
+                                             ? std::string("application/json; charset=utf-8")
+                                             : reply.content_type);
   if (reply.etag) r.headers.emplace_back("ETag", "\"" + std::to_string(*reply.etag) + "\"");
   for (auto& [name, value] : reply.headers) {
     if (name == "Set-Cookie" && secure) value += "; Secure";
     r.headers.emplace_back(std::move(name), std::move(value));
   }
-  add_common_headers(r);
+  add_common_headers(r, !reply.content_type.empty(), !reply.cacheable);
   r.body = reply.text ? *reply.text : reply.body.dump();
   return r;
+}
+
+bool is_form(std::string_view content_type) {
+  const std::size_t semi = content_type.find(';');
+  std::string_view type = content_type.substr(0, semi);
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  return type == "application/x-www-form-urlencoded";
 }
 
 bool is_json(std::string_view content_type) {
@@ -87,7 +99,19 @@ void Dispatcher::handle(Request request, Respond respond) {
 }
 
 void Dispatcher::work(const Request& request, const Respond& respond) {
-  auto fail = [&](const Error& e, int status = 0) { respond(problem(e, status)); };
+  // A page's errors are pages; the API's are problem details.
+  const bool page_path = settings_.site != nullptr && !request.path.starts_with("/api/");
+  const access::Caller* shown_caller = nullptr;
+  std::string shown_csrf;
+  auto page_error = [&](const Error& e, int status) {
+    Response p = problem(e, status);
+    return to_response(
+        page::error_page(*settings_.site, service_, shown_caller, shown_csrf, e, p.status),
+        settings_.secure_cookies);
+  };
+  auto fail = [&](const Error& e, int status = 0) {
+    respond(page_path ? page_error(e, status) : problem(e, status));
+  };
   auto matched = match(request.method, request.path);
   if (!matched) return fail(matched.error());
   if (matched->route == nullptr) {
@@ -103,7 +127,8 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
     return fail(Error::not_found("There is nothing at " + request.path + "."));
   }
   const Route& route = *matched->route;
-  Call call{service_, request, nullptr, {}, {}, {}, nlohmann::ordered_json::object()};
+  Call call{service_, request, nullptr, {}, {}, {}, nlohmann::ordered_json::object(),
+            nullptr,  {},      {}};
   call.params = std::move(matched->params);
   auto query = parse_query(request.query);
   if (!query) return fail(query.error());
@@ -114,7 +139,16 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
                          describe_size(settings_.max_body_bytes) + " is taken."),
         413);
   }
-  if (!request.body.empty()) {
+  if (route.page() && settings_.site == nullptr)
+    return fail(Error::not_found("There is nothing at " + request.path + "."));
+  if (route.page() && !request.body.empty()) {
+    if (!is_form(request.header("content-type")))
+      return fail(Error::bad_input("Send the form as a form (application/x-www-form-urlencoded)."),
+                  415);
+    auto form = parse_query(request.body);
+    if (!form) return fail(form.error());
+    call.form = std::move(*form);
+  } else if (!request.body.empty()) {
     if (!is_json(request.header("content-type")))
       return fail(Error::bad_input("Send the body as JSON (Content-Type: application/json)."), 415);
     auto body = json_body(request);
@@ -130,6 +164,7 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   entry.case_id = case_id;
   entry.address = request.remote_address;
   // Answers once the access log holds the entry (when there is one to keep).
+  call.site = settings_.site;
   auto answer = [&](Response response, bool audited) {
     if (!audited) return respond(std::move(response));
     auto shared = std::make_shared<Response>(std::move(response));
@@ -147,27 +182,58 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   if (route.access == Access::kSession) {
     call.session_token = cookie(request, kSessionCookie);
     auto info = service_.session(call.session_token);
+    if (!info && route.page() && info.error().code == ErrorCode::kDenied) {
+      // Not signed in, or the session ended: to the sign-in page, and back
+      // to this page after it.
+      Reply to_sign_in;
+      to_sign_in.status = 303;
+      to_sign_in.content_type = "text/html; charset=utf-8";
+      to_sign_in.text = std::make_shared<const std::string>();
+      std::string next = route.writes() ? "/" : request.path;
+      std::string location = "/sign-in?next=";
+      for (unsigned char c : next) {
+        if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.') {
+          location += static_cast<char>(c);
+        } else {
+          char hex[4];
+          std::snprintf(hex, sizeof hex, "%%%02X", c);
+          location += hex;
+        }
+      }
+      if (!call.session_token.empty()) location += "&ended=1";
+      to_sign_in.headers.emplace_back("Location", location);
+      return respond(to_response(std::move(to_sign_in), settings_.secure_cookies));
+    }
     if (!info) return fail(info.error(), info.error().code == ErrorCode::kDenied ? 401 : 0);
     session = std::move(*info);
     call.caller = &session->caller;
+    call.csrf_token = session->csrf_token;
+    shown_caller = call.caller;
+    shown_csrf = session->csrf_token;
     entry.username = session->caller.username;
     entry.role = session->caller.role;
-    if (route.writes() && !app::tokens_equal(request.header("x-csrf-token"), session->csrf_token)) {
+    const std::string_view sent_csrf =
+        route.page() ? std::string_view(call.form["csrf_token"]) : request.header("x-csrf-token");
+    if (route.writes() && !app::tokens_equal(sent_csrf, session->csrf_token)) {
       entry.detail = "refused: no valid CSRF token";
-      return answer(problem(Error{ErrorCode::kDenied,
-                                  "The request does not carry this session's CSRF token "
-                                  "(X-CSRF-Token).",
-                                  {}}),
-                    route.on_case());
+      const Error e{ErrorCode::kDenied,
+                    route.page() ? "The form was not sent from this session's page: go back, "
+                                   "reload the page and send it again."
+                                 : "The request does not carry this session's CSRF token "
+                                   "(X-CSRF-Token).",
+                    {}};
+      return answer(route.page() ? page_error(e, 403) : problem(e), route.on_case());
     }
     auto decision = service_.authorize(session->caller, route.action, case_id);
     if (!decision) {
       entry.detail = decision.error().message;
-      return answer(problem(decision.error()), route.on_case());
+      return answer(page_path ? page_error(decision.error(), 0) : problem(decision.error()),
+                    route.on_case());
     }
     if (!decision->allowed) {
       entry.detail = decision->reason;
-      return answer(problem(Error{ErrorCode::kDenied, decision->reason, {}}), true);
+      const Error e{ErrorCode::kDenied, decision->reason, {}};
+      return answer(page_path ? page_error(e, 0) : problem(e), true);
     }
   }
 
@@ -182,20 +248,22 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
       entry.username = call.body.value("username", "");
       entry.detail = "sign-in refused";
     }
-    return answer(
-        problem(
-            reply.error(),
-            route.action == "session.create" && reply.error().code == ErrorCode::kDenied ? 401 : 0),
-        audited);
+    const int status =
+        route.action == "session.create" && reply.error().code == ErrorCode::kDenied ? 401 : 0;
+    return answer(page_path ? page_error(reply.error(), status) : problem(reply.error(), status),
+                  audited);
   }
   entry.allowed = true;
   entry.detail = reply->audit_detail;
   if (entry.case_id.empty() && reply->body.is_object() && reply->body.contains("case_id") &&
       route.writes())
     entry.case_id = reply->body["case_id"].get<std::string>();
-  if (route.action == "session.create") {
+  if (route.action == "session.create" && reply->body.contains("signed_in")) {
     entry.username = reply->body["signed_in"]["username"].get<std::string>();
     entry.role = reply->body["signed_in"]["role"].get<std::string>();
+  } else if (route.action == "session.create") {  // the page's refusal, with its form again
+    entry.allowed = false;
+    entry.username = call.form["username"];
   }
   answer(to_response(std::move(*reply), settings_.secure_cookies), audited);
 }

@@ -11,6 +11,7 @@
 #include "app/service.h"
 #include "http/http_server.h"
 #include "http/worker_pool.h"
+#include "pages/site.h"
 
 namespace cinplan::http {
 
@@ -19,6 +20,7 @@ struct DispatchSettings {
   std::size_t max_queue = 10'000;
   bool secure_cookies = false;           // add Secure (served over TLS)
   std::size_t max_body_bytes = 1 << 20;  // larger bodies are answered 413
+  const pages::Site* site = nullptr;     // the pages; none: only the API is served
 };
 
 class Dispatcher {

@@ -104,6 +104,7 @@ json problem_ref() {
 json openapi() {
   json paths = json::object();
   for (const Route& r : routes()) {
+    if (r.page()) continue;  // the pages are HTML, not the API
     json op;
     op["summary"] = r.summary;
     op["operationId"] = r.command.empty() ? std::string(r.method) + " " + std::string(r.pattern)

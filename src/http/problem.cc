@@ -75,14 +75,17 @@ int status_of(const Error& error) {
   return kind_of(error.code).status;
 }
 
-void add_common_headers(Response& r) {
+void add_common_headers(Response& r, bool page, bool no_store) {
   r.headers.emplace_back("Content-Security-Policy",
-                         "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
-                         "form-action 'self'");
+                         page ? "default-src 'none'; style-src 'self'; script-src 'self'; "
+                                "img-src 'self'; font-src 'self'; connect-src 'self'; "
+                                "frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+                              : "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+                                "form-action 'self'");
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.headers.emplace_back("X-Frame-Options", "DENY");
   r.headers.emplace_back("Referrer-Policy", "no-referrer");
-  r.headers.emplace_back("Cache-Control", "no-store");
+  if (no_store) r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("Cross-Origin-Resource-Policy", "same-origin");
 }
 

@@ -17,7 +17,9 @@ int status_of(const Error& error);
 Response problem(const Error& error, int status = 0);
 
 // The headers every answer carries (security headers, no caching of case
-// data).
-void add_common_headers(Response& response);
+// data). A page's policy lets it load this site's own stylesheets, scripts
+// (never inline), fonts and images; `no_store` false for the assets, which
+// hold no one's data.
+void add_common_headers(Response& response, bool page = false, bool no_store = true);
 
 }  // namespace cinplan::http

@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/api_handlers.h"
+#include "http/page_handlers.h"
 #include "http/request_parts.h"
 
 namespace cinplan::http {
@@ -13,6 +14,18 @@ using A = Access;
   { "POST", path, "", A::kSession, "", nullptr, name }
 
 constexpr Route kRoutes[] = {
+    // The pages (HTML; forms post with the session's CSRF token).
+    {"GET", "/sign-in", "", A::kPublic, "the sign-in page", page::sign_in_form, ""},
+    {"POST", "/sign-in", "session.create", A::kPublic, "sign in (form)", page::sign_in, ""},
+    {"POST", "/sign-out", "session.end", A::kSession, "sign out (form)", page::sign_out, ""},
+    {"GET", "/", "session.read", A::kSession, "the first page: the caseload", page::home, ""},
+    {"GET", "/caseload", "caseload.mine", A::kSession, "my caseload (?show=all|overdue|due)",
+     page::caseload, ""},
+    {"GET", "/cases/:id", "case.read", A::kSession, "the case", page::case_page, ""},
+    {"GET", "/search", "cases.search", A::kSession, "find a child (?q=)", page::search, ""},
+    {"GET", "/assets/*", "", A::kPublic, "the pages' stylesheets, scripts, fonts and images",
+     page::asset, ""},
+
     {"POST", "/api/session", "session.create", A::kPublic, "sign in", api::sign_in, ""},
     {"DELETE", "/api/session", "session.end", A::kSession, "sign out", api::sign_out, ""},
     {"GET", "/api/session", "session.read", A::kSession, "who is signed in, and the CSRF token",
@@ -134,11 +147,17 @@ Result<Match> match(std::string_view method, std::string_view path) {
   const auto parts = split(path);
   for (const Route& r : routes()) {
     const auto want = split(r.pattern);
-    if (want.size() != parts.size()) continue;
+    const bool rest = !want.empty() && want.back() == "*";
+    if (rest ? parts.size() < want.size() : want.size() != parts.size()) continue;
     std::map<std::string, std::string> params;
     bool ok = true;
     for (std::size_t i = 0; i < want.size() && ok; ++i) {
-      if (want[i].starts_with(':')) {
+      if (rest && i + 1 == want.size()) {
+        std::string tail;
+        for (std::size_t k = i; k < parts.size(); ++k)
+          tail += (k == i ? "" : "/") + std::string(parts[k]);
+        params["*"] = std::move(tail);
+      } else if (want[i].starts_with(':')) {
         auto value = percent_decode(parts[i], false);
         if (!value) return std::unexpected(value.error());
         if (value->empty()) ok = false;

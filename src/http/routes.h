@@ -18,6 +18,7 @@
 #include "app/service.h"
 #include "core/error.h"
 #include "http/http_server.h"
+#include "pages/site.h"
 
 namespace cinplan::http {
 
@@ -31,6 +32,11 @@ struct Call {
   std::map<std::string, std::string> params;  // from the path: "id" ...
   std::map<std::string, std::string> query;
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  // Pages only: the site (templates, assets), the posted form's fields, and
+  // the session's CSRF token for the forms a page shows.
+  const pages::Site* site = nullptr;
+  std::map<std::string, std::string> form;
+  std::string csrf_token;
 };
 
 // What a handler answers.
@@ -42,6 +48,10 @@ struct Reply {
   std::optional<std::int64_t> etag;  // the case's version
   std::vector<std::pair<std::string, std::string>> headers;
   std::string audit_detail;  // what the access log says was seen or done
+  // The body's type when it is not JSON (a page's "text/html; charset=utf-8").
+  std::string content_type;
+  // A file that holds no one's data (an asset): the browser may keep it.
+  bool cacheable = false;
 };
 
 enum class Access {
@@ -61,6 +71,8 @@ struct Route {
   // access log with its case id).
   bool on_case() const { return pattern.find(":id") != std::string_view::npos; }
   bool writes() const { return method != "GET"; }
+  // A page (HTML, forms) rather than the JSON API under /api/.
+  bool page() const { return !pattern.starts_with("/api/"); }
 };
 
 std::span<const Route> routes();
@@ -72,8 +84,9 @@ struct Match {
   std::vector<std::string_view> allowed;
 };
 
-// The route for the method and path; params percent-decoded. kBadInput for a
-// malformed escape in the path.
+// The route for the method and path; params percent-decoded. A pattern's
+// last part "*" takes the rest of the path (params["*"], as sent). kBadInput
+// for a malformed escape in the path.
 Result<Match> match(std::string_view method, std::string_view path);
 
 // The OpenAPI 3.1 document of every route.

@@ -53,11 +53,32 @@ TEST(Routes, MatchDecodesParametersAndSaysWhichMethodsAPathTakes) {
   EXPECT_EQ(empty->route, nullptr);
 }
 
+TEST(Routes, PagesAreOutsideApiAndAssetsTakeTheRestOfThePath) {
+  auto m = match("GET", "/assets/fonts/bold.woff2");
+  ASSERT_TRUE(m);
+  ASSERT_NE(m->route, nullptr);
+  EXPECT_TRUE(m->route->page());
+  EXPECT_EQ(m->route->access, Access::kPublic);
+  EXPECT_EQ(m->params["*"], "fonts/bold.woff2");
+  auto home = match("GET", "/");
+  ASSERT_TRUE(home && home->route);
+  EXPECT_EQ(home->route->access, Access::kSession);
+  auto page = match("GET", "/cases/C-1");
+  ASSERT_TRUE(page && page->route);
+  EXPECT_EQ(page->route->action, "case.read");
+  EXPECT_TRUE(page->route->page());
+  EXPECT_FALSE(match("GET", "/api/cases/C-1")->route->page());
+  EXPECT_EQ(match("GET", "/assets")->route, nullptr);
+}
+
 TEST(OpenApi, DescribesEveryRouteWithItsAction) {
   const auto doc = openapi();
   std::size_t operations = 0;
   for (auto& [path, methods] : doc["paths"].items()) operations += methods.size();
-  EXPECT_EQ(operations, routes().size());
+  std::size_t api = 0;
+  for (const Route& r : routes()) api += r.page() ? 0 : 1;
+  EXPECT_EQ(operations, api);
+  EXPECT_FALSE(doc["paths"].contains("/caseload"));
   const auto& visit = doc["paths"]["/api/cases/{id}/visits"]["post"];
   EXPECT_EQ(visit["x-action"], "visit.record");
   EXPECT_EQ(visit["requestBody"]["content"]["application/json"]["schema"]["required"][0],

@@ -1,0 +1,213 @@
+#include "http/page_handlers.h"
+
+#include "app/wording.h"
+#include "http/request_parts.h"
+#include "pages/views.h"
+
+namespace cinplan::http::page {
+namespace {
+
+using json = nlohmann::ordered_json;
+constexpr std::string_view kHtml = "text/html; charset=utf-8";
+
+std::string field(const std::map<std::string, std::string>& m, const char* name) {
+  auto it = m.find(name);
+  return it == m.end() ? std::string() : it->second;
+}
+
+std::string role_in_words(app::Service& service, std::string_view role) {
+  auto profile = service.catalog().find(service.settings().profile);
+  return profile ? app::role_words(**profile, role) : std::string(access::role_words(role));
+}
+
+pages::Frame frame_of(const Call& call) {
+  pages::Frame f;
+  f.authority = call.service.settings().authority;
+  f.caller = call.caller;
+  if (call.caller != nullptr) f.role_words = role_in_words(call.service, call.caller->role);
+  f.csrf_token = call.csrf_token;
+  return f;
+}
+
+Result<Reply> html(const Call& call, std::string_view name, std::string_view title, json view,
+                   std::string detail = {}, pages::Frame* frame = nullptr) {
+  pages::Frame f = frame != nullptr ? *frame : frame_of(call);
+  auto text = call.site->page(name, title, f, std::move(view));
+  if (!text) return std::unexpected(text.error());
+  Reply r;
+  r.text = std::make_shared<const std::string>(std::move(*text));
+  r.content_type = std::string(kHtml);
+  r.audit_detail = std::move(detail);
+  return r;
+}
+
+Reply see_other(std::string location) {
+  Reply r;
+  r.status = 303;
+  r.content_type = std::string(kHtml);
+  r.text = std::make_shared<const std::string>();
+  r.headers.emplace_back("Location", std::move(location));
+  return r;
+}
+
+std::string profile_name(app::Service& service) {
+  auto profile = service.catalog().find(service.settings().profile);
+  return profile ? (*profile)->name : service.settings().profile;
+}
+
+}  // namespace
+
+std::string safe_next(std::string_view next) {
+  if (next.empty() || next.front() != '/' || next.starts_with("//") ||
+      next.find('\\') != std::string_view::npos || next.starts_with("/sign-"))
+    return "/";
+  for (char c : next)
+    if (static_cast<unsigned char>(c) < 0x20) return "/";
+  return std::string(next);
+}
+
+Result<Reply> sign_in_form(Call& call) {
+  json v;
+  v["next"] = safe_next(field(call.query, "next"));
+  if (field(call.query, "ended") == "1")
+    v["ended"] = "Your session ended. Sign in again to carry on.";
+  return html(call, "sign_in", "Sign in", std::move(v));
+}
+
+Result<Reply> sign_in(Call& call) {
+  const std::string username = field(call.form, "username");
+  const std::string password = field(call.form, "password");
+  const std::string next = safe_next(field(call.form, "next"));
+  auto in = call.service.sign_in(username, password, call.request.remote_address);
+  if (!in) {
+    if (in.error().code != ErrorCode::kDenied) return std::unexpected(in.error());
+    json v;
+    v["next"] = next;
+    v["username"] = username;
+    v["error"] = in.error().message;
+    v["errors"] = json::array({{{"text", in.error().message}, {"href", "#username"}}});
+    auto page = html(call, "sign_in", "Sign in", std::move(v), "sign-in refused");
+    if (!page) return page;
+    page->status = 401;
+    return page;
+  }
+  Reply r = see_other(next);
+  r.audit_detail = "signed in";
+  r.headers.emplace_back(
+      "Set-Cookie", "cinplan_session=" + in->session_token + "; Path=/; HttpOnly; SameSite=Strict");
+  r.body = json{{"signed_in", {{"username", in->caller.username}, {"role", in->caller.role}}}};
+  return r;
+}
+
+Result<Reply> sign_out(Call& call) {
+  if (auto out = call.service.sign_out(call.session_token); !out)
+    return std::unexpected(out.error());
+  Reply r = see_other("/sign-in");
+  r.audit_detail = "signed out";
+  r.headers.emplace_back("Set-Cookie",
+                         "cinplan_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  return r;
+}
+
+Result<Reply> home(Call&) {
+  return see_other("/caseload");
+}
+
+Result<Reply> caseload(Call& call) {
+  const Date today = call.service.today();
+  auto j = call.service.caseload(*call.caller, "mine", "", today);
+  if (!j) return std::unexpected(j.error());
+  json v = pages::caseload_view(*j, field(call.query, "show"), profile_name(call.service));
+  return html(call, "caseload", "My caseload", std::move(v),
+              "my caseload as at " + today.to_string());
+}
+
+Result<Reply> case_page(Call& call) {
+  const Date today = call.service.today();
+  const std::string& id = call.params["id"];
+  auto j = call.service.case_view(*call.caller, id, today);
+  if (!j) return std::unexpected(j.error());
+  json v = pages::case_page_view(*j, today.to_string());
+  const std::string title = (*j)["child"].is_object() && (*j)["child"].contains("name")
+                                ? (*j)["child"]["name"].get<std::string>()
+                                : id;
+  auto r = html(call, "case", title, std::move(v), "the case page as at " + today.to_string());
+  if (r) r->etag = call.service.case_version(id);
+  return r;
+}
+
+Result<Reply> search(Call& call) {
+  const std::string q = field(call.query, "q");
+  json found = json::object();
+  std::string detail = "the search page";
+  if (!q.empty()) {
+    auto j = call.service.search(*call.caller, q);
+    if (!j) return std::unexpected(j.error());
+    detail = "searched by " + (*j)["searched_by"].get<std::string>() + ": " +
+             std::to_string((*j)["count"].get<std::size_t>()) + " found";
+    found = std::move(*j);
+  }
+  pages::Frame f = frame_of(call);
+  f.search = q;
+  return html(call, "search", "Find a child", pages::search_view(found, q), std::move(detail), &f);
+}
+
+Result<Reply> asset(Call& call) {
+  const pages::Asset* a = call.site->assets().find(call.params["*"]);
+  if (a == nullptr) return std::unexpected(Error::not_found("There is no such file."));
+  Reply r;
+  if (call.request.header("if-none-match") == a->etag) {
+    r.status = 304;
+    r.text = std::make_shared<const std::string>();
+  } else {
+    r.text = a->bytes;
+  }
+  r.content_type = a->content_type;
+  r.cacheable = true;
+  r.headers.emplace_back("ETag", a->etag);
+  r.headers.emplace_back("Cache-Control", "public, max-age=3600");
+  return r;
+}
+
+Reply error_page(const pages::Site& site, app::Service& service, const access::Caller* caller,
+                 std::string_view csrf_token, const Error& error, int status) {
+  json v;
+  switch (status) {
+    case 403:
+      v["heading"] = "You cannot see this";
+      v["next"] =
+          "If you need it for your work, ask your manager: they can give you access to a "
+          "case.";
+      break;
+    case 404:
+      v["heading"] = "Page not found";
+      v["next"] = "Check the address, or find the child with the search box.";
+      break;
+    case 409:
+      v["heading"] = "Someone else changed this case";
+      break;
+    case 500:
+    case 503:
+      v["heading"] = "Sorry, there is a problem with cinplan";
+      v["next"] = "Nothing was written. Try again in a moment; if it goes on, tell your IT team.";
+      break;
+    default:
+      v["heading"] = "There is a problem";
+  }
+  v["message"] = error.message;
+  pages::Frame f;
+  f.authority = service.settings().authority;
+  f.caller = caller;
+  if (caller != nullptr) f.role_words = role_in_words(service, caller->role);
+  f.csrf_token = std::string(csrf_token);
+  Reply r;
+  r.status = status;
+  r.content_type = std::string(kHtml);
+  auto text = site.page("error", v["heading"].get<std::string>(), f, v);
+  r.text = std::make_shared<const std::string>(
+      text ? std::move(*text)
+           : std::string("<!DOCTYPE html><title>cinplan</title><p>Sorry, there is a problem."));
+  return r;
+}
+
+}  // namespace cinplan::http::page

@@ -1,0 +1,41 @@
+#include "pages/site.h"
+
+namespace cinplan::pages {
+
+std::filesystem::path default_templates_folder() {
+  return CINPLAN_DEFAULT_TEMPLATES_DIR;
+}
+
+std::filesystem::path default_assets_folder() {
+  return CINPLAN_DEFAULT_ASSETS_DIR;
+}
+
+Result<Site> Site::load(const std::filesystem::path& templates,
+                        const std::filesystem::path& assets) {
+  auto t = Templates::load(templates);
+  if (!t) return std::unexpected(t.error());
+  for (const char* needed : {"error", "sign_in", "caseload", "case", "search"}) {
+    if (!t->has(needed))
+      return std::unexpected(Error::bad_input("the templates folder " + templates.string() +
+                                              " has no " + needed + ".mustache"));
+  }
+  auto a = Assets::load(assets);
+  if (!a) return std::unexpected(a.error());
+  return Site(std::move(*t), std::move(*a));
+}
+
+Result<std::string> Site::page(std::string_view name, std::string_view title, const Frame& frame,
+                               nlohmann::ordered_json view) const {
+  view["page_title"] = std::string(title);
+  view["authority"] = frame.authority;
+  if (frame.caller != nullptr) {
+    view["signed_in"] = {{"name", frame.caller->display_name}, {"role", frame.role_words}};
+    view["csrf_token"] = frame.csrf_token;
+  }
+  view["search"] = frame.search;
+  if (!view.contains("errors")) view["errors"] = nlohmann::ordered_json::array();
+  view["has_errors"] = !view["errors"].empty();
+  return templates_.render(name, view);
+}
+
+}  // namespace cinplan::pages

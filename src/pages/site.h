@@ -1,0 +1,52 @@
+// What every page shares (DESIGN.md section 12): the templates, the served
+// assets, and the frame of a page (the authority's name, who is signed in,
+// the search box, the sign-out button with its CSRF token). Loaded once at
+// start-up; the server does not start without it.
+#pragma once
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/access/permissions.h"
+#include "core/error.h"
+#include "pages/assets.h"
+#include "pages/templates.h"
+
+namespace cinplan::pages {
+
+// The build's templates (the source tree's templates/) and assets (the
+// build folder's assets/, gathered from the npm packages).
+std::filesystem::path default_templates_folder();
+std::filesystem::path default_assets_folder();
+
+// Who is looking at a page, for its frame. Null caller: not signed in.
+struct Frame {
+  std::string authority;
+  const access::Caller* caller = nullptr;
+  std::string role_words;  // the caller's role in the authority's words
+  std::string csrf_token;
+  std::string search;  // what the search box shows
+};
+
+class Site {
+ public:
+  static Result<Site> load(const std::filesystem::path& templates,
+                           const std::filesystem::path& assets);
+
+  // The whole page: template `name` filled from `view`, inside the frame,
+  // titled "`title` - cinplan - authority". `view` may carry "errors" (a
+  // list of {"text", "href"}), shown in the error summary at the top.
+  Result<std::string> page(std::string_view name, std::string_view title, const Frame& frame,
+                           nlohmann::ordered_json view) const;
+
+  const Assets& assets() const { return assets_; }
+  const Templates& templates() const { return templates_; }
+
+ private:
+  Site(Templates t, Assets a) : templates_(std::move(t)), assets_(std::move(a)) {}
+  Templates templates_;
+  Assets assets_;
+};
+
+}  // namespace cinplan::pages

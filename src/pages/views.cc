@@ -1,0 +1,151 @@
+#include "pages/views.h"
+
+#include <algorithm>
+
+#include "app/wording.h"
+#include "core/calendar/date.h"
+
+namespace cinplan::pages {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string text_of(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+json item_view(const json& o) {
+  json v;
+  v["title"] = text_of(o, "title");
+  v["due"] = text_of(o, "due");
+  v["due_words"] = date_in_words(text_of(o, "due"));
+  return v;
+}
+
+// The GOV.UK tag colour for an obligation's status.
+std::string tag_for(std::string_view status) {
+  if (status == "overdue" || status == "missed" || status == "target_missed")
+    return "govuk-tag--red";
+  if (status == "due_soon") return "govuk-tag--orange";
+  if (status.starts_with("met")) return "govuk-tag--green";
+  return "govuk-tag--grey";
+}
+
+int urgency(std::string_view status) {
+  if (status == "overdue") return 0;
+  if (status == "target_missed" || status == "missed") return 1;
+  if (status == "due_soon") return 2;
+  return 3;
+}
+
+}  // namespace
+
+std::string date_in_words(std::string_view iso) {
+  auto d = parse_date(iso);
+  return d ? app::date_words(*d) : std::string(iso);
+}
+
+json caseload_view(const json& caseload, std::string_view show, std::string_view profile_name) {
+  json rows = json::array();
+  int overdue = 0, due_soon = 0;
+  for (const json& c : caseload["cases"]) {
+    json row;
+    row["case_id"] = text_of(c, "case_id");
+    row["child"] = c["child"].is_string() ? c["child"].get<std::string>() : "(no name recorded)";
+    json over = json::array();
+    for (const json& o : c["overdue"]) over.push_back(item_view(o));
+    row["overdue_count"] = over.size();
+    row["overdue"] = over;
+    const json& next = c["next_due"];
+    const bool soon = next.is_object() && text_of(next, "status") == "due_soon";
+    row["due_soon"] = soon ? item_view(next) : json(false);
+    row["next"] = next.is_object() && !soon ? item_view(next) : json(false);
+    row["due_soon_sort"] = soon ? text_of(next, "due") : "9999-12-31";
+    row["next_sort"] = next.is_object() ? text_of(next, "due") : "9999-12-31";
+    overdue += over.empty() ? 0 : 1;
+    due_soon += soon ? 1 : 0;
+    if (show == "overdue" && over.empty()) continue;
+    if (show == "due" && !soon) continue;
+    rows.push_back(std::move(row));
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
+    if (a["overdue_count"] != b["overdue_count"]) return a["overdue_count"] > b["overdue_count"];
+    return a["due_soon_sort"].get<std::string>() < b["due_soon_sort"].get<std::string>();
+  });
+  json v;
+  v["today_words"] = date_in_words(text_of(caseload, "today"));
+  v["profile_words"] = std::string(profile_name);
+  v["counts"] = {
+      {"children", caseload["cases"].size()}, {"overdue", overdue}, {"due_soon", due_soon}};
+  const std::string chosen = show == "overdue" || show == "due" ? std::string(show) : "all";
+  json filters = json::array();
+  for (auto [value, label] : {std::pair{"all", "All my children"},
+                              std::pair{"overdue", "Children with something overdue"},
+                              std::pair{"due", "Children with something due this week"}})
+    filters.push_back({{"value", value}, {"label", label}, {"selected", chosen == value}});
+  v["filters"] = filters;
+  for (const json& f : filters)
+    if (f["selected"].get<bool>()) v["showing"] = f["label"];
+  v["has_rows"] = !rows.empty();
+  v["rows"] = std::move(rows);
+  return v;
+}
+
+json case_page_view(const json& case_view, std::string_view today) {
+  json v = case_view;
+  v["today_words"] = date_in_words(today);
+  v["closed"] = case_view.contains("closure") && !case_view["closure"].is_null();
+  json due = json::array();
+  for (const json& o : case_view["obligations"]) {
+    const std::string status = text_of(o, "status");
+    if (status.starts_with("met")) continue;  // done: on the chronology
+    json item = o;
+    item["tag"] = tag_for(status);
+    item["due_words"] = date_in_words(text_of(o, "due"));
+    json cites = json::array();
+    for (const json& c : o.value("cite", json::array())) {
+      json cite = c;
+      cite["document"] = text_of(case_view, "profile_name");
+      cites.push_back(std::move(cite));
+    }
+    item["cite"] = std::move(cites);
+    due.push_back(std::move(item));
+  }
+  std::stable_sort(due.begin(), due.end(), [](const json& a, const json& b) {
+    const int ua = urgency(text_of(a, "status")), ub = urgency(text_of(b, "status"));
+    if (ua != ub) return ua < ub;
+    return text_of(a, "due") < text_of(b, "due");
+  });
+  v["has_due"] = !due.empty();
+  v["due_items"] = std::move(due);
+  json meetings = json::array();
+  for (const json& m : case_view["meetings"]) {
+    json item = m;
+    std::string kind = text_of(m, "kind");
+    std::replace(kind.begin(), kind.end(), '_', ' ');
+    item["kind_words"] = kind + " meeting";
+    meetings.push_back(std::move(item));
+  }
+  v["has_meetings"] = !meetings.empty();
+  v["has_visits"] = case_view.contains("visits") && !case_view["visits"].empty();
+  v["meetings"] = std::move(meetings);
+  json chronology = case_view["chronology"];
+  std::reverse(chronology.begin(), chronology.end());
+  v["chronology"] = std::move(chronology);
+  return v;
+}
+
+json search_view(const json& found, std::string_view terms) {
+  json v;
+  v["searched"] = !terms.empty();
+  const std::size_t n = found.is_object() && found.contains("cases") ? found["cases"].size() : 0;
+  v["result_words"] = n == 0   ? "No children found"
+                      : n == 1 ? "1 child found"
+                               : std::to_string(n) + " children found";
+  v["results"] = found.is_object() && found.contains("cases") ? found["cases"] : json::array();
+  v["has_results"] = n > 0;
+  return v;
+}
+
+}  // namespace cinplan::pages

@@ -1,0 +1,29 @@
+// View models: the app:: answers (the same JSON the API sends) shaped for a
+// template: dates in words, the tag each status wears, rows in the order a
+// worker reads them. Shaping only: every fact and rule comes from app::.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string_view>
+
+namespace cinplan::pages {
+
+// My caseload: counts at the top, then the children with something overdue
+// first (most overdue first), then those with something due this week.
+// `show` is "all", "overdue" or "due" (anything else: all).
+nlohmann::ordered_json caseload_view(const nlohmann::ordered_json& caseload, std::string_view show,
+                                     std::string_view profile_name);
+
+// The case page: the case as Service::case_view gives it, with "due" (what
+// is overdue, due soon or due next, most urgent first, each with its Why?)
+// and the chronology newest first.
+nlohmann::ordered_json case_page_view(const nlohmann::ordered_json& case_view,
+                                      std::string_view today);
+
+// Find a child: the search answer with a sentence saying how many were found.
+nlohmann::ordered_json search_view(const nlohmann::ordered_json& found, std::string_view terms);
+
+// "20 November 2026" for "2026-11-20"; the text itself when it is not a date.
+std::string date_in_words(std::string_view iso);
+
+}  // namespace cinplan::pages

@@ -1,0 +1,82 @@
+#include "pages/views.h"
+
+#include <gtest/gtest.h>
+
+namespace cinplan::pages {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json obligation(const char* title, const char* status, const char* due) {
+  return {{"title", title}, {"status", status}, {"due", due}};
+}
+
+json caseload() {
+  json c = {{"today", "2026-12-02"}, {"cases", json::array()}};
+  c["cases"].push_back({{"case_id", "C-1"},
+                        {"child", "Ava"},
+                        {"overdue", json::array()},
+                        {"next_due", obligation("Child in Need visit", "due_soon", "2026-12-04")}});
+  c["cases"].push_back({{"case_id", "C-2"},
+                        {"child", "Ben"},
+                        {"overdue", json::array({obligation("Review", "overdue", "2026-11-20")})},
+                        {"next_due", nullptr}});
+  c["cases"].push_back({{"case_id", "C-3"},
+                        {"child", nullptr},
+                        {"overdue", json::array()},
+                        {"next_due", obligation("Review", "upcoming", "2027-01-10")}});
+  return c;
+}
+
+TEST(Views, TheCaseloadCountsAndPutsWhatIsOverdueFirst) {
+  const json v = caseload_view(caseload(), "", "Bolton's procedure");
+  EXPECT_EQ(v["counts"]["children"], 3);
+  EXPECT_EQ(v["counts"]["overdue"], 1);
+  EXPECT_EQ(v["counts"]["due_soon"], 1);
+  ASSERT_EQ(v["rows"].size(), 3u);
+  EXPECT_EQ(v["rows"][0]["case_id"], "C-2");
+  EXPECT_EQ(v["rows"][0]["overdue"][0]["due_words"], "20 November 2026");
+  EXPECT_EQ(v["rows"][1]["case_id"], "C-1");  // due this week before due later
+  EXPECT_EQ(v["rows"][1]["due_soon"]["title"], "Child in Need visit");
+  EXPECT_EQ(v["rows"][2]["child"], "(no name recorded)");
+  EXPECT_EQ(v["today_words"], "2 December 2026");
+}
+
+TEST(Views, TheCaseloadFilterShowsOnlyWhatWasAskedButCountsAll) {
+  const json overdue = caseload_view(caseload(), "overdue", "p");
+  ASSERT_EQ(overdue["rows"].size(), 1u);
+  EXPECT_EQ(overdue["rows"][0]["case_id"], "C-2");
+  EXPECT_EQ(overdue["counts"]["children"], 3);
+  const json due = caseload_view(caseload(), "due", "p");
+  ASSERT_EQ(due["rows"].size(), 1u);
+  EXPECT_EQ(due["rows"][0]["case_id"], "C-1");
+  EXPECT_EQ(caseload_view(caseload(), "nonsense", "p")["rows"].size(), 3u);
+}
+
+TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"chronology", json::array({{{"date", "2026-01-01"}}, {{"date", "2026-02-01"}}})},
+            {"closure", nullptr}};
+  json due_soon = obligation("Visit", "due_soon", "2026-12-04");
+  due_soon["cite"] = json::array({{{"quote", "Visit every 4 weeks."}, {"section", "4"}}});
+  c["obligations"] = json::array({obligation("Assessment", "met", "2026-01-01"), due_soon,
+                                  obligation("Review", "overdue", "2026-11-20")});
+  const json v = case_page_view(c, "2026-12-02");
+  ASSERT_EQ(v["due_items"].size(), 2u);
+  EXPECT_EQ(v["due_items"][0]["title"], "Review");
+  EXPECT_EQ(v["due_items"][0]["tag"], "govuk-tag--red");
+  EXPECT_EQ(v["due_items"][1]["tag"], "govuk-tag--orange");
+  EXPECT_EQ(v["due_items"][1]["cite"][0]["document"], "Bolton");
+  EXPECT_EQ(v["chronology"][0]["date"], "2026-02-01");  // newest first
+  EXPECT_FALSE(v["closed"].get<bool>());
+}
+
+TEST(Views, ADateInWordsOrTheTextAsItWas) {
+  EXPECT_EQ(date_in_words("2026-03-01"), "1 March 2026");
+  EXPECT_EQ(date_in_words("soon"), "soon");
+}
+
+}  // namespace
+}  // namespace cinplan::pages

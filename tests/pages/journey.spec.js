@@ -1,0 +1,88 @@
+// A social worker's first minutes: signs in, sees on the caseload what is
+// overdue and due this week, opens a child, reads why a duty is due (the
+// procedure's own sentence), finds another child by name, signs out. Every
+// page is checked with axe and photographed, with JavaScript and without.
+const { test, expect } = require('@playwright/test');
+const { signIns, signIn, checkAccessible, screenshot } = require('./support');
+
+// A locality social worker of the demo (README: the demo sign-ins).
+const worker = () => ({ username: 'alex.morgan', password: signIns()['alex.morgan'].password });
+
+test('a worker signs in and the caseload says what is overdue and due this week', async ({ page }, testInfo) => {
+  await page.goto('/caseload');
+  await expect(page).toHaveURL(/\/sign-in\?next=\/caseload$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'sign-in');
+
+  await signIn(page, worker());
+  await expect(page).toHaveURL(/\/caseload$/);
+  await expect(page.getByRole('heading', { name: 'My caseload' })).toBeVisible();
+  await expect(page.locator('.cinplan-count--overdue')).toContainText('with something overdue');
+  await expect(page.locator('.cinplan-count--due')).toContainText('with something due this week');
+  const rows = page.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(0);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'caseload');
+
+  // Only what is overdue, by the filter.
+  await page.getByLabel('Show').selectOption('overdue');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page).toHaveURL(/show=overdue/);
+  for (const row of await page.locator('tbody tr').all())
+    await expect(row.locator('.govuk-tag--red').first()).toBeVisible();
+  await screenshot(page, testInfo, 'caseload-overdue');
+});
+
+test('the case page shows what is due and why, in the procedure\'s words', async ({ page }, testInfo) => {
+  await signIn(page, worker());
+  await page.locator('tbody tr a').first().click();
+  await expect(page).toHaveURL(/\/cases\//);
+  await expect(page.getByRole('heading', { name: 'What is due' })).toBeVisible();
+  const why = page.locator('details').first();
+  await why.locator('summary').click();
+  // The procedure's own sentence, and the document it comes from.
+  await expect(why.locator('blockquote').first()).toContainText('\u201c');
+  await expect(page.getByRole('heading', { name: 'Chronology' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'case');
+});
+
+test('find a child by name from the search box, and sign out', async ({ page }, testInfo) => {
+  await signIn(page, worker());
+  const name = (await page.locator('tbody tr a').first().innerText()).split(' ').pop();
+  await page.getByRole('search').getByLabel('Find a child').fill(name);
+  await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('heading', { name: /found/ })).toBeVisible();
+  await expect(page.locator('tbody tr').first()).toContainText(name);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'search');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto('/caseload');
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test('a wrong password is shown in the error summary with the username kept', async ({ page }, testInfo) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill('alex.morgan');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('username or password');
+  await expect(page.getByLabel('Username')).toHaveValue('alex.morgan');
+  await expect(page).toHaveTitle(/^Error: /);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'sign-in-error');
+});
+
+test('a page that does not exist and a case that does not are GOV.UK-style pages', async ({ page }, testInfo) => {
+  await signIn(page, worker());
+  const missing = await page.goto('/cases/NO-SUCH-CASE');
+  expect(missing.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'not-found');
+  const nowhere = await page.goto('/nowhere');
+  expect(nowhere.status()).toBe(404);
+});
