@@ -149,6 +149,18 @@ cat >"$tmp/late.json" <<'EOF2'
 EOF2
 expect 'The date agreed for it, 1 August 2026, is after its limit, 25 June 2026: it will be late unless it is brought forward.' \
   "$bin" obligations --case "$tmp/late.json" --today 2026-04-01 --why
+# Once the limit has passed it is late, not "will be".
+expect 'The date agreed for it, 1 August 2026, is after its limit, 25 June 2026, which has passed: it is late now.' \
+  "$bin" obligations --case "$tmp/late.json" --today 2026-07-01 --why
+# A duty the procedure says to consider reads as one.
+cat >"$tmp/midpoint.json" <<'EOF2'
+{"case_id": "M-1", "profile": "cin-plans-and-reviews", "events": [
+ {"type": "plan_decided", "date": "2026-03-02"},
+ {"type": "meeting", "date": "2026-03-10", "kind": "initial", "chair_role": "first_line_manager",
+  "outcome": "continue", "next_meeting": "2026-06-01"}]}
+EOF2
+expect 'CIN mid point meeting: should be considered at least every 6 weeks' \
+  "$bin" obligations --case "$tmp/midpoint.json" --today 2026-05-15 --why
 
 # --- one numbering, from 1, in every message ------------------------------
 echo '{"case_id": "C-1", "events": [{"type": "visited", "date": "2025-01-01"}]}' >"$tmp/first.json"

@@ -188,8 +188,11 @@ Explanation explain(const Profile& p, const CaseHistory* history, const Obligati
   const Rule& r = p.rules[o.rule];
   Explanation x;
   x.source = p.source;
-  x.summary = capitalised(r.title) + ": " + strength_words(r.strength_on(active)) + " be done " +
-              timescale_words(p, r, active) +
+  const Strength strength = r.strength_on(active);
+  x.summary = capitalised(r.title) + ": " +
+              (strength == Strength::kConsider ? std::string("should be considered")
+                                               : strength_words(strength) + " be done") +
+              " " + timescale_words(p, r, active) +
               (r.who.empty() ? std::string() : " (" + role_words(p, r.who) + ")") + ".";
   if (o.status == ObligationStatus::kTargetMissed) {
     x.notes.push_back(
@@ -198,7 +201,10 @@ Explanation explain(const Profile& p, const CaseHistory* history, const Obligati
   } else if (o.has_target && o.target_agreed) {
     x.notes.push_back("The date agreed for it is " + date_words(o.target) + ".");
   }
-  if (o.agreed_after_due && is_open(o.status)) {
+  if (o.agreed_after_due && o.status == ObligationStatus::kOverdue) {
+    x.notes.push_back("The date agreed for it, " + date_words(o.agreed) + ", is after its limit, " +
+                      date_words(o.due) + ", which has passed: it is late now.");
+  } else if (o.agreed_after_due && is_open(o.status)) {
     x.notes.push_back("The date agreed for it, " + date_words(o.agreed) + ", is after its limit, " +
                       date_words(o.due) + ": it will be late unless it is brought forward.");
   }

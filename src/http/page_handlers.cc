@@ -109,8 +109,25 @@ Result<Reply> sign_out(Call& call) {
   return r;
 }
 
-Result<Reply> home(Call&) {
-  return see_other("/caseload");
+// The first page: a first-line manager's team, a worker's own caseload, or,
+// for a role with neither, a page saying what there is for them.
+Result<Reply> home(Call& call) {
+  auto allowed = [&](std::string_view action) {
+    auto d = call.service.authorize(*call.caller, action, "");
+    return d && d->allowed;
+  };
+  if (call.caller->role == "first_line_manager" && allowed("caseload.team"))
+    return see_other("/caseload/team");
+  if (allowed("caseload.mine") && call.caller->role != "first_line_manager")
+    return see_other("/caseload");
+  if (allowed("caseload.team")) return see_other("/caseload/team");
+  json v;
+  v["heading"] = "You are signed in";
+  v["message"] = "There is no caseload for your role. The pages for " +
+                 role_in_words(call.service, call.caller->role) +
+                 " are still to come; until then the service's API (docs/api.md) offers what "
+                 "your role may see.";
+  return html(call, "error", "You are signed in", std::move(v));
 }
 
 Result<Reply> caseload(Call& call) {
@@ -118,8 +135,24 @@ Result<Reply> caseload(Call& call) {
   auto j = call.service.caseload(*call.caller, "mine", "", today);
   if (!j) return std::unexpected(j.error());
   json v = pages::caseload_view(*j, field(call.query, "show"), profile_name(call.service));
+  v["heading"] = "My caseload";
+  v["action"] = "/caseload";
   return html(call, "caseload", "My caseload", std::move(v),
               "my caseload as at " + today.to_string());
+}
+
+Result<Reply> team_caseload(Call& call) {
+  const Date today = call.service.today();
+  auto j = call.service.caseload(*call.caller, "team", "", today);
+  if (!j) return std::unexpected(j.error());
+  json v = pages::caseload_view(*j, field(call.query, "show"), profile_name(call.service),
+                                field(call.query, "worker"));
+  const std::string team = j->contains("team") ? (*j)["team"].get<std::string>() : "";
+  v["heading"] = team.empty() ? "The team's caseload" : team;
+  v["team_view"] = true;
+  v["action"] = "/caseload/team";
+  return html(call, "caseload", "The team's caseload", std::move(v),
+              "the team's caseload as at " + today.to_string());
 }
 
 Result<Reply> case_page(Call& call) {

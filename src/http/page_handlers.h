@@ -13,6 +13,7 @@ Result<Reply> sign_in(Call&);
 Result<Reply> sign_out(Call&);
 Result<Reply> home(Call&);
 Result<Reply> caseload(Call&);
+Result<Reply> team_caseload(Call&);
 Result<Reply> case_page(Call&);
 Result<Reply> search(Call&);
 Result<Reply> asset(Call&);

@@ -21,6 +21,8 @@ constexpr Route kRoutes[] = {
     {"GET", "/", "session.read", A::kSession, "the first page: the caseload", page::home, ""},
     {"GET", "/caseload", "caseload.mine", A::kSession, "my caseload (?show=all|overdue|due)",
      page::caseload, ""},
+    {"GET", "/caseload/team", "caseload.team", A::kSession,
+     "a team's caseload, every worker's children (?worker=&show=)", page::team_caseload, ""},
     {"GET", "/cases/:id", "case.read", A::kSession, "the case", page::case_page, ""},
     {"GET", "/search", "cases.search", A::kSession, "find a child (?q=)", page::search, ""},
     {"GET", "/assets/*", "", A::kPublic, "the pages' stylesheets, scripts, fonts and images",

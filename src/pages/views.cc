@@ -46,11 +46,18 @@ std::string date_in_words(std::string_view iso) {
   return d ? app::date_words(*d) : std::string(iso);
 }
 
-json caseload_view(const json& caseload, std::string_view show, std::string_view profile_name) {
+json caseload_view(const json& caseload, std::string_view show, std::string_view profile_name,
+                   std::string_view worker) {
   json rows = json::array();
   int overdue = 0, due_soon = 0;
+  std::vector<std::string> workers;
   for (const json& c : caseload["cases"]) {
+    const std::string held_by = text_of(c, "worker");
+    if (!held_by.empty() && std::find(workers.begin(), workers.end(), held_by) == workers.end())
+      workers.push_back(held_by);
+    if (!worker.empty() && held_by != worker) continue;
     json row;
+    row["worker"] = held_by.empty() ? "not allocated" : held_by;
     row["case_id"] = text_of(c, "case_id");
     row["child"] = c["child"].is_string() ? c["child"].get<std::string>() : "(no name recorded)";
     json over = json::array();
@@ -80,15 +87,21 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
       {"children", caseload["cases"].size()}, {"overdue", overdue}, {"due_soon", due_soon}};
   const std::string chosen = show == "overdue" || show == "due" ? std::string(show) : "all";
   json filters = json::array();
-  for (auto [value, label] : {std::pair{"all", "All my children"},
-                              std::pair{"overdue", "Children with something overdue"},
-                              std::pair{"due", "Children with something due this week"}})
+  for (auto [value, label] :
+       {std::pair{"all", "All children"}, std::pair{"overdue", "Children with something overdue"},
+        std::pair{"due", "Children with something due this week"}})
     filters.push_back({{"value", value}, {"label", label}, {"selected", chosen == value}});
   v["filters"] = filters;
   for (const json& f : filters)
     if (f["selected"].get<bool>()) v["showing"] = f["label"];
   v["has_rows"] = !rows.empty();
   v["rows"] = std::move(rows);
+  std::sort(workers.begin(), workers.end());
+  json choices =
+      json::array({{{"value", ""}, {"label", "Every worker"}, {"selected", worker.empty()}}});
+  for (const std::string& w : workers)
+    choices.push_back({{"value", w}, {"label", w}, {"selected", w == worker}});
+  v["workers"] = std::move(choices);
   return v;
 }
 

@@ -11,8 +11,10 @@ namespace cinplan::pages {
 // My caseload: counts at the top, then the children with something overdue
 // first (most overdue first), then those with something due this week.
 // `show` is "all", "overdue" or "due" (anything else: all).
+// `worker` (a team's caseload): only that worker's children, and the list
+// of the team's workers to choose from.
 nlohmann::ordered_json caseload_view(const nlohmann::ordered_json& caseload, std::string_view show,
-                                     std::string_view profile_name);
+                                     std::string_view profile_name, std::string_view worker = {});
 
 // The case page: the case as Service::case_view gives it, with "due" (what
 // is overdue, due soon or due next, most urgent first, each with its Why?)

@@ -73,6 +73,20 @@ TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
   EXPECT_FALSE(v["closed"].get<bool>());
 }
 
+TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
+  json c = caseload();
+  c["cases"][0]["worker"] = "Alex Morgan";
+  c["cases"][1]["worker"] = "Chloe Bennett";
+  const json all = caseload_view(c, "", "p");
+  ASSERT_EQ(all["workers"].size(), 3u);  // every worker, and the team's two
+  EXPECT_EQ(all["workers"][1]["value"], "Alex Morgan");
+  EXPECT_EQ(all["rows"][2]["worker"], "not allocated");
+  const json one = caseload_view(c, "", "p", "Chloe Bennett");
+  ASSERT_EQ(one["rows"].size(), 1u);
+  EXPECT_EQ(one["rows"][0]["case_id"], "C-2");
+  EXPECT_TRUE(one["workers"][2]["selected"].get<bool>());
+}
+
 TEST(Views, ADateInWordsOrTheTextAsItWas) {
   EXPECT_EQ(date_in_words("2026-03-01"), "1 March 2026");
   EXPECT_EQ(date_in_words("soon"), "soon");

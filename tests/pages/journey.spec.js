@@ -86,3 +86,26 @@ test('a page that does not exist and a case that does not are GOV.UK-style pages
   const nowhere = await page.goto('/nowhere');
   expect(nowhere.status()).toBe(404);
 });
+
+test('a first-line manager lands on the team\'s caseload and narrows it to one worker', async ({ page }, testInfo) => {
+  await signIn(page, { username: 'mark.davies', password: signIns()['mark.davies'].password });
+  await expect(page).toHaveURL(/\/caseload\/team$/);
+  await expect(page.getByRole('columnheader', { name: 'Worker' })).toBeVisible();
+  const everyone = await page.locator('tbody tr').count();
+  expect(everyone).toBeGreaterThan(0);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'team-caseload');
+  await page.getByLabel('Worker').selectOption('Alex Morgan');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const rows = page.locator('tbody tr');
+  expect(await rows.count()).toBeLessThan(everyone);
+  for (const row of await rows.all()) await expect(row).toContainText('Alex Morgan');
+});
+
+test('a partner professional is told what there is for them, not sent round a loop', async ({ page }, testInfo) => {
+  await signIn(page, { username: 'rachel.patel', password: signIns()['rachel.patel'].password });
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'partner-first-page');
+});
