@@ -112,8 +112,21 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   auto fail = [&](const Error& e, int status = 0) {
     respond(page_path ? page_error(e, status) : problem(e, status));
   };
+  // A page address that is not one, or is malformed: the error page still
+  // shows who is signed in, with the search box it points to.
+  std::optional<app::SessionInfo> viewer;
+  auto fail_page_address = [&](const Error& e) {
+    if (page_path) {
+      if (auto info = service_.session(cookie(request, kSessionCookie)); info) {
+        viewer = std::move(*info);
+        shown_caller = &viewer->caller;
+        shown_csrf = viewer->csrf_token;
+      }
+    }
+    fail(e);
+  };
   auto matched = match(request.method, request.path);
-  if (!matched) return fail(matched.error());
+  if (!matched) return fail_page_address(matched.error());
   if (matched->route == nullptr) {
     if (!matched->allowed.empty()) {
       std::string allow;
@@ -124,7 +137,7 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
       r.headers.emplace_back("Allow", allow);
       return respond(std::move(r));
     }
-    return fail(Error::not_found("There is nothing at " + request.path + "."));
+    return fail_page_address(Error::not_found("There is nothing at " + request.path + "."));
   }
   const Route& route = *matched->route;
   Call call{service_, request, nullptr, {}, {}, {}, nlohmann::ordered_json::object(),

@@ -138,13 +138,21 @@ json case_page_view(const json& case_view, std::string_view today) {
     std::string kind = text_of(m, "kind");
     std::replace(kind.begin(), kind.end(), '_', ' ');
     item["kind_words"] = kind + " meeting";
+    item["date_words"] = date_in_words(text_of(m, "date"));
     meetings.push_back(std::move(item));
   }
+  json visits = case_view.value("visits", json::array());
+  for (json& visit : visits) visit["date_words"] = date_in_words(text_of(visit, "date"));
+  v["visits"] = std::move(visits);
+  if (v["child"].is_object())
+    v["child"]["date_of_birth_words"] = date_in_words(text_of(v["child"], "date_of_birth"));
+  if (v["plan"].is_object()) v["plan"]["date_words"] = date_in_words(text_of(v["plan"], "date"));
   v["has_meetings"] = !meetings.empty();
   v["has_visits"] = case_view.contains("visits") && !case_view["visits"].empty();
   v["meetings"] = std::move(meetings);
   json chronology = case_view["chronology"];
   std::reverse(chronology.begin(), chronology.end());
+  for (json& e : chronology) e["date_words"] = date_in_words(text_of(e, "date"));
   v["chronology"] = std::move(chronology);
   return v;
 }

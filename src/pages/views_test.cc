@@ -70,6 +70,7 @@ TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
   EXPECT_EQ(v["due_items"][1]["tag"], "govuk-tag--orange");
   EXPECT_EQ(v["due_items"][1]["cite"][0]["document"], "Bolton");
   EXPECT_EQ(v["chronology"][0]["date"], "2026-02-01");  // newest first
+  EXPECT_EQ(v["chronology"][0]["date_words"], "1 February 2026");
   EXPECT_FALSE(v["closed"].get<bool>());
 }
 

@@ -85,6 +85,9 @@ test('a page that does not exist and a case that does not are GOV.UK-style pages
   await screenshot(page, testInfo, 'not-found');
   const nowhere = await page.goto('/nowhere');
   expect(nowhere.status()).toBe(404);
+  // Still signed in, with the search box the page points to.
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('search')).toBeVisible();
 });
 
 test('a first-line manager lands on the team\'s caseload and narrows it to one worker', async ({ page }, testInfo) => {
