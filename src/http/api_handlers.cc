@@ -75,8 +75,7 @@ Result<Reply> sign_in(Call& call) {
                     {"csrf_token", in->csrf_token},
                     {"expires", in->expires}},
                "signed in");
-  r.headers.emplace_back(
-      "Set-Cookie", "cinplan_session=" + in->session_token + "; Path=/; HttpOnly; SameSite=Strict");
+  r.headers.emplace_back("Set-Cookie", session_cookie(in->session_token));
   return r;
 }
 
@@ -84,8 +83,7 @@ Result<Reply> sign_out(Call& call) {
   if (auto out = call.service.sign_out(call.session_token); !out)
     return std::unexpected(out.error());
   Reply r = ok(json{{"signed_out", true}}, "signed out");
-  r.headers.emplace_back("Set-Cookie",
-                         "cinplan_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  r.headers.emplace_back("Set-Cookie", ended_session_cookie());
   return r;
 }
 

@@ -93,8 +93,7 @@ Result<Reply> sign_in(Call& call) {
   }
   Reply r = see_other(next);
   r.audit_detail = "signed in";
-  r.headers.emplace_back(
-      "Set-Cookie", "cinplan_session=" + in->session_token + "; Path=/; HttpOnly; SameSite=Strict");
+  r.headers.emplace_back("Set-Cookie", session_cookie(in->session_token));
   r.body = json{{"signed_in", {{"username", in->caller.username}, {"role", in->caller.role}}}};
   return r;
 }
@@ -104,8 +103,7 @@ Result<Reply> sign_out(Call& call) {
     return std::unexpected(out.error());
   Reply r = see_other("/sign-in");
   r.audit_detail = "signed out";
-  r.headers.emplace_back("Set-Cookie",
-                         "cinplan_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+  r.headers.emplace_back("Set-Cookie", ended_session_cookie());
   return r;
 }
 

@@ -137,4 +137,12 @@ std::string client_address(const std::string& peer, std::string_view forwarded_f
   return peer;
 }
 
+std::string session_cookie(std::string_view token) {
+  return "cinplan_session=" + std::string(token) + "; Path=/; HttpOnly; SameSite=Strict";
+}
+
+std::string ended_session_cookie() {
+  return "cinplan_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+}
+
 }  // namespace cinplan::http

@@ -22,6 +22,11 @@ Result<std::string> percent_decode(std::string_view text, bool plus_is_space);
 // "a=1&b=two": each name once (a repeated name is kBadInput).
 Result<std::map<std::string, std::string>> parse_query(std::string_view query);
 
+// The Set-Cookie value that carries a session (HttpOnly, SameSite=Strict;
+// the dispatcher adds Secure over TLS), and the one that ends it.
+std::string session_cookie(std::string_view token);
+std::string ended_session_cookie();
+
 // The value of cookie `name` in the Cookie header, or empty.
 std::string cookie(const Request& request, std::string_view name);
 
