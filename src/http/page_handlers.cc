@@ -130,13 +130,22 @@ Result<Reply> home(Call& call) {
 
 Result<Reply> caseload(Call& call) {
   const Date today = call.service.today();
-  auto j = call.service.caseload(*call.caller, "mine", "", today);
-  if (!j) return std::unexpected(j.error());
-  json v = pages::caseload_view(*j, field(call.query, "show"), profile_name(call.service));
-  v["heading"] = "My caseload";
-  v["action"] = "/caseload";
-  return html(call, "caseload", "My caseload", std::move(v),
-              "my caseload as at " + today.to_string());
+  auto text = call.service.caseload_text(*call.caller, "mine", "", today);
+  if (!text) return std::unexpected(text.error());
+  const std::string show = field(call.query, "show");
+  auto page = call.site->cached(
+      "caseload|" + call.csrf_token + "|" + show, *text, [&]() -> Result<std::string> {
+        json v = pages::caseload_view(json::parse(**text), show, profile_name(call.service));
+        v["heading"] = "My caseload";
+        v["action"] = "/caseload";
+        return call.site->page("caseload", "My caseload", frame_of(call), std::move(v));
+      });
+  if (!page) return std::unexpected(page.error());
+  Reply r;
+  r.text = std::move(*page);
+  r.content_type = std::string(kHtml);
+  r.audit_detail = "my caseload as at " + today.to_string();
+  return r;
 }
 
 Result<Reply> team_caseload(Call& call) {
@@ -156,14 +165,23 @@ Result<Reply> team_caseload(Call& call) {
 Result<Reply> case_page(Call& call) {
   const Date today = call.service.today();
   const std::string& id = call.params["id"];
-  auto j = call.service.case_view(*call.caller, id, today);
-  if (!j) return std::unexpected(j.error());
-  json v = pages::case_page_view(*j, today.to_string());
-  const std::string title = (*j)["child"].is_object() && (*j)["child"].contains("name")
-                                ? (*j)["child"]["name"].get<std::string>()
-                                : id;
-  auto r = html(call, "case", title, std::move(v), "the case page as at " + today.to_string());
-  if (r) r->etag = call.service.case_version(id);
+  auto text = call.service.case_view_text(*call.caller, id, today);
+  if (!text) return std::unexpected(text.error());
+  auto page =
+      call.site->cached("case|" + id + "|" + call.csrf_token, *text, [&]() -> Result<std::string> {
+        const json j = json::parse(**text);
+        const std::string title = j["child"].is_object() && j["child"].contains("name")
+                                      ? j["child"]["name"].get<std::string>()
+                                      : id;
+        return call.site->page("case", title, frame_of(call),
+                               pages::case_page_view(j, today.to_string()));
+      });
+  if (!page) return std::unexpected(page.error());
+  Reply r;
+  r.text = std::move(*page);
+  r.content_type = std::string(kHtml);
+  r.etag = call.service.case_version(id);
+  r.audit_detail = "the case page as at " + today.to_string();
   return r;
 }
 

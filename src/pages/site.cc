@@ -24,6 +24,22 @@ Result<Site> Site::load(const std::filesystem::path& templates,
   return Site(std::move(*t), std::move(*a));
 }
 
+Result<Site::Text> Site::cached(const std::string& key, const Text& source,
+                                const std::function<Result<std::string>()>& render) const {
+  {
+    std::lock_guard lock(pages_->mutex);
+    auto it = pages_->pages.find(key);
+    if (it != pages_->pages.end() && it->second.first == source) return it->second.second;
+  }
+  auto page = render();
+  if (!page) return std::unexpected(page.error());
+  auto text = std::make_shared<const std::string>(std::move(*page));
+  std::lock_guard lock(pages_->mutex);
+  if (pages_->pages.size() >= kMostPages) pages_->pages.clear();
+  pages_->pages[key] = {source, text};
+  return text;
+}
+
 Result<std::string> Site::page(std::string_view name, std::string_view title, const Frame& frame,
                                nlohmann::ordered_json view) const {
   view["page_title"] = std::string(title);

@@ -5,6 +5,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -40,13 +44,28 @@ class Site {
   Result<std::string> page(std::string_view name, std::string_view title, const Frame& frame,
                            nlohmann::ordered_json view) const;
 
+  // A page rendered from `source` (an answer of the view cache) under `key`
+  // (the page, who asks and how): kept while the view cache gives the same
+  // answer, so a page that has not changed costs no rendering. The entry
+  // holds `source`, so a new answer can never be taken for it.
+  using Text = std::shared_ptr<const std::string>;
+  Result<Text> cached(const std::string& key, const Text& source,
+                      const std::function<Result<std::string>()>& render) const;
+
   const Assets& assets() const { return assets_; }
   const Templates& templates() const { return templates_; }
 
  private:
-  Site(Templates t, Assets a) : templates_(std::move(t)), assets_(std::move(a)) {}
+  Site(Templates t, Assets a)
+      : templates_(std::move(t)), assets_(std::move(a)), pages_(std::make_unique<Rendered>()) {}
+  struct Rendered {
+    std::mutex mutex;
+    std::map<std::string, std::pair<Text, Text>, std::less<>> pages;  // key -> source, page
+  };
+  static constexpr std::size_t kMostPages = 4096;
   Templates templates_;
   Assets assets_;
+  std::unique_ptr<Rendered> pages_;
 };
 
 }  // namespace cinplan::pages
