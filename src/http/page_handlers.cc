@@ -20,13 +20,26 @@ std::string role_in_words(app::Service& service, std::string_view role) {
   return profile ? app::role_words(**profile, role) : std::string(access::role_words(role));
 }
 
-pages::Frame frame_of(const Call& call) {
+pages::Frame make_frame(app::Service& service, const access::Caller* caller,
+                        std::string_view csrf_token) {
   pages::Frame f;
-  f.authority = call.service.settings().authority;
-  f.caller = call.caller;
-  if (call.caller != nullptr) f.role_words = role_in_words(call.service, call.caller->role);
-  f.csrf_token = call.csrf_token;
+  f.authority = service.settings().authority;
+  f.caller = caller;
+  if (caller != nullptr) {
+    f.role_words = role_in_words(service, caller->role);
+    auto allowed = [&](std::string_view action) {
+      auto d = service.authorize(*caller, action, "");
+      return d && d->allowed;
+    };
+    f.may_see_caseload = allowed("caseload.mine") || allowed("caseload.team");
+    f.may_search = allowed("cases.search");
+  }
+  f.csrf_token = std::string(csrf_token);
   return f;
+}
+
+pages::Frame frame_of(const Call& call) {
+  return make_frame(call.service, call.caller, call.csrf_token);
 }
 
 Result<Reply> html(const Call& call, std::string_view name, std::string_view title, json view,
@@ -114,9 +127,7 @@ Result<Reply> home(Call& call) {
     auto d = call.service.authorize(*call.caller, action, "");
     return d && d->allowed;
   };
-  if (call.caller->role == "first_line_manager" && allowed("caseload.team"))
-    return see_other("/caseload/team");
-  if (allowed("caseload.mine") && call.caller->role != "first_line_manager")
+  if (call.caller->role != "first_line_manager" && allowed("caseload.mine"))
     return see_other("/caseload");
   if (allowed("caseload.team")) return see_other("/caseload/team");
   json v;
@@ -128,38 +139,44 @@ Result<Reply> home(Call& call) {
   return html(call, "error", "You are signed in", std::move(v));
 }
 
-Result<Reply> caseload(Call& call) {
+namespace {
+
+// A caseload page, "mine" or "team": rendered from the view cache's answer
+// and kept while that answer stays the same.
+Result<Reply> caseload_page(Call& call, std::string_view scope) {
+  const bool team = scope == "team";
   const Date today = call.service.today();
-  auto text = call.service.caseload_text(*call.caller, "mine", "", today);
+  auto text = call.service.caseload_text(*call.caller, scope, "", today);
   if (!text) return std::unexpected(text.error());
   const std::string show = field(call.query, "show");
+  const std::string worker = team ? field(call.query, "worker") : std::string();
+  const std::string title = team ? "The team's caseload" : "My caseload";
   auto page = call.site->cached(
-      "caseload|" + call.csrf_token + "|" + show, *text, [&]() -> Result<std::string> {
-        json v = pages::caseload_view(json::parse(**text), show, profile_name(call.service));
-        v["heading"] = "My caseload";
-        v["action"] = "/caseload";
-        return call.site->page("caseload", "My caseload", frame_of(call), std::move(v));
+      std::string(scope) + "-caseload|" + call.csrf_token + "|" + show + "|" + worker, *text,
+      [&]() -> Result<std::string> {
+        const json j = json::parse(**text);
+        json v = pages::caseload_view(j, show, profile_name(call.service), worker);
+        v["heading"] = team && j.contains("team") ? j["team"].get<std::string>() : title;
+        v["team_view"] = team;
+        v["action"] = team ? "/caseload/team" : "/caseload";
+        return call.site->page("caseload", title, frame_of(call), std::move(v));
       });
   if (!page) return std::unexpected(page.error());
   Reply r;
   r.text = std::move(*page);
   r.content_type = std::string(kHtml);
-  r.audit_detail = "my caseload as at " + today.to_string();
+  r.audit_detail = (team ? "the team's caseload as at " : "my caseload as at ") + today.to_string();
   return r;
 }
 
+}  // namespace
+
+Result<Reply> caseload(Call& call) {
+  return caseload_page(call, "mine");
+}
+
 Result<Reply> team_caseload(Call& call) {
-  const Date today = call.service.today();
-  auto j = call.service.caseload(*call.caller, "team", "", today);
-  if (!j) return std::unexpected(j.error());
-  json v = pages::caseload_view(*j, field(call.query, "show"), profile_name(call.service),
-                                field(call.query, "worker"));
-  const std::string team = j->contains("team") ? (*j)["team"].get<std::string>() : "";
-  v["heading"] = team.empty() ? "The team's caseload" : team;
-  v["team_view"] = true;
-  v["action"] = "/caseload/team";
-  return html(call, "caseload", "The team's caseload", std::move(v),
-              "the team's caseload as at " + today.to_string());
+  return caseload_page(call, "team");
 }
 
 Result<Reply> case_page(Call& call) {
@@ -244,11 +261,7 @@ Reply error_page(const pages::Site& site, app::Service& service, const access::C
       v["heading"] = "There is a problem";
   }
   v["message"] = error.message;
-  pages::Frame f;
-  f.authority = service.settings().authority;
-  f.caller = caller;
-  if (caller != nullptr) f.role_words = role_in_words(service, caller->role);
-  f.csrf_token = std::string(csrf_token);
+  const pages::Frame f = make_frame(service, caller, csrf_token);
   Reply r;
   r.status = status;
   r.content_type = std::string(kHtml);

@@ -45,7 +45,10 @@ Result<std::string> Site::page(std::string_view name, std::string_view title, co
   view["page_title"] = std::string(title);
   view["authority"] = frame.authority;
   if (frame.caller != nullptr) {
-    view["signed_in"] = {{"name", frame.caller->display_name}, {"role", frame.role_words}};
+    view["signed_in"] = {{"name", frame.caller->display_name},
+                         {"role", frame.role_words},
+                         {"may_see_caseload", frame.may_see_caseload},
+                         {"may_search", frame.may_search}};
     view["csrf_token"] = frame.csrf_token;
   }
   view["search"] = frame.search;

@@ -31,6 +31,9 @@ struct Frame {
   std::string role_words;  // the caller's role in the authority's words
   std::string csrf_token;
   std::string search;  // what the search box shows
+  // What the caller's role may use, so the header offers nothing else.
+  bool may_see_caseload = false;
+  bool may_search = false;
 };
 
 class Site {
