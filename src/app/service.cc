@@ -117,6 +117,10 @@ Result<SignedIn> Service::sign_in(std::string_view username, std::string_view pa
   s.last_seen = at;
   s.address = std::string(address);
   if (auto r = accounts_.add_session(s); !r) return std::unexpected(r.error());
+  // Sessions that ended long ago go (see session()).
+  (void)accounts_.expire_sessions(
+      utc_timestamp(clock_.now() - settings_.idle_timeout - kEndedSessionKept),
+      utc_timestamp(clock_.now() - settings_.absolute_timeout - kEndedSessionKept));
   return in;
 }
 
@@ -153,7 +157,12 @@ Result<SessionInfo> Service::session(std::string_view token) {
   auto found = accounts_.find_session(digest);
   if (!found) return std::unexpected(found.error());
   if (!*found || (*found)->last_seen < idle_before || (*found)->created < created_before) {
-    if (*found) (void)accounts_.delete_session(digest);
+    // An ended session is refused at once but kept for a while, so that a
+    // form sent into it keeps what was typed as its user's draft
+    // (keep_draft_of_ended_session); past kEndedSessionKept it goes.
+    if (*found &&
+        (*found)->last_seen < utc_timestamp(wall - settings_.idle_timeout - kEndedSessionKept))
+      (void)accounts_.delete_session(digest);
     std::lock_guard lock(sessions_mutex_);
     sessions_.erase(digest);
     return std::unexpected(denied("Your session has ended: sign in again."));

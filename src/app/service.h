@@ -78,6 +78,26 @@ class Service {
   // timeout; refreshes last_seen.
   Result<SessionInfo> session(std::string_view token);
   Result<void> sign_out(std::string_view token);
+  // How long an ended session is kept, refused, for the draft of a form sent
+  // into it.
+  static constexpr std::chrono::hours kEndedSessionKept{12};
+
+  // --- drafts: nothing typed into a page's form is lost ------------------------
+  // `form` is the form's address ("/cases/C-1/visit"); `fields` what was
+  // typed, as a JSON object of field name to text; `reason` one of
+  // "refused", "session ended", "conflict" (store::Draft).
+  Result<void> keep_draft(const access::Caller& caller, std::string_view form,
+                          const nlohmann::ordered_json& fields, std::string_view reason);
+  Result<std::optional<store::Draft>> draft(const access::Caller& caller, std::string_view form);
+  Result<void> discard_draft(const access::Caller& caller, std::string_view form);
+  // A form sent after its session ended: kept as the draft of the session's
+  // user when the session is still known, its CSRF token is `csrf_token` and
+  // the account is in use; the session then goes. The username it was kept
+  // for, or empty when it cannot be kept (unknown session, wrong token).
+  Result<std::string> keep_draft_of_ended_session(std::string_view token,
+                                                  std::string_view csrf_token,
+                                                  std::string_view form,
+                                                  const nlohmann::ordered_json& fields);
 
   // --- who may do what ---------------------------------------------------------
   // authorize() for a case action on `case_id` (kNotFound when there is no

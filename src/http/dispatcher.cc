@@ -11,6 +11,7 @@
 #include "http/problem.h"
 #include "http/request_parts.h"
 #include "http/routes.h"
+#include "pages/form_input.h"
 
 namespace cinplan::http {
 namespace {
@@ -203,6 +204,18 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
       to_sign_in.content_type = "text/html; charset=utf-8";
       to_sign_in.text = std::make_shared<const std::string>();
       std::string next = route.writes() ? "/" : request.path;
+      // A case's form sent after the session ended: what was typed is kept
+      // as the draft of that form, shown again after sign-in.
+      std::string kept_for;
+      if (route.writes() && route.on_case() && !call.form.empty()) {
+        auto kept =
+            service_.keep_draft_of_ended_session(call.session_token, call.form["csrf_token"],
+                                                 request.path, pages::typed_fields(call.form));
+        if (kept && !kept->empty()) {
+          kept_for = *kept;
+          next = request.path;
+        }
+      }
       std::string location = "/sign-in?next=";
       for (unsigned char c : next) {
         if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.') {
@@ -214,8 +227,14 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
         }
       }
       if (!call.session_token.empty()) location += "&ended=1";
+      if (!kept_for.empty()) location += "&kept=1";
       to_sign_in.headers.emplace_back("Location", location);
-      return respond(to_response(std::move(to_sign_in), settings_.secure_cookies));
+      if (kept_for.empty())
+        return respond(to_response(std::move(to_sign_in), settings_.secure_cookies));
+      entry.username = kept_for;
+      entry.allowed = false;
+      entry.detail = "the session had ended: the form was kept as a draft, nothing recorded";
+      return answer(to_response(std::move(to_sign_in), settings_.secure_cookies), true);
     }
     if (!info) return fail(info.error(), info.error().code == ErrorCode::kDenied ? 401 : 0);
     session = std::move(*info);

@@ -1,6 +1,8 @@
 #include "http/page_handlers.h"
 
 #include "app/wording.h"
+#include "http/form_handlers.h"
+#include "http/page_reply.h"
 #include "http/request_parts.h"
 #include "pages/views.h"
 
@@ -8,59 +10,10 @@ namespace cinplan::http::page {
 namespace {
 
 using json = nlohmann::ordered_json;
-constexpr std::string_view kHtml = "text/html; charset=utf-8";
 
 std::string field(const std::map<std::string, std::string>& m, const char* name) {
   auto it = m.find(name);
   return it == m.end() ? std::string() : it->second;
-}
-
-std::string role_in_words(app::Service& service, std::string_view role) {
-  auto profile = service.catalog().find(service.settings().profile);
-  return profile ? app::role_words(**profile, role) : std::string(access::role_words(role));
-}
-
-pages::Frame make_frame(app::Service& service, const access::Caller* caller,
-                        std::string_view csrf_token) {
-  pages::Frame f;
-  f.authority = service.settings().authority;
-  f.caller = caller;
-  if (caller != nullptr) {
-    f.role_words = role_in_words(service, caller->role);
-    auto allowed = [&](std::string_view action) {
-      auto d = service.authorize(*caller, action, "");
-      return d && d->allowed;
-    };
-    f.may_see_caseload = allowed("caseload.mine") || allowed("caseload.team");
-    f.may_search = allowed("cases.search");
-  }
-  f.csrf_token = std::string(csrf_token);
-  return f;
-}
-
-pages::Frame frame_of(const Call& call) {
-  return make_frame(call.service, call.caller, call.csrf_token);
-}
-
-Result<Reply> html(const Call& call, std::string_view name, std::string_view title, json view,
-                   std::string detail = {}, pages::Frame* frame = nullptr) {
-  pages::Frame f = frame != nullptr ? *frame : frame_of(call);
-  auto text = call.site->page(name, title, f, std::move(view));
-  if (!text) return std::unexpected(text.error());
-  Reply r;
-  r.text = std::make_shared<const std::string>(std::move(*text));
-  r.content_type = std::string(kHtml);
-  r.audit_detail = std::move(detail);
-  return r;
-}
-
-Reply see_other(std::string location) {
-  Reply r;
-  r.status = 303;
-  r.content_type = std::string(kHtml);
-  r.text = std::make_shared<const std::string>();
-  r.headers.emplace_back("Location", std::move(location));
-  return r;
 }
 
 std::string profile_name(app::Service& service) {
@@ -83,7 +36,10 @@ Result<Reply> sign_in_form(Call& call) {
   json v;
   v["next"] = safe_next(field(call.query, "next"));
   if (field(call.query, "ended") == "1")
-    v["ended"] = "Your session ended. Sign in again to carry on.";
+    v["ended"] = field(call.query, "kept") == "1"
+                     ? "Your session ended before your form was sent. What you typed was kept: "
+                       "sign in again to see it and send it."
+                     : "Your session ended. Sign in again to carry on.";
   return html(call, "sign_in", "Sign in", std::move(v));
 }
 
@@ -184,14 +140,25 @@ Result<Reply> case_page(Call& call) {
   const std::string& id = call.params["id"];
   auto text = call.service.case_view_text(*call.caller, id, today);
   if (!text) return std::unexpected(text.error());
-  auto page =
-      call.site->cached("case|" + id + "|" + call.csrf_token, *text, [&]() -> Result<std::string> {
+  // The banner after a form: "?recorded=visit" or "note".
+  const std::string recorded = field(call.query, "recorded");
+  const std::string recorded_words = page::recorded_words(recorded);
+  auto page = call.site->cached(
+      "case|" + id + "|" + call.csrf_token + "|" + recorded, *text, [&]() -> Result<std::string> {
         const json j = json::parse(**text);
         const std::string title = j["child"].is_object() && j["child"].contains("name")
                                       ? j["child"]["name"].get<std::string>()
                                       : id;
-        return call.site->page("case", title, frame_of(call),
-                               pages::case_page_view(j, today.to_string()));
+        json v = pages::case_page_view(j, today.to_string());
+        auto allowed = [&](std::string_view action) {
+          auto d = call.service.authorize(*call.caller, action, id);
+          return d && d->allowed;
+        };
+        v["may_record_visit"] = allowed("visit.record");
+        v["may_add_note"] = allowed("case.record");
+        v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>();
+        v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
+        return call.site->page("case", title, frame_of(call), std::move(v));
       });
   if (!page) return std::unexpected(page.error());
   Reply r;

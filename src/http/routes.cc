@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/api_handlers.h"
+#include "http/form_handlers.h"
 #include "http/page_handlers.h"
 #include "http/request_parts.h"
 
@@ -24,6 +25,14 @@ constexpr Route kRoutes[] = {
     {"GET", "/caseload/team", "caseload.team", A::kSession,
      "a team's caseload, every worker's children (?worker=&show=)", page::team_caseload, ""},
     {"GET", "/cases/:id", "case.read", A::kSession, "the case", page::case_page, ""},
+    {"GET", "/cases/:id/visit", "visit.record", A::kSession, "the form to record a visit",
+     page::visit_form, ""},
+    {"POST", "/cases/:id/visit", "visit.record", A::kSession, "record a visit (form)",
+     page::record_visit, ""},
+    {"GET", "/cases/:id/note", "case.record", A::kSession, "the form to add a case note",
+     page::note_form, ""},
+    {"POST", "/cases/:id/note", "case.record", A::kSession, "add a case note (form)",
+     page::add_note, ""},
     {"GET", "/search", "cases.search", A::kSession, "find a child (?q=)", page::search, ""},
     {"GET", "/assets/*", "", A::kPublic, "the pages' stylesheets, scripts, fonts and images",
      page::asset, ""},

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/access/permissions.h"
@@ -18,6 +19,15 @@ TEST(Routes, EveryRouteNeedsAnActionOfTheShippedPermissionTableOrIsPublic) {
     const access::Action* a = table->find(r.action);
     ASSERT_NE(a, nullptr) << r.method << " " << r.pattern << " needs " << r.action;
     EXPECT_EQ(a->on_case, r.on_case()) << r.pattern << ": the table and the route disagree";
+    if (r.page() && r.method == "GET" && a->writes) {
+      // A form's page asks what sending it asks: the POST of the same
+      // address, with the same action.
+      const bool posted = std::any_of(routes().begin(), routes().end(), [&](const Route& p) {
+        return p.method == "POST" && p.pattern == r.pattern && p.action == r.action;
+      });
+      EXPECT_TRUE(posted) << r.pattern << ": a form with no POST of its own";
+      continue;
+    }
     EXPECT_EQ(a->writes, r.writes()) << r.pattern << ": the table and the route disagree";
   }
 }

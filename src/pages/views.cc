@@ -142,8 +142,23 @@ json case_page_view(const json& case_view, std::string_view today) {
     meetings.push_back(std::move(item));
   }
   json visits = case_view.value("visits", json::array());
-  for (json& visit : visits) visit["date_words"] = date_in_words(text_of(visit, "date"));
+  for (json& visit : visits) {
+    visit["date_words"] = date_in_words(text_of(visit, "date"));
+    // Every key the template asks of a visit is there, so that none is
+    // looked up on the case instead.
+    for (const char* k : {"seen_alone", "location", "notes"})
+      if (!visit.contains(k)) visit[k] = false;
+  }
+  std::reverse(visits.begin(), visits.end());  // the latest first
   v["visits"] = std::move(visits);
+  // Case notes, the latest first, under a name of their own ("notes" is
+  // also an obligation's).
+  json notes = case_view.value("notes", json::array());
+  for (json& n : notes) n["date_words"] = date_in_words(text_of(n, "date"));
+  std::reverse(notes.begin(), notes.end());
+  v.erase("notes");
+  v["has_case_notes"] = !notes.empty();
+  v["case_notes"] = std::move(notes);
   if (v["child"].is_object())
     v["child"]["date_of_birth_words"] = date_in_words(text_of(v["child"], "date_of_birth"));
   if (v["plan"].is_object()) v["plan"]["date_words"] = date_in_words(text_of(v["plan"], "date"));

@@ -202,4 +202,32 @@ Result<void> check_access_query(const AccessQuery& query) {
   return check_timestamp(query.since, "since");
 }
 
+Result<void> check_draft_form(std::string_view form) {
+  if (form.empty() || form.front() != '/' || form.size() > 200)
+    return bad("a draft's form \"" + std::string(form.substr(0, 200)) +
+               "\" is not an address of this site of at most 200 characters");
+  for (char c : form)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      return bad("a draft's form address holds a control character");
+  return {};
+}
+
+Result<void> check_draft(const Draft& draft) {
+  if (auto u = check_username(draft.username); !u) return u;
+  if (auto f = check_draft_form(draft.form); !f) return f;
+  constexpr std::size_t kMaxDraftBytes = 256 * 1024;
+  if (draft.fields.size() > kMaxDraftBytes)
+    return bad("a draft holds " + std::to_string(draft.fields.size()) +
+               " bytes: at most 262144 are kept");
+  if (draft.fields.empty() || draft.fields.front() != '{' ||
+      draft.fields.find('\0') != std::string::npos)
+    return bad("a draft's fields are not a JSON object");
+  if (draft.reason != "refused" && draft.reason != "session ended" && draft.reason != "conflict")
+    return bad("a draft's reason \"" + draft.reason +
+               "\" is not one of: refused, session ended, conflict");
+  if (!draft.saved.empty())
+    if (auto t = check_timestamp(draft.saved, "saved"); !t) return t;
+  return {};
+}
+
 }  // namespace cinplan::store

@@ -87,6 +87,17 @@ struct AccessEntry {
   std::string detail;   // why refused, the search terms' kind, the version written ...
 };
 
+// What someone typed into a page's form and has not yet recorded (nothing
+// typed is lost: a form refused, a session ended or a conflict keeps it).
+// One per person and form; the next replaces it.
+struct Draft {
+  std::string username;
+  std::string form;    // the form's address, e.g. "/cases/C-1/visit"
+  std::string fields;  // what was typed: a JSON object of field name to text
+  std::string reason;  // why it was kept: "refused", "session ended" or "conflict"
+  std::string saved;   // UTC timestamp; empty: the database's clock
+};
+
 struct AccessQuery {
   std::string case_id;    // empty: any
   std::string username;   // empty: any
@@ -163,6 +174,14 @@ class AccountStore {
   // In sequence order.
   virtual Result<std::vector<AccessEntry>> read_access(const AccessQuery& query) = 0;
 
+  // Drafts: kept (replacing the person's draft of the same form), found,
+  // and let go (no error when there is none). kNotFound when the account
+  // does not exist.
+  virtual Result<void> save_draft(const Draft& draft) = 0;
+  virtual Result<std::optional<Draft>> find_draft(std::string_view username,
+                                                  std::string_view form) = 0;
+  virtual Result<void> delete_draft(std::string_view username, std::string_view form) = 0;
+
   // Whether the database holds anything `cinplan demo` did not make: an
   // account or team not marked demo, or a case stream whose header does not
   // hold "demo": true. An empty database holds nothing.
@@ -184,8 +203,8 @@ Result<std::unique_ptr<AccountStore>> open_sqlite_account_store(std::string_view
 Result<std::unique_ptr<AccountStore>> open_postgres_account_store(std::string_view url,
                                                                   const OpenOptions& options);
 
-// The schema version that made the account tables.
-inline constexpr int kAccountsSchemaVersion = 4;
+// The schema version the account tables need (4 made them, 5 added drafts).
+inline constexpr int kAccountsSchemaVersion = 5;
 
 // The checks every backend makes before the database is asked; kBadInput
 // naming the field and what is wrong with it.
@@ -205,6 +224,10 @@ Result<void> check_grant(const Grant& grant);
 Result<void> check_session(const Session& session);
 Result<void> check_access_entry(const AccessEntry& entry);
 Result<void> check_access_query(const AccessQuery& query);
+//   drafts: a form address of this site ("/..."), at most 200 characters;
+//           fields a JSON object's text of at most 256 KiB; a known reason
+Result<void> check_draft(const Draft& draft);
+Result<void> check_draft_form(std::string_view form);
 // A timestamp as recorded_at ("2026-11-22T10:15:30.123Z"; the fraction may be
 // left out); `field` names it in the message.
 Result<void> check_timestamp(std::string_view value, std::string_view field);

@@ -310,6 +310,51 @@ TEST_P(AccountStoreTest, GrantsAreRevokedNeverDeleted) {
   EXPECT_EQ(raw_query(url_, "SELECT count(*) FROM grants"), std::vector<std::string>{"4"});
 }
 
+TEST_P(AccountStoreTest, DraftsAreKeptReplacedFoundAndLetGo) {
+  ASSERT_TRUE(store_->add_account(account("alex")).has_value());
+  ASSERT_TRUE(store_->add_account(account("blake")).has_value());
+  const Draft first{"alex", "/cases/C-1/visit", R"({"notes": "Sam showed me his room"})", "refused",
+                    ""};
+  ASSERT_TRUE(store_->save_draft(first).has_value());
+  auto got = store_->find_draft("alex", "/cases/C-1/visit");
+  ASSERT_TRUE(got.has_value() && got->has_value());
+  EXPECT_EQ((*got)->fields, first.fields);
+  EXPECT_EQ((*got)->reason, "refused");
+  EXPECT_TRUE(check_timestamp((*got)->saved, "saved").has_value()) << (*got)->saved;
+  // Another person's, or another form's, is not this one.
+  EXPECT_FALSE(store_->find_draft("blake", "/cases/C-1/visit")->has_value());
+  EXPECT_FALSE(store_->find_draft("alex", "/cases/C-1/notes")->has_value());
+
+  // The next draft of the same form replaces it.
+  const Draft second{"alex", "/cases/C-1/visit", R"({"notes": "and his garden"})", "conflict",
+                     "2026-11-22T10:00:00.000Z"};
+  ASSERT_TRUE(store_->save_draft(second).has_value());
+  got = store_->find_draft("alex", "/cases/C-1/visit");
+  ASSERT_TRUE(got.has_value() && got->has_value());
+  EXPECT_EQ((*got)->fields, second.fields);
+  EXPECT_EQ((*got)->reason, "conflict");
+  EXPECT_EQ((*got)->saved, "2026-11-22T10:00:00.000Z");
+
+  // Bad values are refused and write nothing.
+  Draft bad = first;
+  bad.reason = "bored";
+  EXPECT_EQ(store_->save_draft(bad).error().code, ErrorCode::kBadInput);
+  bad = first;
+  bad.form = "https://elsewhere/visit";
+  EXPECT_EQ(store_->save_draft(bad).error().code, ErrorCode::kBadInput);
+  bad = first;
+  bad.fields = std::string(300 * 1024, 'x');
+  EXPECT_EQ(store_->save_draft(bad).error().code, ErrorCode::kBadInput);
+  bad = first;
+  bad.username = "nobody";
+  EXPECT_EQ(store_->save_draft(bad).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ((*store_->find_draft("alex", "/cases/C-1/visit"))->fields, second.fields);
+
+  ASSERT_TRUE(store_->delete_draft("alex", "/cases/C-1/visit").has_value());
+  EXPECT_FALSE(store_->find_draft("alex", "/cases/C-1/visit")->has_value());
+  EXPECT_TRUE(store_->delete_draft("alex", "/cases/C-1/visit").has_value());  // none: no error
+}
+
 TEST_P(AccountStoreTest, SessionsAreFoundTouchedEndedAndExpired) {
   ASSERT_TRUE(store_->add_account(account("alex")).has_value());
   ASSERT_TRUE(store_->add_account(account("blake")).has_value());

@@ -53,6 +53,10 @@ class SqliteAccountStore final : public AccountStore {
                              Durability durability = Durability::kSynced) override;
   Result<void> sync_access() override;
   Result<std::vector<AccessEntry>> read_access(const AccessQuery& query) override;
+  Result<void> save_draft(const Draft& draft) override;
+  Result<std::optional<Draft>> find_draft(std::string_view username,
+                                          std::string_view form) override;
+  Result<void> delete_draft(std::string_view username, std::string_view form) override;
   Result<bool> holds_non_demo_data() override;
 
  private:

@@ -161,11 +161,23 @@ BEGIN
 END;
 )sql";
 
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE drafts (
+  username TEXT NOT NULL REFERENCES accounts (username),
+  form     TEXT NOT NULL,
+  fields   TEXT NOT NULL,
+  reason   TEXT NOT NULL CHECK (reason IN ('refused', 'session ended', 'conflict')),
+  saved    TEXT NOT NULL,
+  PRIMARY KEY (username, form)
+);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "streams and events, append-only", kV1},
     Migration{2, "projection progress and snapshots", kV2},
     Migration{3, "gap-free stream versions enforced by the database", kV3},
     Migration{4, "teams, accounts, sessions, grants and the append-only access log", kV4},
+    Migration{5, "drafts of the pages' forms", kV5},
 };
 
 }  // namespace

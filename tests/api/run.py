@@ -54,7 +54,7 @@ def main():
     try:
         ctx.cases = authority.make_cases(ctx.server)
         names = args.tests or ["test_security", "test_bad_input", "test_matrix", "test_journey",
-                               "test_processes", "test_proxy"]
+                               "test_processes", "test_proxy", "test_forms"]
         suite = unittest.defaultTestLoader.loadTestsFromNames(names)
         result = unittest.TextTestRunner(verbosity=2).run(suite)
     finally:

@@ -158,7 +158,14 @@ FIELDS(kVisit, {"child_seen", kBool, true, {}, 0, 0, "the child was seen"},
        {"reason_outside_home", kString, false, {}, 0, 0, "why the child was seen away from home"},
        {"purpose", kEnum, false, VALUES(kVisitPurposes), 0, 0,
         "why the visit was made: routine, to prepare for a meeting, after a meeting, an "
-        "unannounced check, or other"});
+        "unannounced check, or other"},
+       {"notes",
+        kString,
+        false,
+        {},
+        0,
+        0,
+        "what was seen and heard on the visit, and the child's own words"});
 FIELDS(kMeetingRecorded, {"meeting_date", kDate, true, {}, 0, 0, "the meeting recorded"});
 FIELDS(kCaseNote, {"heading", kString, true, {}, 0, 0, "case note heading"},
        {"text", kString, true, {}, 0, 0, "the note"});

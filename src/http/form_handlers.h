@@ -1,0 +1,29 @@
+// The pages' forms on a case (issue 9): record a visit, add a case note.
+// Each form is one address: GET shows it (with the draft kept of it, if
+// any), POST reads it (pages/*_form.h), runs the one command it is for
+// (app::run_command, as the API does) and then:
+//   - recorded: the draft goes, and the case page says so (303);
+//   - refused (the form or the command): the form again, 400 or 422, with
+//     the GOV.UK error summary, each message beside its input, everything
+//     typed still in place and kept as a draft;
+//   - someone else changed the case since the form was opened: the form
+//     again (409), with what changed and everything typed, against the
+//     case as it now is, and kept as a draft.
+// A form sent after the session ended is kept by the dispatcher
+// (Service::keep_draft_of_ended_session) and shown again after sign-in.
+#pragma once
+
+#include "http/routes.h"
+
+namespace cinplan::http::page {
+
+Result<Reply> visit_form(Call&);
+Result<Reply> record_visit(Call&);
+Result<Reply> note_form(Call&);
+Result<Reply> add_note(Call&);
+
+// What the case page says after a form recorded `kind` ("visit", "note"):
+// "The visit is recorded."; empty for anything else.
+std::string recorded_words(std::string_view kind);
+
+}  // namespace cinplan::http::page

@@ -1,0 +1,47 @@
+// The inputs of the pages' forms as the field_*.mustache partials take them
+// (GOV.UK Design System: radios, checkboxes, textarea, text input, date
+// input), each with its hint, its error message beside it and the
+// aria-describedby that joins them. A key a field does not have is false,
+// never absent, so a partial never picks up the page's own key of that name.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pages/form_input.h"
+
+namespace cinplan::pages {
+
+struct Option {
+  std::string_view value;
+  std::string_view label;
+};
+
+// Every field builder takes the problems found, and shows the first whose
+// input is `id` (or, for a date, one of its parts).
+nlohmann::ordered_json radios(std::string_view id, std::string_view legend, std::string_view hint,
+                              std::span<const Option> options, std::string_view chosen,
+                              const std::vector<FieldProblem>& problems, bool inline_ = false);
+nlohmann::ordered_json checkboxes(std::string_view id, std::string_view legend,
+                                  std::string_view hint, std::span<const Option> options,
+                                  const Form& typed, const std::vector<FieldProblem>& problems);
+nlohmann::ordered_json textarea(std::string_view id, std::string_view label, std::string_view hint,
+                                std::string_view value, int rows,
+                                const std::vector<FieldProblem>& problems);
+nlohmann::ordered_json text_input(std::string_view id, std::string_view label,
+                                  std::string_view hint, std::string_view value,
+                                  const std::vector<FieldProblem>& problems);
+// The date's day, month and year as typed, else `fallback` (YYYY-MM-DD, or
+// empty for none).
+nlohmann::ordered_json date_input(std::string_view id, std::string_view legend,
+                                  std::string_view hint, const Form& typed,
+                                  std::string_view fallback,
+                                  const std::vector<FieldProblem>& problems);
+
+// The yes/no options.
+std::span<const Option> yes_no_options();
+
+}  // namespace cinplan::pages

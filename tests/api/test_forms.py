@@ -1,0 +1,236 @@
+"""The pages' forms over real HTTP (issue 9): record a visit and add a case
+note as a browser sends them (application/x-www-form-urlencoded, the CSRF
+token as a field), on the backend run.py was given. What a refusal, a
+conflict or an ended session does with what was typed: nothing is written,
+and nothing typed is lost."""
+import datetime
+import os
+import re
+import sqlite3
+import subprocess
+import time
+import unittest
+import urllib.parse
+
+from authority import register
+from context import ctx
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def today():
+    return datetime.date.today()
+
+
+def post_form(client, path, fields, csrf=None):
+    body = dict(fields)
+    body["csrf_token"] = client.csrf if csrf is None else csrf
+    return client.request("POST", path, raw=urllib.parse.urlencode(body), headers=dict(FORM),
+                          csrf=False)
+
+
+def hidden(page, name):
+    m = re.search(r'name="%s" value="([^"]*)"' % name, page.text)
+    assert m, f"no hidden {name} in {page}"
+    return m.group(1)
+
+
+def summary(page):
+    """The GOV.UK error summary's links: [(href, text)]."""
+    return re.findall(r'<li><a href="(#[^"]+)">([^<]+)</a></li>', page.text)
+
+
+def visit(version, **fields):
+    d = today()
+    out = {"version": str(version), "date-day": str(d.day), "date-month": str(d.month),
+           "date-year": str(d.year)}
+    out.update(fields)
+    return out
+
+
+def age_session(cookie):
+    """Makes the session look idle for two hours, in the database itself."""
+    import hashlib  # noqa: F401  (the digest is the server's; match on every row instead)
+    old = (datetime.datetime.utcnow() - datetime.timedelta(hours=2)).strftime(
+        "%Y-%m-%dT%H:%M:%S.000Z")
+    if ctx.db.startswith("sqlite:"):
+        con = sqlite3.connect(ctx.db[len("sqlite:"):], timeout=10)
+        con.execute("UPDATE sessions SET last_seen = ? WHERE username = 'sw.north'", (old,))
+        con.commit()
+        con.close()
+    else:
+        psql = os.path.join(os.environ.get("CINPLAN_PGBIN", "/usr/lib/postgresql/15/bin"), "psql")
+        subprocess.run([psql, ctx.db, "-qc",
+                        f"UPDATE sessions SET last_seen = '{old}' WHERE username = 'sw.north'"],
+                       check=True)
+    time.sleep(5.5)  # past the server's few seconds of trusting a session it has seen
+
+
+class FormsTest(unittest.TestCase):
+    def assertIn(self, member, container, msg=None):  # noqa: N802  (short messages)
+        if isinstance(container, str) and member not in container:
+            self.fail(msg or f"{member!r} is not in the page ({len(container)} characters)")
+        super().assertIn(member, container, msg)
+
+    def assertNotIn(self, member, container, msg=None):  # noqa: N802
+        if isinstance(container, str) and member in container:
+            self.fail(msg or f"{member!r} is in the page")
+        super().assertNotIn(member, container, msg)
+
+    @classmethod
+    def setUpClass(cls):
+        north = ctx.server.client()
+        assert north.sign_in("flm.north").status == 200
+        cls.case = register(north, "Fern Forms")
+        north.command(cls.case, "allocation", {"username": "sw.north",
+                                               "date": today().isoformat()})
+
+    def worker(self):
+        return ctx.fresh_client("sw.north")
+
+    def version(self):
+        return ctx.client_for("flm.north").version(self.case)
+
+    def test_a_visit_is_recorded_from_the_form_and_shown_on_the_case(self):
+        c = self.worker()
+        form = c.get(f"/cases/{self.case}/visit")
+        self.assertEqual(form.status, 200, form)
+        self.assertIn("Record a visit", form.text)
+        # The date is today's unless changed.
+        self.assertIn(f'id="date-day" name="date-day" type="text" inputmode="numeric" '
+                      f'value="{today().day}"', form.text)
+        v = int(hidden(form, "version"))
+        self.assertEqual(v, self.version())
+        r = post_form(c, f"/cases/{self.case}/visit", visit(
+            v, child_seen="yes", seen_alone="yes", location="home", announced="no",
+            purpose="routine", **{"rooms_seen-bedroom": "yes", "rooms_seen-kitchen": "yes",
+                                  "notes": "Fern showed me her room.\nShe said: \"I like "
+                                           "my new school\"."}))
+        self.assertEqual(r.status, 303, r)
+        self.assertEqual(r.header("Location"), f"/cases/{self.case}?recorded=visit")
+        self.assertEqual(self.version(), v + 1)
+        page = c.get(r.header("Location"))
+        self.assertIn("The visit is recorded.", page.text)
+        self.assertIn("She said: &quot;I like my new school&quot;.", page.text)
+        seen = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json["visits"][-1]
+        self.assertEqual(seen["rooms_seen"], ["bedroom", "kitchen"])
+        self.assertFalse(seen["announced"])
+        self.assertEqual(seen["date"], today().isoformat())
+
+    def test_a_refused_form_writes_nothing_and_keeps_every_word(self):
+        c = self.worker()
+        v = int(hidden(c.get(f"/cases/{self.case}/visit"), "version"))
+        words = "Knocked twice; a neighbour said the family is away until Friday."
+        fields = visit(v, child_seen="no", notes=words)
+        fields.update({"date-day": "31", "date-month": "11"})
+        r = post_form(c, f"/cases/{self.case}/visit", fields)
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r)[0],
+                         ("#date-day", "The date of the visit: November "
+                          f"{today().year} has 30 days, not 31"))
+        self.assertIn(words, r.text)
+        self.assertEqual(self.version(), v)
+        # The date mended, the procedure's rule: say why the child was not
+        # seen, beside that input, in words (no API field names).
+        fields["date-day"] = str(today().day)
+        fields["date-month"] = str(today().month)
+        r = post_form(c, f"/cases/{self.case}/visit", fields)
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r), [("#reason_not_seen", "Say why the child was not seen.")])
+        self.assertIn('id="reason_not_seen-error"', r.text)
+        self.assertIn(words, r.text)
+        self.assertEqual(self.version(), v)
+        # Coming back to the form later finds it as it was left.
+        again = self.worker().get(f"/cases/{self.case}/visit")
+        self.assertIn("What you typed was kept", again.text)
+        self.assertIn(words, again.text)
+        self.assertIn('value="no" checked', again.text)
+        # Starting again lets it go.
+        r = post_form(c, f"/cases/{self.case}/visit", {"discard_draft": "yes"})
+        self.assertEqual(r.status, 303, r)
+        self.assertNotIn(words, c.get(f"/cases/{self.case}/visit").text)
+
+    def test_a_change_by_someone_else_shows_what_changed_and_keeps_the_entry(self):
+        c = self.worker()
+        v = int(hidden(c.get(f"/cases/{self.case}/visit"), "version"))
+        ctx.client_for("flm.north").command(self.case, "notes", {
+            "date": today().isoformat(), "heading": "Call from school",
+            "text": "Attendance is up."})
+        words = "Seen at home with her brother."
+        r = post_form(c, f"/cases/{self.case}/visit", visit(v, child_seen="yes", notes=words))
+        self.assertEqual(r.status, 409, r)
+        self.assertIn("Someone else changed this case", r.text)
+        self.assertIn("a case note", r.text[:20000])
+        self.assertIn(words, r.text)
+        self.assertEqual(int(hidden(r, "version")), v + 1)
+        self.assertEqual(self.version(), v + 1)
+        # Sent again from that page, it is recorded.
+        again = {k: v2 for k, v2 in visit(v + 1, child_seen="yes", notes=words).items()}
+        r = post_form(c, f"/cases/{self.case}/visit", again)
+        # Recorded; and since it says nothing of whether the child was seen
+        # alone, that is flagged on a page of its own rather than lost in
+        # the redirect.
+        self.assertEqual(r.status, 200, r)
+        self.assertIn("Flagged for you and your manager", r.text)
+        self.assertIn("whether the child was seen alone was not recorded", r.text)
+        self.assertEqual(self.version(), v + 2)
+
+    def test_a_form_sent_after_the_session_ended_is_kept_for_after_sign_in(self):
+        c = self.worker()
+        v = int(hidden(c.get(f"/cases/{self.case}/note"), "version"))
+        words = "Mum rang: the housing visit is moved to Tuesday."
+        fields = {"version": str(v), "date-day": str(today().day),
+                  "date-month": str(today().month), "date-year": str(today().year),
+                  "heading": "Housing", "text": words}
+        # Someone else's page cannot plant a draft: the token must be the session's.
+        stranger = self.worker()
+        age_session(c.cookie)
+        r = post_form(stranger, f"/cases/{self.case}/note", fields, csrf="forged")
+        self.assertEqual(r.status, 303, r)
+        self.assertNotIn("kept=1", r.header("Location"))
+        r = post_form(c, f"/cases/{self.case}/note", fields)
+        self.assertEqual(r.status, 303, r)
+        self.assertEqual(r.header("Location"),
+                         f"/sign-in?next=/cases/{self.case}/note&ended=1&kept=1")
+        self.assertEqual(self.version(), v)
+        sign_in = c.get(r.header("Location"))
+        self.assertIn("What you typed was kept", sign_in.text)
+        c2 = self.worker()
+        page = c2.get(f"/cases/{self.case}/note")
+        self.assertIn("Your session ended before it was sent", page.text)
+        self.assertIn(words, page.text)
+        r = post_form(c2, f"/cases/{self.case}/note", pages_fields(page))
+        self.assertEqual(r.status, 303, r)
+        self.assertEqual(self.version(), v + 1)
+        notes = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json["notes"]
+        self.assertEqual(notes[-1]["text"], words)
+
+    def test_the_forms_are_refused_to_those_who_may_not_record(self):
+        for who in ("partner.school", "sw.south"):
+            c = ctx.fresh_client(who)
+            self.assertIn(c.get(f"/cases/{self.case}/visit").status, (403, 404), who)
+            r = post_form(c, f"/cases/{self.case}/visit", visit(1, child_seen="yes"))
+            self.assertIn(r.status, (403, 404), who)
+        # Without the session's token nothing is read or kept.
+        c = self.worker()
+        v = self.version()
+        r = post_form(c, f"/cases/{self.case}/visit", visit(v, child_seen="yes"), csrf="")
+        self.assertEqual(r.status, 403, r)
+        self.assertEqual(self.version(), v)
+
+
+def pages_fields(page):
+    """The fields a browser would send from the page's form (inputs and
+    textareas as filled in)."""
+    fields = {}
+    for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page.text):
+        if name not in ("csrf_token", "discard_draft", "q"):
+            fields[name] = value
+    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>',
+                                  page.text):
+        fields[name] = value.replace("&quot;", '"').replace("&amp;", "&")
+    return fields
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,103 @@
+// Recording on a child's record from the pages: a visit (one page, the date
+// already today's, every answer by its label, so it can be done from the
+// keyboard) and a case note. A refusal comes back with the GOV.UK error
+// summary, each message beside its input and every word typed still there;
+// the recorded visit shows on the case page. With JavaScript and without.
+const { test, expect } = require('@playwright/test');
+const { signIns, signIn, checkAccessible, screenshot } = require('./support');
+
+const worker = () => ({ username: 'alex.morgan', password: signIns()['alex.morgan'].password });
+
+// Each project works on a child of its own, so that neither changes the
+// other's case while it types.
+async function openChild(page, testInfo) {
+  await signIn(page, worker());
+  const n = testInfo.project.name === 'with-javascript' ? 0 : 1;
+  await page.locator('tbody tr a').nth(n).click();
+  await expect(page).toHaveURL(/\/cases\/[^/?]+$/);
+  return page.url();
+}
+
+test('a worker records a visit from the case, and a refusal loses nothing', async ({ page }, testInfo) => {
+  const caseUrl = await openChild(page, testInfo);
+  await page.getByRole('button', { name: 'Record a visit' }).click();
+  await expect(page.getByRole('heading', { name: 'Record a visit' })).toBeVisible();
+  const now = new Date();
+  const day = String(now.getDate()), month = String(now.getMonth() + 1);
+  await expect(page.getByLabel('Day')).toHaveValue(day);
+  await expect(page.getByLabel('Month')).toHaveValue(month);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'visit-form');
+
+  // Not seen, and no reason given: refused, with the words kept.
+  const notes = 'Knocked twice at 4pm. A neighbour said the family had gone to the shops.';
+  await page.getByRole('group', { name: 'Was the child seen?' }).getByLabel('No').check();
+  await page.getByLabel('Notes of the visit').fill(notes);
+  await page.getByRole('button', { name: 'Record the visit' }).click();
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toContainText('Say why the child was not seen.');
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByLabel('Notes of the visit')).toHaveValue(notes);
+  await expect(page.locator('#reason_not_seen-error')).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'visit-refused');
+  // The summary's link goes to the input that needs it (GOV.UK Frontend's
+  // script puts the focus in it; without the script the address's anchor
+  // takes the page there).
+  await summary.getByRole('link').first().click();
+  if (testInfo.project.use.javaScriptEnabled === false)
+    await expect(page).toHaveURL(/#reason_not_seen$/);
+  else
+    await expect(page.locator('#reason_not_seen')).toBeFocused();
+
+  // Seen after all: alone, at home, unannounced, two rooms.
+  await page.getByRole('group', { name: 'Was the child seen?' }).getByLabel('Yes').check();
+  await page.getByRole('group', { name: 'Was the child seen alone?' }).getByLabel('Yes').check();
+  await page.getByLabel('At home').check();
+  await page.getByRole('group', { name: 'Did the family know you were coming?' }).getByLabel('No').check();
+  await page.getByLabel('The child\'s bedroom').check();
+  await page.getByLabel('Kitchen').check();
+  await page.getByLabel('An unannounced check').check();
+  const said = notes + ' Came back at 5pm: seen alone in her room. She said school is better now.';
+  await page.getByLabel('Notes of the visit').fill(said);
+  await page.getByRole('button', { name: 'Record the visit' }).click();
+  // Recorded: back on the case with a banner, or, when the record is
+  // flagged (a visit later than the plan asks, say), a page that says so.
+  await page.waitForLoadState();
+  if (!page.url().includes('?recorded=visit')) {
+    await expect(page.locator('.govuk-panel__title')).toHaveText('The visit is recorded.');
+    await expect(page.getByRole('heading', { name: 'Flagged for you and your manager' })).toBeVisible();
+    await checkAccessible(page);
+    await screenshot(page, testInfo, 'visit-flagged');
+    await page.getByRole('link', { name: 'Back to the case' }).click();
+    await expect(page).toHaveURL(caseUrl);
+  } else {
+    await expect(page.locator('.govuk-notification-banner--success')).toContainText('The visit is recorded.');
+  }
+  await page.locator('#visits ~ ul details summary').first().click();
+  await expect(page.locator('#visits ~ ul details').first()).toContainText('She said school is better now.');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'visit-recorded');
+
+  // The form is empty again: the draft of the refusal went with the record.
+  await page.goto(caseUrl + '/visit');
+  await expect(page.getByLabel('Notes of the visit')).toHaveValue('');
+});
+
+test('a worker adds a case note', async ({ page }, testInfo) => {
+  const caseUrl = await openChild(page, testInfo);
+  await page.getByRole('button', { name: 'Add a case note' }).click();
+  await expect(page.getByRole('heading', { name: 'Add a case note' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add the note' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter a heading for the note');
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter the note');
+  await checkAccessible(page);
+  await page.getByLabel('Heading').fill('Call from school');
+  await page.getByLabel('The note').fill('Attendance is up to 92% this half term.');
+  await page.getByRole('button', { name: 'Add the note' }).click();
+  await expect(page).toHaveURL(/\?recorded=note$/);
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The case note is added.');
+  await expect(page.locator('#notes ~ div').first()).toContainText('Attendance is up to 92%');
+  await screenshot(page, testInfo, 'note-added');
+  expect(page.url().startsWith(caseUrl)).toBeTruthy();
+});
