@@ -1,5 +1,7 @@
 #include "http/page_reply.h"
 
+#include <chrono>
+
 #include "app/wording.h"
 
 namespace cinplan::http::page {
@@ -24,6 +26,8 @@ pages::Frame make_frame(app::Service& service, const access::Caller* caller,
     };
     f.may_see_caseload = allowed("caseload.mine") || allowed("caseload.team");
     f.may_search = allowed("cases.search");
+    f.idle_seconds = static_cast<long>(
+        std::chrono::duration_cast<std::chrono::seconds>(service.settings().idle_timeout).count());
   }
   f.csrf_token = std::string(csrf_token);
   return f;

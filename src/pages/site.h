@@ -34,6 +34,8 @@ struct Frame {
   // What the caller's role may use, so the header offers nothing else.
   bool may_see_caseload = false;
   bool may_search = false;
+  // The session's idle timeout, for the warning before it (cinplan.js).
+  long idle_seconds = 0;
 };
 
 class Site {
