@@ -4,6 +4,7 @@
 
 #include "http/page_reply.h"
 #include "pages/note_form.h"
+#include "pages/plan_form.h"
 #include "pages/views.h"
 #include "pages/visit_form.h"
 
@@ -27,11 +28,26 @@ struct CaseForm {
   json (*view)(const json& case_view, const Form&, const std::vector<FieldProblem>&,
                std::string_view today, std::int64_t version);
   std::string_view first_input;  // where a refusal naming no input points
+  // What a check flags without refusing (the plan's SMART check); shown,
+  // and nothing recorded, until the form says "accept_flags".
+  std::vector<std::string> (*flags)(const Form&) = nullptr;
 };
 
 const CaseForm kVisit{"visit",   "visit",           "Record a visit",    "record_visit",
                       "visit",   pages::read_visit, pages::visit_inputs, pages::visit_form_view,
                       "date-day"};
+const CaseForm kPlan{"plan",     "plan",           "Change the plan",  "update_plan",
+                     "plan",     pages::read_plan, pages::plan_inputs, pages::plan_form_view,
+                     "date-day", pages::plan_flags};
+const CaseForm kSignature{"plan/signature",
+                          "signature",
+                          "Record a signature",
+                          "sign_plan",
+                          "signature",
+                          pages::read_signature,
+                          pages::signature_inputs,
+                          pages::signature_form_view,
+                          "by"};
 const CaseForm kNote{"note",    "note",           "Add a case note",  "add_case_note",
                      "note",    pages::read_note, pages::note_inputs, pages::note_form_view,
                      "date-day"};
@@ -60,7 +76,7 @@ Result<Reply> show(Call& call, const CaseForm& f, const json& case_view, const F
                    json notices, std::string detail) {
   json v = f.view(case_view, typed, problems, call.service.today().to_string(), version);
   for (auto& [k, value] : notices.items()) v[k] = value;
-  for (const char* k : {"draft", "conflict", "rule_words"})
+  for (const char* k : {"draft", "conflict", "rule_words", "has_flags", "checked_ok"})
     if (!v.contains(k)) v[k] = false;
   for (const FieldProblem& p : problems)
     if (!p.rule.empty() && v["rule_words"] == false) v["rule_words"] = p.rule;
@@ -97,7 +113,8 @@ Result<Reply> form_get(Call& call, const CaseForm& f) {
 
 Result<Reply> form_post(Call& call, const CaseForm& f) {
   const std::string address = form_address(call, f);
-  const json typed_now = pages::typed_fields(call.form);
+  json typed_now = pages::typed_fields(call.form);
+  for (const char* button : {"check", "accept_flags", "discard_draft"}) typed_now.erase(button);
   if (pages::typed(call.form, "discard_draft") == "yes") {
     if (auto gone = call.service.discard_draft(*call.caller, address); !gone)
       return std::unexpected(gone.error());
@@ -128,6 +145,20 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
   if (!reading.problems.empty())
     return refuse(reading.problems, 400, reading.problems.front().message, "refused",
                   json::object(), version);
+  if (f.flags != nullptr) {
+    const bool checking = pages::typed(call.form, "check") == "yes";
+    const auto flags = f.flags(call.form);
+    if (checking || (!flags.empty() && pages::typed(call.form, "accept_flags") != "yes")) {
+      json notices;
+      notices["has_flags"] = !flags.empty();
+      notices["smart_flags"] = flags;
+      notices["checked_ok"] = flags.empty();
+      auto page =
+          refuse({}, 200, "checked, nothing recorded", "refused", std::move(notices), version);
+      if (page) page->audit_detail = "the form checked, nothing recorded";
+      return page;
+    }
+  }
   const app::CommandSpec* spec = app::find_command(f.command);
   if (spec == nullptr)
     return std::unexpected(Error{ErrorCode::kInternal, "no command " + std::string(f.command), {}});
@@ -149,8 +180,12 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
   }
   if (!done) {
     FieldProblem p = pages::problem_for(done.error(), f.inputs(), f.first_input);
-    const int status = done.error().code == ErrorCode::kRuleViolation ? 422 : 400;
-    if (done.error().code != ErrorCode::kBadInput && done.error().code != ErrorCode::kRuleViolation)
+    const ErrorCode code = done.error().code;
+    const int status = code == ErrorCode::kRuleViolation ? 422
+                       : code == ErrorCode::kDenied      ? 403
+                                                         : 400;
+    if (code != ErrorCode::kBadInput && code != ErrorCode::kRuleViolation &&
+        code != ErrorCode::kDenied)
       return std::unexpected(done.error());
     return refuse({p}, status, p.message, "refused", json::object(), version);
   }
@@ -178,6 +213,8 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
 std::string recorded_words(std::string_view kind) {
   if (kind == kVisit.recorded) return "The visit is recorded.";
   if (kind == kNote.recorded) return "The case note is added.";
+  if (kind == kPlan.recorded) return "The new version of the plan is recorded.";
+  if (kind == kSignature.recorded) return "The signature of the plan is recorded.";
   return {};
 }
 
@@ -186,6 +223,18 @@ Result<Reply> visit_form(Call& call) {
 }
 Result<Reply> record_visit(Call& call) {
   return form_post(call, kVisit);
+}
+Result<Reply> plan_form(Call& call) {
+  return form_get(call, kPlan);
+}
+Result<Reply> update_plan(Call& call) {
+  return form_post(call, kPlan);
+}
+Result<Reply> signature_form(Call& call) {
+  return form_get(call, kSignature);
+}
+Result<Reply> sign_plan(Call& call) {
+  return form_post(call, kSignature);
 }
 Result<Reply> note_form(Call& call) {
   return form_get(call, kNote);

@@ -19,6 +19,10 @@ namespace cinplan::http::page {
 
 Result<Reply> visit_form(Call&);
 Result<Reply> record_visit(Call&);
+Result<Reply> plan_form(Call&);
+Result<Reply> update_plan(Call&);
+Result<Reply> signature_form(Call&);
+Result<Reply> sign_plan(Call&);
 Result<Reply> note_form(Call&);
 Result<Reply> add_note(Call&);
 

@@ -156,6 +156,7 @@ Result<Reply> case_page(Call& call) {
         };
         v["may_record_visit"] = allowed("visit.record");
         v["may_add_note"] = allowed("case.record");
+        v["may_change_plan"] = allowed("plan.record");
         v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>();
         v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
         return call.site->page("case", title, frame_of(call), std::move(v));

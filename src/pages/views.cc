@@ -161,7 +161,30 @@ json case_page_view(const json& case_view, std::string_view today) {
   v["case_notes"] = std::move(notes);
   if (v["child"].is_object())
     v["child"]["date_of_birth_words"] = date_in_words(text_of(v["child"], "date_of_birth"));
-  if (v["plan"].is_object()) v["plan"]["date_words"] = date_in_words(text_of(v["plan"], "date"));
+  if (v["plan"].is_object()) {
+    json& plan = v["plan"];
+    plan["date_words"] = date_in_words(text_of(plan, "date"));
+    // Every key the template asks of the plan and its rows is there.
+    if (!plan.contains("summary") || text_of(plan, "summary").empty()) plan["summary"] = false;
+    for (json& o : plan["outcomes"])
+      if (!o.contains("measure")) o["measure"] = false;
+    for (json& a : plan["actions"]) {
+      a["by_words"] =
+          a.contains("by_date") ? json(date_in_words(text_of(a, "by_date"))) : json(false);
+      for (const char* k : {"owner", "completed"})
+        if (!a.contains(k)) a[k] = false;
+    }
+    const json settings = plan.value("settings", json::object());
+    plan["lead_words"] = settings.contains("lead_professional")
+                             ? text_of(settings, "lead_professional")
+                             : "Not named";
+    plan["visits_words"] =
+        settings.contains("visiting_frequency_days")
+            ? "Every " + std::to_string(settings["visiting_frequency_days"].get<int>()) + " days"
+            : "As the procedure sets";
+    plan["contingency_words"] =
+        settings.contains("contingency") ? text_of(settings, "contingency") : "Not written";
+  }
   v["has_meetings"] = !meetings.empty();
   v["has_visits"] = case_view.contains("visits") && !case_view["visits"].empty();
   v["meetings"] = std::move(meetings);

@@ -4,6 +4,7 @@ token as a field), on the backend run.py was given. What a refusal, a
 conflict or an ended session does with what was typed: nothing is written,
 and nothing typed is lost."""
 import datetime
+import html
 import os
 import re
 import sqlite3
@@ -205,6 +206,72 @@ class FormsTest(unittest.TestCase):
         notes = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json["notes"]
         self.assertEqual(notes[-1]["text"], words)
 
+    def test_the_plan_is_written_checked_and_signed_from_its_forms(self):
+        c = self.worker()
+        form = c.get(f"/cases/{self.case}/plan")
+        self.assertEqual(form.status, 200, form)
+        self.assertIn("Write the plan", form.text)
+        fields = pages_fields(form)
+        v = int(fields["version"])
+        d = today() + datetime.timedelta(days=14)
+        fields.update({"summary": "Agreed at the initial meeting",
+                       "outcome-1-text": "Fern is at school every day",
+                       "action-1-text": "Walk Fern to school", "action-1-owner": "Mum",
+                       "action-1-by-day": str(d.day), "action-1-by-month": str(d.month),
+                       "action-1-by-year": str(d.year)})
+        # The SMART check: an action without a reason is refused beside it.
+        r = post_form(c, f"/cases/{self.case}/plan", fields)
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r), [("#action-1-why", "Action 1: say why it will help")])
+        fields["action-1-why"] = "So she is there on time"
+        # An outcome with nothing to measure it by is flagged, nothing recorded...
+        r = post_form(c, f"/cases/{self.case}/plan", dict(fields, check="yes"))
+        self.assertEqual(r.status, 200, r)
+        self.assertIn("has nothing to measure it by", r.text)
+        self.assertEqual(self.version(), v)
+        r = post_form(c, f"/cases/{self.case}/plan", fields)
+        self.assertIn("Record it as it is", r.text)
+        self.assertEqual(self.version(), v)
+        # ... and mended, it passes the check and is recorded.
+        fields["outcome-1-measure"] = "Attendance above 95% this term"
+        r = post_form(c, f"/cases/{self.case}/plan", dict(fields, check="yes"))
+        self.assertIn("The SMART check found nothing to change", r.text)
+        r = post_form(c, f"/cases/{self.case}/plan", fields)
+        self.assertEqual(r.status, 303, r)
+        plan = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json["plan"]
+        self.assertEqual([o["measure"] for o in plan["outcomes"]],
+                         ["Attendance above 95% this term"])
+        self.assertEqual(plan["actions"][0]["by_date"], d.isoformat())
+        # The next version shows what was agreed; sent back unchanged, it is
+        # not agreed again.
+        form = c.get(f"/cases/{self.case}/plan")
+        self.assertIn("Change the plan", form.text)
+        self.assertIn("Walk Fern to school", form.text)
+        again = pages_fields(form)
+        again["contingency"] = "A referral to early help if attendance falls"
+        r = post_form(c, f"/cases/{self.case}/plan", again)
+        self.assertEqual(r.status, 303, r)
+        after = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json
+        self.assertEqual(after["plan_versions"], 2)
+        self.assertEqual(after["plan"]["settings"]["contingency"],
+                         "A referral to early help if attendance falls")
+        # Only the contingency changed: the outcome and action were not sent again.
+        diff = ctx.client_for("flm.north").get(
+            f"/api/cases/{self.case}/plan/versions?from=1&to=2").json
+        self.assertEqual([d["setting"] for d in diff["changes"]["settings"]], ["contingency"])
+        self.assertEqual(diff["changes"]["outcomes"]["changed"], [])
+        self.assertEqual(diff["changes"]["actions"]["changed"], [])
+        # Signed by the family; a worker may not sign as the manager.
+        form = c.get(f"/cases/{self.case}/plan/signature")
+        sig = {"version": hidden(form, "version"), "date-day": str(today().day),
+               "date-month": str(today().month), "date-year": str(today().year)}
+        r = post_form(c, f"/cases/{self.case}/plan/signature", dict(sig, by="first_line_manager"))
+        self.assertEqual(r.status, 403, r)
+        self.assertEqual(summary(r), [("#by", "Only a manager may sign the plan as the manager.")])
+        r = post_form(c, f"/cases/{self.case}/plan/signature", dict(sig, by="family"))
+        self.assertEqual(r.status, 303, r)
+        self.assertEqual(r.header("Location"), f"/cases/{self.case}?recorded=signature")
+
     def test_the_forms_are_refused_to_those_who_may_not_record(self):
         for who in ("partner.school", "sw.south"):
             c = ctx.fresh_client(who)
@@ -224,11 +291,18 @@ def pages_fields(page):
     textareas as filled in)."""
     fields = {}
     for name, value in re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', page.text):
-        if name not in ("csrf_token", "discard_draft", "q"):
-            fields[name] = value
+        if name not in ("csrf_token", "discard_draft", "q") and 'type="radio"' not in name:
+            fields[name] = html.unescape(value)
+    for tag in re.findall(r'<input[^>]*type="radio"[^>]*>', page.text):
+        # Only the chosen radio is sent.
+        name = re.search(r'name="([^"]+)"', tag).group(1)
+        fields.pop(name, None)
+    for tag in re.findall(r'<input[^>]*type="radio"[^>]*checked[^>]*>', page.text):
+        fields[re.search(r'name="([^"]+)"', tag).group(1)] = re.search(r'value="([^"]*)"',
+                                                                       tag).group(1)
     for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>',
                                   page.text):
-        fields[name] = value.replace("&quot;", '"').replace("&amp;", "&")
+        fields[name] = html.unescape(value)
     return fields
 
 

@@ -101,3 +101,51 @@ test('a worker adds a case note', async ({ page }, testInfo) => {
   await screenshot(page, testInfo, 'note-added');
   expect(page.url().startsWith(caseUrl)).toBeTruthy();
 });
+
+test('a worker changes the plan after the SMART check, and the family signs it', async ({ page }, testInfo) => {
+  const caseUrl = await openChild(page, testInfo);
+  await page.getByRole('button', { name: /(Change|Write) the plan/ }).click();
+  await expect(page.getByRole('heading', { name: /(Change|Write) the plan/ })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'plan-form');
+  // The first empty outcome and action rows: what the plan adds.
+  const emptyOutcome = page.locator('fieldset.cinplan-plan-row').filter({
+    has: page.locator('textarea[name$="-measure"]') }).filter({
+    has: page.locator('input[name$="-id"][value=""]') }).first();
+  await emptyOutcome.getByLabel(/what we want to achieve/).fill('Kai joins an after-school club he chooses');
+  const emptyAction = page.locator('fieldset.cinplan-plan-row').filter({
+    has: page.locator('input[name$="-owner"]') }).filter({
+    has: page.locator('input[name$="-id"][value=""]') }).first();
+  await emptyAction.getByLabel(/what will be done/).fill('Find clubs near school with Kai');
+  await emptyAction.getByLabel('Who will do it').fill('Alex Morgan');
+  await emptyAction.getByLabel('Why it will help').fill('He asked for it at the last visit');
+  const by = new Date(Date.now() + 21 * 86400000);
+  await emptyAction.getByLabel('Day').fill(String(by.getDate()));
+  await emptyAction.getByLabel('Month').fill(String(by.getMonth() + 1));
+  await emptyAction.getByLabel('Year').fill(String(by.getFullYear()));
+  await page.getByLabel('What changed, and why').fill('Kai\'s wishes from the last visit');
+
+  // Checked first: the outcome has nothing to measure it by.
+  await page.getByRole('button', { name: 'Check the plan first' }).click();
+  await expect(page.locator('.cinplan-smart-flags')).toContainText('has nothing to measure it by');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'plan-flagged');
+  const outcome = page.locator('fieldset.cinplan-plan-row').filter({
+    has: page.locator('textarea', { hasText: 'after-school club' }) });
+  await outcome.getByLabel('How we will know it is achieved').fill('Kai goes to the club most weeks');
+  await page.getByRole('button', { name: 'Record this version' }).click();
+  await page.waitForLoadState();
+  if (page.url().includes('?recorded=plan'))
+    await expect(page.locator('.govuk-notification-banner--success')).toContainText('plan is recorded');
+  else
+    await page.getByRole('link', { name: 'Back to the case' }).click();
+  await expect(page.locator('#plan ~ ul').first()).toContainText('after-school club');
+  await screenshot(page, testInfo, 'plan-recorded');
+
+  await page.getByRole('link', { name: 'Record a signature of the plan' }).click();
+  await page.getByLabel('The family (a parent or carer)').check();
+  await page.getByRole('button', { name: 'Record the signature' }).click();
+  await expect(page).toHaveURL(/\?recorded=signature$/);
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('signature of the plan is recorded');
+  expect(page.url().startsWith(caseUrl)).toBeTruthy();
+});

@@ -1,0 +1,312 @@
+#include "pages/plan_form.h"
+
+#include "pages/form_fields.h"
+
+namespace cinplan::pages {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+constexpr Option kSigners[] = {{"family", "The family (a parent or carer)"},
+                               {"child", "The child"},
+                               {"first_line_manager", "The team manager"}};
+
+std::string row(std::string_view kind, int i, std::string_view part) {
+  return std::string(kind) + "-" + std::to_string(i) + "-" + std::string(part);
+}
+
+// How many rows of `kind` the form sent ("outcome-1-text" ...).
+int rows_sent(const Form& form, std::string_view kind) {
+  int n = 0;
+  while (form.count(row(kind, n + 1, "text")) || form.count(row(kind, n + 1, "id"))) ++n;
+  return n;
+}
+
+const json& plan_of(const json& case_view) {
+  static const json none = json::object();
+  return case_view.contains("plan") && case_view["plan"].is_object() ? case_view["plan"] : none;
+}
+
+// The next free id of "O-3" form among `taken`.
+std::string next_id(std::string_view prefix, std::vector<std::string>& taken) {
+  for (int n = 1;; ++n) {
+    std::string id = std::string(prefix) + std::to_string(n);
+    if (std::find(taken.begin(), taken.end(), id) == taken.end()) {
+      taken.push_back(id);
+      return id;
+    }
+  }
+}
+
+// A row of the current plan that comes back as it was shown is not agreed
+// again: only what is new or changed goes into the new version (and through
+// the SMART check). `was` is the row as shown (its "-was" field).
+bool unchanged(const Form& form, const std::string& was_field, const json& now) {
+  const json was = json::parse(typed(form, was_field), nullptr, false);
+  return was.is_object() && was == now;
+}
+
+std::string child_name(const json& case_view) {
+  const std::string id = case_view.value("case_id", "");
+  const json& child = case_view.contains("child") ? case_view["child"] : json::object();
+  return child.is_object() ? child.value("name", id) : id;
+}
+
+}  // namespace
+
+FormReading read_plan(const Form& form) {
+  FormReading r;
+  auto& p = r.problems;
+  json& b = r.body;
+  if (auto d = read_date(form, "date", "the date of the plan", true, p)) b["date"] = *d;
+  if (auto s = read_text(form, "summary")) b["summary"] = *s;
+  if (auto sig = read_yes_no(form, "significant", "this is a significant change", false, p))
+    b["significant"] = *sig;
+  if (auto c = read_text(form, "contingency")) b["contingency"] = *c;
+  if (auto l = read_text(form, "lead_professional")) b["lead_professional"] = *l;
+  if (auto f = read_text(form, "visiting_frequency_days")) {
+    int days = 0;
+    bool ok = !f->empty() && f->size() < 4;
+    for (char ch : *f) ok = ok && ch >= '0' && ch <= '9';
+    if (ok) days = std::stoi(*f);
+    if (!ok || days < 1) {
+      p.push_back({"visiting_frequency_days",
+                   "Visiting frequency must be a number of days, such as 10",
+                   {}});
+    } else {
+      b["visiting_frequency_days"] = days;
+    }
+  }
+  std::vector<std::string> taken;
+  for (int i = 1; i <= rows_sent(form, "outcome"); ++i)
+    if (auto id = read_text(form, row("outcome", i, "id"))) taken.push_back(*id);
+  for (int i = 1; i <= rows_sent(form, "action"); ++i)
+    if (auto id = read_text(form, row("action", i, "id"))) taken.push_back(*id);
+  json outcomes = json::array(), actions = json::array();
+  for (int i = 1; i <= rows_sent(form, "outcome"); ++i) {
+    auto text = read_text(form, row("outcome", i, "text"));
+    auto measure = read_text(form, row("outcome", i, "measure"));
+    if (!text) {
+      if (measure)
+        p.push_back({row("outcome", i, "text"),
+                     "Outcome " + std::to_string(i) + ": say what the plan is to achieve",
+                     {}});
+      continue;
+    }
+    auto id = read_text(form, row("outcome", i, "id"));
+    const json now = {{"text", *text}, {"measure", measure.value_or("")}};
+    if (id && unchanged(form, row("outcome", i, "was"), now)) continue;
+    json o = {{"outcome_id", id ? *id : next_id("O-", taken)}, {"text", *text}};
+    if (measure) o["measure"] = *measure;
+    outcomes.push_back(std::move(o));
+  }
+  for (int i = 1; i <= rows_sent(form, "action"); ++i) {
+    const std::string n = std::to_string(i);
+    auto text = read_text(form, row("action", i, "text"));
+    auto owner = read_text(form, row("action", i, "owner"));
+    auto why = read_text(form, row("action", i, "why"));
+    std::vector<FieldProblem> date_problems;
+    auto by = read_date(form, row("action", i, "by"), "the date action " + n + " is to be done by",
+                        false, date_problems);
+    if (!text && !owner && !why && !by && date_problems.empty()) continue;  // an empty row
+    if (read_text(form, row("action", i, "id")) && unchanged(form, row("action", i, "was"),
+                                                             json{{"text", text.value_or("")},
+                                                                  {"owner", owner.value_or("")},
+                                                                  {"by_date", by.value_or("")},
+                                                                  {"why", why.value_or("")}}))
+      continue;
+    if (!text)
+      p.push_back({row("action", i, "text"), "Action " + n + ": say what will be done", {}});
+    // The SMART check: who does it, by when and why.
+    if (!owner)
+      p.push_back({row("action", i, "owner"), "Action " + n + " needs a named owner", {}});
+    if (!date_problems.empty()) {
+      p.insert(p.end(), date_problems.begin(), date_problems.end());
+    } else if (!by) {
+      p.push_back(
+          {row("action", i, "by") + "-day", "Action " + n + " needs a date to be done by", {}});
+    }
+    if (!why) p.push_back({row("action", i, "why"), "Action " + n + ": say why it will help", {}});
+    if (!text || !owner || !by || !why) continue;
+    auto id = read_text(form, row("action", i, "id"));
+    actions.push_back({{"action_id", id ? *id : next_id("A-", taken)},
+                       {"text", *text},
+                       {"owner", *owner},
+                       {"by_date", *by},
+                       {"why", *why}});
+  }
+  b["outcomes"] = std::move(outcomes);
+  b["actions"] = std::move(actions);
+  return r;
+}
+
+std::vector<std::string> plan_flags(const Form& form) {
+  std::vector<std::string> flags;
+  for (int i = 1; i <= rows_sent(form, "outcome"); ++i) {
+    auto text = read_text(form, row("outcome", i, "text"));
+    if (text && read_text(form, row("outcome", i, "id")) &&
+        unchanged(form, row("outcome", i, "was"), json{{"text", *text}, {"measure", ""}}))
+      continue;  // as agreed before: flagged on the case page, not here
+    if (text && !read_text(form, row("outcome", i, "measure")))
+      flags.push_back("Outcome " + std::to_string(i) + " (\"" + *text +
+                      "\") has nothing to measure it by: say how everyone will know it is "
+                      "achieved.");
+  }
+  return flags;
+}
+
+const std::map<std::string, std::string>& plan_inputs() {
+  static const std::map<std::string, std::string> inputs = {
+      {"date", "date-day"},
+      {"summary", "summary"},
+      {"contingency", "contingency"},
+      {"lead_professional", "lead_professional"},
+      {"visiting_frequency_days", "visiting_frequency_days"},
+  };
+  return inputs;
+}
+
+json plan_form_view(const json& case_view, const Form& t, const std::vector<FieldProblem>& p,
+                    std::string_view today, std::int64_t version) {
+  json v;
+  v["case_id"] = case_view.value("case_id", "");
+  v["child_name"] = child_name(case_view);
+  v["version"] = version;
+  v["errors"] = error_list(p);
+  const json& plan = plan_of(case_view);
+  const json settings = plan.value("settings", json::object());
+  // What the form shows: what was typed, else the current plan.
+  const bool typed_any = t.count("date-day") > 0;
+  auto shown = [&](const std::string& name, std::string current) {
+    return typed_any ? typed(t, name) : current;
+  };
+  v["has_plan"] = !plan.empty();
+  v["plan_version"] = plan.value("version", 0);
+  v["next_version"] = plan.value("version", 0) + 1;
+  v["date"] = date_input("date", "Date of this version", "For example, 27 3 2026", t,
+                         std::string(today), p);
+  v["summary"] = textarea("summary", "What changed, and why",
+                          "For example: agreed at the review meeting", shown("summary", ""), 3, p);
+  v["significant"] = radios("significant", "Is this a significant change to the plan?",
+                            "A significant change goes to the family and the network again",
+                            yes_no_options(), typed(t, "significant"), p, true);
+  v["lead_professional"] =
+      text_input("lead_professional", "Lead professional", "",
+                 shown("lead_professional", settings.value("lead_professional", "")), p);
+  const std::string every = settings.contains("visiting_frequency_days")
+                                ? std::to_string(settings["visiting_frequency_days"].get<int>())
+                                : "";
+  v["visiting_frequency_days"] =
+      text_input("visiting_frequency_days", "Visit the child every (days)",
+                 "The procedure's limit still applies", shown("visiting_frequency_days", every), p);
+  v["contingency"] = textarea("contingency", "Contingency: what happens if the plan does not work",
+                              "", shown("contingency", settings.value("contingency", "")), 4, p);
+
+  json outcomes = json::array();
+  const json current_outcomes = plan.value("outcomes", json::array());
+  const int outcome_rows = typed_any ? std::max(rows_sent(t, "outcome"), 1)
+                                     : static_cast<int>(current_outcomes.size()) + kNewOutcomeRows;
+  for (int i = 1; i <= outcome_rows; ++i) {
+    const json* cur = !typed_any && i <= static_cast<int>(current_outcomes.size())
+                          ? &current_outcomes[static_cast<std::size_t>(i - 1)]
+                          : nullptr;
+    const std::string n = std::to_string(i);
+    json o;
+    o["number"] = i;
+    o["row_id"] =
+        typed_any ? typed(t, row("outcome", i, "id")) : (cur ? cur->value("outcome_id", "") : "");
+    o["has_row_id"] = !o["row_id"].get<std::string>().empty();
+    o["was_name"] = row("outcome", i, "was");
+    o["was"] =
+        typed_any ? typed(t, row("outcome", i, "was"))
+        : cur
+            ? json{{"text", cur->value("text", "")}, {"measure", cur->value("measure", "")}}.dump()
+            : "";
+    o["id_name"] = row("outcome", i, "id");
+    o["text"] = textarea(
+        row("outcome", i, "text"), "Outcome " + n + ": what we want to achieve", "",
+        typed_any ? typed(t, row("outcome", i, "text")) : (cur ? cur->value("text", "") : ""), 2,
+        p);
+    o["measure"] = textarea(
+        row("outcome", i, "measure"), "How we will know it is achieved", "",
+        typed_any ? typed(t, row("outcome", i, "measure")) : (cur ? cur->value("measure", "") : ""),
+        2, p);
+    outcomes.push_back(std::move(o));
+  }
+  v["outcome_rows"] = std::move(outcomes);
+
+  json actions = json::array();
+  json current_actions = json::array();
+  for (const json& a : plan.value("actions", json::array()))
+    if (!a.value("completed", false)) current_actions.push_back(a);
+  const int action_rows = typed_any ? std::max(rows_sent(t, "action"), 1)
+                                    : static_cast<int>(current_actions.size()) + kNewActionRows;
+  for (int i = 1; i <= action_rows; ++i) {
+    const json* cur = !typed_any && i <= static_cast<int>(current_actions.size())
+                          ? &current_actions[static_cast<std::size_t>(i - 1)]
+                          : nullptr;
+    const std::string n = std::to_string(i);
+    auto value = [&](const char* part, const char* key) {
+      return typed_any ? typed(t, row("action", i, part)) : (cur ? cur->value(key, "") : "");
+    };
+    json a;
+    a["number"] = i;
+    a["row_id"] = value("id", "action_id");
+    a["has_row_id"] = !a["row_id"].get<std::string>().empty();
+    a["was_name"] = row("action", i, "was");
+    a["was"] = typed_any ? typed(t, row("action", i, "was"))
+               : cur     ? json{{"text", cur->value("text", "")},
+                            {"owner", cur->value("owner", "")},
+                            {"by_date", cur->value("by_date", "")},
+                            {"why", cur->value("why", "")}}
+                           .dump()
+                     : "";
+    a["id_name"] = row("action", i, "id");
+    a["text"] = textarea(row("action", i, "text"), "Action " + n + ": what will be done", "",
+                         value("text", "text"), 2, p);
+    a["owner"] =
+        text_input(row("action", i, "owner"), "Who will do it", "", value("owner", "owner"), p);
+    a["by"] = date_input(row("action", i, "by"), "By when", "", t,
+                         typed_any || cur == nullptr ? "" : cur->value("by_date", ""), p);
+    a["why"] = textarea(row("action", i, "why"), "Why it will help", "", value("why", "why"), 2, p);
+    actions.push_back(std::move(a));
+  }
+  v["action_rows"] = std::move(actions);
+  return v;
+}
+
+FormReading read_signature(const Form& form) {
+  FormReading r;
+  if (auto d = read_date(form, "date", "the date it was signed", true, r.problems))
+    r.body["date"] = *d;
+  const std::string by = typed(form, "by");
+  bool offered = false;
+  for (const Option& o : kSigners) offered = offered || o.value == by;
+  if (!offered) {
+    r.problems.push_back({"by", "Choose who signed the plan", {}});
+  } else {
+    r.body["by"] = by;
+  }
+  return r;
+}
+
+const std::map<std::string, std::string>& signature_inputs() {
+  static const std::map<std::string, std::string> inputs = {{"date", "date-day"}, {"by", "by"}};
+  return inputs;
+}
+
+json signature_form_view(const json& case_view, const Form& t, const std::vector<FieldProblem>& p,
+                         std::string_view today, std::int64_t version) {
+  json v;
+  v["case_id"] = case_view.value("case_id", "");
+  v["child_name"] = child_name(case_view);
+  v["version"] = version;
+  v["errors"] = error_list(p);
+  v["plan_version"] = plan_of(case_view).value("version", 0);
+  v["date"] =
+      date_input("date", "When was it signed?", "For example, 27 3 2026", t, std::string(today), p);
+  v["by"] = radios("by", "Who signed the plan?", "", kSigners, typed(t, "by"), p);
+  return v;
+}
+
+}  // namespace cinplan::pages
