@@ -209,7 +209,13 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
   }
   return records_.read([&](const Records::View& v) -> Result<json> {
     std::vector<const CaseRecord*> hits;
-    if (const CaseRecord* exact = v.find(text); exact && terms->kind == SearchTerms::Kind::kName) {
+    // A case id as typed, or in capitals ("nb-10001" is NB-10001).
+    std::string upper(text);
+    for (char& ch : upper)
+      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+    const CaseRecord* exact = v.find(text);
+    if (exact == nullptr) exact = v.find(upper);
+    if (exact && terms->kind == SearchTerms::Kind::kName) {
       terms->kind = SearchTerms::Kind::kCaseId;
       terms->value = exact->id;
     }

@@ -114,6 +114,9 @@ class Journey(unittest.TestCase):
         team = flm.get("/api/caseload/team").json
         self.assertIn(case, [c["case_id"] for c in team["cases"]])
         self.assertEqual(flm.get(f"/api/search?q={case}").json["count"], 1)
+        # A case id typed in small letters is the same case id.
+        found = flm.get(f"/api/search?q={case.lower()}").json
+        self.assertEqual((found["searched_by"], found["count"]), ("case id", 1))
         shared = school.get(f"/api/cases/{case}/shared").json
         self.assertEqual(len([m for m in shared["meetings"] if m["held"]]), 3)
         flm.command(case, "closure", {"date": day(start, 140), "reason": "close",
