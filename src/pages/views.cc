@@ -24,7 +24,10 @@ json item_view(const json& o) {
 }
 
 // The GOV.UK tag colour for an obligation's status.
-std::string tag_for(std::string_view status) {
+// A duty to consider is never an alarm: past its date it is still only to
+// be considered (blue), not overdue (red).
+std::string tag_for(std::string_view status, std::string_view strength = {}) {
+  if (strength == "consider" && !status.starts_with("met")) return "govuk-tag--blue";
   if (status == "overdue" || status == "missed" || status == "target_missed")
     return "govuk-tag--red";
   if (status == "due_soon") return "govuk-tag--orange";
@@ -32,7 +35,8 @@ std::string tag_for(std::string_view status) {
   return "govuk-tag--grey";
 }
 
-int urgency(std::string_view status) {
+int urgency(std::string_view status, std::string_view strength = {}) {
+  if (strength == "consider") return 3;
   if (status == "overdue") return 0;
   if (status == "target_missed" || status == "missed") return 1;
   if (status == "due_soon") return 2;
@@ -114,7 +118,7 @@ json case_page_view(const json& case_view, std::string_view today) {
     const std::string status = text_of(o, "status");
     if (status.starts_with("met")) continue;  // done: on the chronology
     json item = o;
-    item["tag"] = tag_for(status);
+    item["tag"] = tag_for(status, text_of(o, "strength"));
     item["due_words"] = date_in_words(text_of(o, "due"));
     json cites = json::array();
     for (const json& c : o.value("cite", json::array())) {
@@ -126,7 +130,8 @@ json case_page_view(const json& case_view, std::string_view today) {
     due.push_back(std::move(item));
   }
   std::stable_sort(due.begin(), due.end(), [](const json& a, const json& b) {
-    const int ua = urgency(text_of(a, "status")), ub = urgency(text_of(b, "status"));
+    const int ua = urgency(text_of(a, "status"), text_of(a, "strength")),
+              ub = urgency(text_of(b, "status"), text_of(b, "strength"));
     if (ua != ub) return ua < ub;
     return text_of(a, "due") < text_of(b, "due");
   });

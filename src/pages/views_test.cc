@@ -74,6 +74,22 @@ TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
   EXPECT_FALSE(v["closed"].get<bool>());
 }
 
+TEST(Views, ADutyToConsiderIsNeverShownAsOverdue) {
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"chronology", json::array()},
+            {"closure", nullptr}};
+  json consider = obligation("Consider a family group conference", "overdue", "2026-11-01");
+  consider["strength"] = "consider";
+  c["obligations"] = json::array({consider, obligation("Visit", "due_soon", "2026-12-04")});
+  const json v = case_page_view(c, "2026-12-02");
+  ASSERT_EQ(v["due_items"].size(), 2u);
+  // What must be done comes first; the duty to consider after it, in blue.
+  EXPECT_EQ(v["due_items"][0]["title"], "Visit");
+  EXPECT_EQ(v["due_items"][1]["tag"], "govuk-tag--blue");
+}
+
 TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
   json c = caseload();
   c["cases"][0]["worker"] = "Alex Morgan";
