@@ -197,6 +197,28 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     c["date"] = e.date.to_string();
     c["type"] = std::string(type);
     c["what"] = event_words(profile, e);
+    // A line of what the entry says, where a few words can say it.
+    std::string detail;
+    if (type == "case_note_added") {
+      detail = e.string_field("heading");
+    } else if (type == "visit") {
+      detail = !e.bool_field("child_seen")                                   ? "child not seen"
+               : e.body.contains("seen_alone") && e.bool_field("seen_alone") ? "child seen alone"
+                                                                             : "child seen";
+      if (const std::string where = e.string_field("location"); !where.empty())
+        detail += where == "home" ? ", at home" : ", at " + where;
+    } else if (type == "plan_updated") {
+      detail = e.string_field("summary");
+    } else if (type == "meeting") {
+      if (const std::string outcome = e.string_field("outcome"); !outcome.empty()) {
+        detail = "outcome: " + outcome;
+        for (const Labelled& o : profile.outcomes)
+          if (o.id == outcome && !o.label.empty()) detail = "outcome: " + o.label;
+      }
+    } else if (type == "closed" || type == "stepped_down" || type == "stepped_up") {
+      detail = e.string_field("reason");
+    }
+    if (!detail.empty()) c["detail"] = detail;
     if (type == "event_corrected") {
       c["corrects"] = e.body.value("corrects", 0);
       c["reason"] = e.body.value("reason", "");

@@ -1,6 +1,7 @@
 #include "pages/views.h"
 
 #include <algorithm>
+#include <map>
 
 #include "app/wording.h"
 #include "core/calendar/date.h"
@@ -194,8 +195,28 @@ json case_page_view(const json& case_view, std::string_view today) {
   v["has_visits"] = case_view.contains("visits") && !case_view["visits"].empty();
   v["meetings"] = std::move(meetings);
   json chronology = case_view["chronology"];
+  // Corrections stay visible as such: the entry corrected says so, and the
+  // correction says which entry and why.
+  std::map<int, bool> corrected;  // entry number -> struck out
+  for (const json& e : chronology)
+    if (e.contains("corrects")) corrected[e.value("corrects", 0)] = e.value("struck_out", false);
+  for (json& e : chronology) {
+    e["date_words"] = date_in_words(text_of(e, "date"));
+    if (!e.contains("detail")) e["detail"] = false;
+    if (e.contains("corrects")) {
+      const int n = e.value("corrects", 0);
+      std::string which = "entry " + std::to_string(n);
+      if (n >= 1 && n <= static_cast<int>(chronology.size()))
+        which +=
+            " of " + date_in_words(text_of(chronology[static_cast<std::size_t>(n - 1)], "date"));
+      e["detail"] = "corrects " + which + ": " + text_of(e, "reason");
+    }
+    auto it = corrected.find(e.value("event", 0));
+    e["correction_tag"] = it == corrected.end() ? json(false)
+                          : it->second          ? json("Struck out")
+                                                : json("Corrected");
+  }
   std::reverse(chronology.begin(), chronology.end());
-  for (json& e : chronology) e["date_words"] = date_in_words(text_of(e, "date"));
   v["chronology"] = std::move(chronology);
   return v;
 }

@@ -90,6 +90,28 @@ TEST(Views, ADutyToConsiderIsNeverShownAsOverdue) {
   EXPECT_EQ(v["due_items"][1]["tag"], "govuk-tag--blue");
 }
 
+TEST(Views, ACorrectionStaysVisibleAsSuchOnTheChronology) {
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"closure", nullptr}};
+  c["chronology"] = json::array(
+      {{{"event", 1}, {"date", "2026-11-02"}, {"what", "a case note"}, {"detail", "Housing"}},
+       {{"event", 2},
+        {"date", "2026-11-03"},
+        {"what", "a correction"},
+        {"corrects", 1},
+        {"reason", "recorded on the wrong child"},
+        {"struck_out", true}}});
+  const json v = case_page_view(c, "2026-12-02");
+  // Newest first: the correction, then the entry it strikes out.
+  EXPECT_EQ(v["chronology"][0]["detail"],
+            "corrects entry 1 of 2 November 2026: recorded on the wrong child");
+  EXPECT_EQ(v["chronology"][0]["correction_tag"], false);
+  EXPECT_EQ(v["chronology"][1]["correction_tag"], "Struck out");
+  EXPECT_EQ(v["chronology"][1]["detail"], "Housing");
+}
+
 TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
   json c = caseload();
   c["cases"][0]["worker"] = "Alex Morgan";
