@@ -161,10 +161,20 @@ Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::si
 
 Result<void> check_plan_signed(const CommandContext& ctx, const CaseHistory& h,
                                std::size_t first_new, CommandResult&) {
+  // The plan signed is the version in force: one signed before that version
+  // was made would be a signature of an earlier plan.
+  std::optional<Date> latest;
+  for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i)
+    if (h.events[i].type_id() == "plan_updated") latest = h.events[i].date;
   for (const Event& e : new_events(h, first_new)) {
     if (e.string_field("by") == "first_line_manager" && !is_manager(ctx.caller.role))
       return std::unexpected(
           Error{ErrorCode::kDenied, "Only a manager may sign the plan as the manager.", {}});
+    if (!latest) return std::unexpected(Error::bad_input("There is no plan to sign yet (date)."));
+    if (e.date < *latest)
+      return std::unexpected(
+          Error::bad_input("The plan in force was made on " + latest->to_string() +
+                           ": a signature of it cannot be dated before that (date)."));
   }
   return {};
 }

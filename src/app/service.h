@@ -94,6 +94,11 @@ class Service {
   // user when the session is still known, its CSRF token is `csrf_token` and
   // the account is in use; the session then goes. The username it was kept
   // for, or empty when it cannot be kept (unknown session, wrong token).
+  // What a command flagged, for the page the browser is sent to next: kept
+  // in memory for the session, given once (and lost with a restart; the
+  // record itself is in the store).
+  void keep_notices(std::string_view session_token, std::vector<std::string> notices);
+  std::vector<std::string> take_notices(std::string_view session_token);
   Result<std::string> keep_draft_of_ended_session(std::string_view token,
                                                   std::string_view csrf_token,
                                                   std::string_view form,
@@ -178,7 +183,9 @@ class Service {
   std::mutex caseload_ids_mutex_;
   std::unordered_map<std::string, CaseloadIds> caseload_ids_;  // by filter key
   std::mutex sessions_mutex_;
-  std::unordered_map<std::string, CachedSession> sessions_;  // by digest
+  std::mutex notices_mutex_;
+  std::unordered_map<std::string, std::vector<std::string>> notices_;  // by session digest
+  std::unordered_map<std::string, CachedSession> sessions_;            // by digest
   std::mutex hashing_;  // one password hash at a time (64 MiB each)
 };
 

@@ -20,6 +20,21 @@ Result<void> Service::discard_draft(const access::Caller& caller, std::string_vi
   return accounts_.delete_draft(caller.username, form);
 }
 
+void Service::keep_notices(std::string_view session_token, std::vector<std::string> notices) {
+  std::lock_guard lock(notices_mutex_);
+  if (notices_.size() > 10'000) notices_.clear();
+  notices_[token_digest(session_token)] = std::move(notices);
+}
+
+std::vector<std::string> Service::take_notices(std::string_view session_token) {
+  std::lock_guard lock(notices_mutex_);
+  auto it = notices_.find(token_digest(session_token));
+  if (it == notices_.end()) return {};
+  std::vector<std::string> out = std::move(it->second);
+  notices_.erase(it);
+  return out;
+}
+
 Result<std::string> Service::keep_draft_of_ended_session(std::string_view token,
                                                          std::string_view csrf_token,
                                                          std::string_view form,

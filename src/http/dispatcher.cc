@@ -6,6 +6,7 @@
 
 #include "app/security.h"
 #include "core/casefile/json_reader.h"
+#include "core/utf8.h"
 #include "http/api_handlers.h"
 #include "http/page_handlers.h"
 #include "http/problem.h"
@@ -126,6 +127,8 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
     }
     fail(e);
   };
+  if (!valid_utf8(request.path) || !valid_utf8(request.query))
+    return fail(Error::bad_input("The address holds bytes that are not UTF-8 text."));
   auto matched = match(request.method, request.path);
   if (!matched) return fail_page_address(matched.error());
   if (matched->route == nullptr) {

@@ -127,8 +127,9 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
   const std::int64_t now_at = (*c)["version"].get<std::int64_t>();
   auto refuse = [&](std::vector<FieldProblem> problems, int status, std::string why,
                     std::string_view reason, json notices, std::int64_t version) {
-    if (auto k = call.service.keep_draft(*call.caller, address, typed_now, reason); !k)
-      return Result<Reply>(std::unexpected(k.error()));
+    // The form comes back with everything typed even if the draft cannot
+    // be kept (the database unreachable): the page itself still holds it.
+    (void)call.service.keep_draft(*call.caller, address, typed_now, reason);
     return show(call, f, *c, call.form, problems, version, status, std::move(notices),
                 "refused, kept as a draft: " + why);
   };
@@ -190,20 +191,14 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
     return refuse({p}, status, p.message, "refused", json::object(), version);
   }
   (void)call.service.discard_draft(*call.caller, address);
-  if (!done->warnings.empty()) {
-    // Recorded, with something to look at: said on a page of its own.
-    json v;
-    v["case_id"] = request.case_id;
-    const std::string heading = recorded_words(f.recorded);
-    v["heading"] = heading;
-    v["warnings"] = done->warnings;
-    auto page = html(call, "recorded", heading, std::move(v),
-                     "recorded at version " + std::to_string(done->version) + ", with warnings");
-    if (page) page->body = json{{"case_id", request.case_id}};
-    return page;
-  }
-  Reply r = see_other("/cases/" + request.case_id + "?recorded=" + std::string(f.recorded));
-  r.audit_detail = "recorded at version " + std::to_string(done->version);
+  // What the command flagged is shown once, on the case page the browser is
+  // sent to, so that reloading that page never sends the form again.
+  const bool flagged = !done->warnings.empty();
+  if (flagged) call.service.keep_notices(call.session_token, done->warnings);
+  Reply r = see_other("/cases/" + request.case_id + "?recorded=" + std::string(f.recorded) +
+                      (flagged ? "&flagged=1" : ""));
+  r.audit_detail =
+      "recorded at version " + std::to_string(done->version) + (flagged ? ", with warnings" : "");
   r.body = json{{"case_id", request.case_id}};
   return r;
 }

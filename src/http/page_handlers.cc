@@ -143,24 +143,38 @@ Result<Reply> case_page(Call& call) {
   // The banner after a form: "?recorded=visit" or "note".
   const std::string recorded = field(call.query, "recorded");
   const std::string recorded_words = page::recorded_words(recorded);
-  auto page = call.site->cached(
-      "case|" + id + "|" + call.csrf_token + "|" + recorded, *text, [&]() -> Result<std::string> {
-        const json j = json::parse(**text);
-        const std::string title = j["child"].is_object() && j["child"].contains("name")
-                                      ? j["child"]["name"].get<std::string>()
-                                      : id;
-        json v = pages::case_page_view(j, today.to_string());
-        auto allowed = [&](std::string_view action) {
-          auto d = call.service.authorize(*call.caller, action, id);
-          return d && d->allowed;
-        };
-        v["may_record_visit"] = allowed("visit.record");
-        v["may_add_note"] = allowed("case.record");
-        v["may_change_plan"] = allowed("plan.record");
-        v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>();
-        v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
-        return call.site->page("case", title, frame_of(call), std::move(v));
-      });
+  // What the command flagged, once (Service::keep_notices): a page with
+  // them is not kept.
+  const std::vector<std::string> flagged = field(call.query, "flagged") == "1"
+                                               ? call.service.take_notices(call.session_token)
+                                               : std::vector<std::string>{};
+  auto render = [&]() -> Result<std::string> {
+    const json j = json::parse(**text);
+    const std::string title = j["child"].is_object() && j["child"].contains("name")
+                                  ? j["child"]["name"].get<std::string>()
+                                  : id;
+    json v = pages::case_page_view(j, today.to_string());
+    auto allowed = [&](std::string_view action) {
+      auto d = call.service.authorize(*call.caller, action, id);
+      return d && d->allowed;
+    };
+    v["may_record_visit"] = allowed("visit.record");
+    v["may_add_note"] = allowed("case.record");
+    v["may_change_plan"] = allowed("plan.record");
+    v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>();
+    v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
+    v["has_flagged"] = !flagged.empty();
+    v["flagged"] = flagged;
+    return call.site->page("case", title, frame_of(call), std::move(v));
+  };
+  Result<std::shared_ptr<const std::string>> page;
+  if (flagged.empty()) {
+    page = call.site->cached("case|" + id + "|" + call.csrf_token + "|" + recorded, *text, render);
+  } else if (auto once = render(); once) {
+    page = std::make_shared<const std::string>(std::move(*once));
+  } else {
+    page = std::unexpected(once.error());
+  }
   if (!page) return std::unexpected(page.error());
   Reply r;
   r.text = std::move(*page);

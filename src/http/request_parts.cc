@@ -7,6 +7,7 @@
 
 #include "core/calendar/date.h"
 #include "core/casefile/json_reader.h"
+#include "core/utf8.h"
 
 namespace cinplan::http {
 namespace {
@@ -39,6 +40,9 @@ Result<std::string> percent_decode(std::string_view text, bool plus_is_space) {
     if (c == '\0') return std::unexpected(Error::bad_input("the address holds a NUL character"));
     out += c;
   }
+  if (!valid_utf8(out))
+    return std::unexpected(Error::bad_input(
+        "The address or the form holds bytes that are not UTF-8 text: send the text as UTF-8."));
   return out;
 }
 

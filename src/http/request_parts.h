@@ -16,7 +16,8 @@
 
 namespace cinplan::http {
 
-// %XX and '+' decoded; kBadInput on a malformed escape or a NUL.
+// %XX and '+' decoded; kBadInput on a malformed escape, a NUL or a result
+// that is not UTF-8.
 Result<std::string> percent_decode(std::string_view text, bool plus_is_space);
 
 // "a=1&b=two": each name once (a repeated name is kBadInput).

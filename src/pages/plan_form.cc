@@ -96,7 +96,7 @@ FormReading read_plan(const Form& form) {
     auto id = read_text(form, row("outcome", i, "id"));
     const json now = {{"text", *text}, {"measure", measure.value_or("")}};
     if (id && unchanged(form, row("outcome", i, "was"), now)) continue;
-    json o = {{"outcome_id", id ? *id : next_id("O-", taken)}, {"text", *text}};
+    json o = {{"outcome_id", id ? *id : next_id("O", taken)}, {"text", *text}};
     if (measure) o["measure"] = *measure;
     outcomes.push_back(std::move(o));
   }
@@ -129,12 +129,30 @@ FormReading read_plan(const Form& form) {
     if (!why) p.push_back({row("action", i, "why"), "Action " + n + ": say why it will help", {}});
     if (!text || !owner || !by || !why) continue;
     auto id = read_text(form, row("action", i, "id"));
-    actions.push_back({{"action_id", id ? *id : next_id("A-", taken)},
+    actions.push_back({{"action_id", id ? *id : next_id("A", taken)},
                        {"text", *text},
                        {"owner", *owner},
                        {"by_date", *by},
                        {"why", *why}});
   }
+  // The settings as the form showed them are not changes: only what was
+  // changed goes into the new version.
+  const json was = json::parse(typed(form, "settings-was"), nullptr, false);
+  if (was.is_object()) {
+    for (const char* k : {"contingency", "lead_professional", "visiting_frequency_days"}) {
+      const std::string shown = was.value(k, "");
+      if (b.contains(k) &&
+          (b[k].is_string() ? b[k].get<std::string>() : std::to_string(b[k].get<int>())) == shown)
+        b.erase(k);
+    }
+  }
+  const bool changed = !outcomes.empty() || !actions.empty() || b.contains("contingency") ||
+                       b.contains("lead_professional") || b.contains("visiting_frequency_days");
+  if (!changed && p.empty())
+    p.push_back({"summary",
+                 "Nothing in the plan has changed: change or add an outcome, an action or what "
+                 "is around the plan, or go back to the case",
+                 {}});
   b["outcomes"] = std::move(outcomes);
   b["actions"] = std::move(actions);
   return r;
@@ -201,6 +219,12 @@ json plan_form_view(const json& case_view, const Form& t, const std::vector<Fiel
                  "The procedure's limit still applies", shown("visiting_frequency_days", every), p);
   v["contingency"] = textarea("contingency", "Contingency: what happens if the plan does not work",
                               "", shown("contingency", settings.value("contingency", "")), 4, p);
+  v["settings_was"] = typed_any
+                          ? typed(t, "settings-was")
+                          : json{{"contingency", settings.value("contingency", "")},
+                                 {"lead_professional", settings.value("lead_professional", "")},
+                                 {"visiting_frequency_days", every}}
+                                .dump();
 
   json outcomes = json::array();
   const json current_outcomes = plan.value("outcomes", json::array());

@@ -54,13 +54,14 @@ std::string date_in_words(std::string_view iso) {
 json caseload_view(const json& caseload, std::string_view show, std::string_view profile_name,
                    std::string_view worker) {
   json rows = json::array();
-  int overdue = 0, due_soon = 0;
+  int overdue = 0, due_soon = 0, children = 0;
   std::vector<std::string> workers;
   for (const json& c : caseload["cases"]) {
     const std::string held_by = text_of(c, "worker");
     if (!held_by.empty() && std::find(workers.begin(), workers.end(), held_by) == workers.end())
       workers.push_back(held_by);
     if (!worker.empty() && held_by != worker) continue;
+    ++children;  // the worker's, when one is chosen
     json row;
     row["worker"] = held_by.empty() ? "not allocated" : held_by;
     row["case_id"] = text_of(c, "case_id");
@@ -88,8 +89,7 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   json v;
   v["today_words"] = date_in_words(text_of(caseload, "today"));
   v["profile_words"] = std::string(profile_name);
-  v["counts"] = {
-      {"children", caseload["cases"].size()}, {"overdue", overdue}, {"due_soon", due_soon}};
+  v["counts"] = {{"children", children}, {"overdue", overdue}, {"due_soon", due_soon}};
   const std::string chosen = show == "overdue" || show == "due" ? std::string(show) : "all";
   json filters = json::array();
   for (auto [value, label] :
@@ -155,7 +155,10 @@ json case_page_view(const json& case_view, std::string_view today) {
     for (const char* k : {"seen_alone", "location", "notes"})
       if (!visit.contains(k)) visit[k] = false;
   }
-  std::reverse(visits.begin(), visits.end());  // the latest first
+  std::reverse(visits.begin(), visits.end());
+  std::stable_sort(visits.begin(), visits.end(), [](const json& a, const json& b) {
+    return text_of(a, "date") > text_of(b, "date");  // the latest first, whatever order typed
+  });
   v["visits"] = std::move(visits);
   // Case notes, the latest first, under a name of their own ("notes" is
   // also an obligation's).
@@ -177,6 +180,8 @@ json case_page_view(const json& case_view, std::string_view today) {
     for (json& a : plan["actions"]) {
       a["by_words"] =
           a.contains("by_date") ? json(date_in_words(text_of(a, "by_date"))) : json(false);
+      a["action_overdue"] = !a.value("completed", false) && a.contains("by_date") &&
+                            text_of(a, "by_date") < std::string(today);
       for (const char* k : {"owner", "completed"})
         if (!a.contains(k)) a[k] = false;
     }

@@ -90,6 +90,33 @@ TEST(Views, ADutyToConsiderIsNeverShownAsOverdue) {
   EXPECT_EQ(v["due_items"][1]["tag"], "govuk-tag--blue");
 }
 
+TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"chronology", json::array()},
+            {"closure", nullptr}};
+  // Recorded in the order typed, not the order they happened.
+  c["visits"] = json::array({{{"date", "2026-11-13"}, {"child_seen", true}},
+                             {{"date", "2026-04-30"}, {"child_seen", true}},
+                             {{"date", "2026-11-20"}, {"child_seen", false}}});
+  c["plan"] = {
+      {"date", "2026-09-01"},
+      {"outcomes", json::array()},
+      {"actions",
+       json::array(
+           {{{"text", "Agree contact"}, {"by_date", "2026-09-11"}},
+            {{"text", "Book a GP visit"}, {"by_date", "2026-12-20"}},
+            {{"text", "Enrol at school"}, {"by_date", "2026-09-01"}, {"completed", true}}})}};
+  const json v = case_page_view(c, "2026-12-02");
+  EXPECT_EQ(v["visits"][0]["date"], "2026-11-20");
+  EXPECT_EQ(v["visits"][1]["date"], "2026-11-13");
+  EXPECT_EQ(v["visits"][2]["date"], "2026-04-30");
+  EXPECT_TRUE(v["plan"]["actions"][0]["action_overdue"].get<bool>());
+  EXPECT_FALSE(v["plan"]["actions"][1]["action_overdue"].get<bool>());
+  EXPECT_FALSE(v["plan"]["actions"][2]["action_overdue"].get<bool>());
+}
+
 TEST(Views, ACorrectionStaysVisibleAsSuchOnTheChronology) {
   json c = {{"profile_name", "Bolton"},
             {"obligations", json::array()},
@@ -124,6 +151,8 @@ TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
   ASSERT_EQ(one["rows"].size(), 1u);
   EXPECT_EQ(one["rows"][0]["case_id"], "C-2");
   EXPECT_TRUE(one["workers"][2]["selected"].get<bool>());
+  EXPECT_EQ(one["counts"]["children"], 1);  // the worker's, not the team's
+  EXPECT_EQ(all["counts"]["children"], 3);
 }
 
 TEST(Views, ADateInWordsOrTheTextAsItWas) {

@@ -215,10 +215,10 @@ Result<void> check_draft_form(std::string_view form) {
 Result<void> check_draft(const Draft& draft) {
   if (auto u = check_username(draft.username); !u) return u;
   if (auto f = check_draft_form(draft.form); !f) return f;
-  constexpr std::size_t kMaxDraftBytes = 256 * 1024;
+  constexpr std::size_t kMaxDraftBytes = 2 * 1024 * 1024;
   if (draft.fields.size() > kMaxDraftBytes)
     return bad("a draft holds " + std::to_string(draft.fields.size()) +
-               " bytes: at most 262144 are kept");
+               " bytes: at most 2097152 are kept");
   if (draft.fields.empty() || draft.fields.front() != '{' ||
       draft.fields.find('\0') != std::string::npos)
     return bad("a draft's fields are not a JSON object");

@@ -225,7 +225,8 @@ Result<void> check_session(const Session& session);
 Result<void> check_access_entry(const AccessEntry& entry);
 Result<void> check_access_query(const AccessQuery& query);
 //   drafts: a form address of this site ("/..."), at most 200 characters;
-//           fields a JSON object's text of at most 256 KiB; a known reason
+//           fields a JSON object's text of at most 2 MiB (twice the largest
+//           body the server takes); a known reason
 Result<void> check_draft(const Draft& draft);
 Result<void> check_draft_form(std::string_view form);
 // A timestamp as recorded_at ("2026-11-22T10:15:30.123Z"; the fraction may be

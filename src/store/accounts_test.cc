@@ -343,7 +343,7 @@ TEST_P(AccountStoreTest, DraftsAreKeptReplacedFoundAndLetGo) {
   bad.form = "https://elsewhere/visit";
   EXPECT_EQ(store_->save_draft(bad).error().code, ErrorCode::kBadInput);
   bad = first;
-  bad.fields = std::string(300 * 1024, 'x');
+  bad.fields = std::string(3 * 1024 * 1024, 'x');
   EXPECT_EQ(store_->save_draft(bad).error().code, ErrorCode::kBadInput);
   bad = first;
   bad.username = "nobody";

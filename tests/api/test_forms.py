@@ -169,11 +169,16 @@ class FormsTest(unittest.TestCase):
         again = {k: v2 for k, v2 in visit(v + 1, child_seen="yes", notes=words).items()}
         r = post_form(c, f"/cases/{self.case}/visit", again)
         # Recorded; and since it says nothing of whether the child was seen
-        # alone, that is flagged on a page of its own rather than lost in
-        # the redirect.
-        self.assertEqual(r.status, 200, r)
-        self.assertIn("Flagged for you and your manager", r.text)
-        self.assertIn("whether the child was seen alone was not recorded", r.text)
+        # alone, that is flagged on the case page it goes to, once: reloading
+        # that page sends nothing again.
+        self.assertEqual(r.status, 303, r)
+        self.assertEqual(r.header("Location"), f"/cases/{self.case}?recorded=visit&flagged=1")
+        page = c.get(r.header("Location"))
+        self.assertIn("Flagged for you and your manager", page.text)
+        self.assertIn("whether the child was seen alone was not recorded", page.text)
+        again = c.get(r.header("Location"))
+        self.assertIn("The visit is recorded.", again.text)
+        self.assertNotIn("Flagged for you and your manager", again.text)
         self.assertEqual(self.version(), v + 2)
 
     def test_a_form_sent_after_the_session_ended_is_kept_for_after_sign_in(self):
@@ -235,7 +240,7 @@ class FormsTest(unittest.TestCase):
         # ... and mended, it passes the check and is recorded.
         fields["outcome-1-measure"] = "Attendance above 95% this term"
         r = post_form(c, f"/cases/{self.case}/plan", dict(fields, check="yes"))
-        self.assertIn("The SMART check found nothing to change", r.text)
+        self.assertIn("The check found nothing to change", r.text)
         r = post_form(c, f"/cases/{self.case}/plan", fields)
         self.assertEqual(r.status, 303, r)
         plan = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json["plan"]
@@ -248,6 +253,10 @@ class FormsTest(unittest.TestCase):
         self.assertIn("Change the plan", form.text)
         self.assertIn("Walk Fern to school", form.text)
         again = pages_fields(form)
+        # Sent back as it was, it is no new version.
+        r = post_form(c, f"/cases/{self.case}/plan", again)
+        self.assertEqual(r.status, 400, r)
+        self.assertIn("Nothing in the plan has changed", summary(r)[0][1])
         again["contingency"] = "A referral to early help if attendance falls"
         r = post_form(c, f"/cases/{self.case}/plan", again)
         self.assertEqual(r.status, 303, r)
@@ -268,9 +277,32 @@ class FormsTest(unittest.TestCase):
         r = post_form(c, f"/cases/{self.case}/plan/signature", dict(sig, by="first_line_manager"))
         self.assertEqual(r.status, 403, r)
         self.assertEqual(summary(r), [("#by", "Only a manager may sign the plan as the manager.")])
+        # Nor may a signature be dated before the version it signs.
+        early = dict(sig, by="family")
+        yesterday = today() - datetime.timedelta(days=1)
+        early.update({"date-day": str(yesterday.day), "date-month": str(yesterday.month),
+                      "date-year": str(yesterday.year)})
+        r = post_form(c, f"/cases/{self.case}/plan/signature", early)
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r)[0][0], "#date-day")
+        self.assertIn("cannot be dated before that", summary(r)[0][1])
         r = post_form(c, f"/cases/{self.case}/plan/signature", dict(sig, by="family"))
         self.assertEqual(r.status, 303, r)
         self.assertEqual(r.header("Location"), f"/cases/{self.case}?recorded=signature")
+
+    def test_text_that_is_not_utf8_is_refused_and_writes_nothing(self):
+        c = self.worker()
+        v = self.version()
+        raw = (f"csrf_token={c.csrf}&version={v}&date-day=2&date-month=12&date-year=2026"
+               "&heading=bad%FFbytes&text=note")
+        r = c.request("POST", f"/cases/{self.case}/note", raw=raw, headers=dict(FORM),
+                      csrf=False)
+        self.assertEqual(r.status, 400, r)
+        self.assertIn("not UTF-8 text", r.text)
+        self.assertEqual(self.version(), v)
+        self.assertEqual(c.get(f"/cases/{self.case}%FF").status, 400)
+        self.assertEqual(c.request("POST", "/sign-in", raw="username=a%FF&password=x",
+                                   headers=dict(FORM), csrf=False).status, 400)
 
     def test_the_forms_are_refused_to_those_who_may_not_record(self):
         for who in ("partner.school", "sw.south"):
