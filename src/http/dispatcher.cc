@@ -127,7 +127,7 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
     }
     fail(e);
   };
-  if (!valid_utf8(request.path) || !valid_utf8(request.query))
+  if (!valid_utf8(request.path))
     return fail(Error::bad_input("The address holds bytes that are not UTF-8 text."));
   auto matched = match(request.method, request.path);
   if (!matched) return fail_page_address(matched.error());

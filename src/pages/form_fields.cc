@@ -49,6 +49,18 @@ json items(std::string_view id, std::span<const Option> options, auto&& checked)
 
 }  // namespace
 
+json form_view_head(const json& case_view, const std::vector<FieldProblem>& problems,
+                    std::int64_t version) {
+  json v;
+  const std::string id = case_view.value("case_id", "");
+  const json& child = case_view.contains("child") ? case_view["child"] : json();
+  v["case_id"] = id;
+  v["child_name"] = child.is_object() ? child.value("name", id) : id;
+  v["version"] = version;
+  v["errors"] = error_list(problems);
+  return v;
+}
+
 std::span<const Option> yes_no_options() {
   return kYesNo;
 }

@@ -41,6 +41,13 @@ nlohmann::ordered_json date_input(std::string_view id, std::string_view legend,
                                   std::string_view fallback,
                                   const std::vector<FieldProblem>& problems);
 
+// What every form's view starts with: the case id, the child's name (the
+// case id when none is recorded), the case version the form is sent
+// against and the error summary's list.
+nlohmann::ordered_json form_view_head(const nlohmann::ordered_json& case_view,
+                                      const std::vector<FieldProblem>& problems,
+                                      std::int64_t version);
+
 // The yes/no options.
 std::span<const Option> yes_no_options();
 

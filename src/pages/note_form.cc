@@ -31,13 +31,7 @@ const std::map<std::string, std::string>& note_inputs() {
 
 json note_form_view(const json& case_view, const Form& t, const std::vector<FieldProblem>& p,
                     std::string_view today, std::int64_t version) {
-  json v;
-  v["case_id"] = case_view.value("case_id", "");
-  const json& child = case_view.contains("child") ? case_view["child"] : json::object();
-  v["child_name"] = child.is_object() ? child.value("name", v["case_id"].get<std::string>())
-                                      : v["case_id"].get<std::string>();
-  v["version"] = version;
-  v["errors"] = error_list(p);
+  json v = form_view_head(case_view, p, version);
   v["date"] =
       date_input("date", "Date of the note", "For example, 27 3 2026", t, std::string(today), p);
   v["heading"] = text_input("heading", "Heading",

@@ -46,12 +46,6 @@ bool unchanged(const Form& form, const std::string& was_field, const json& now) 
   return was.is_object() && was == now;
 }
 
-std::string child_name(const json& case_view) {
-  const std::string id = case_view.value("case_id", "");
-  const json& child = case_view.contains("child") ? case_view["child"] : json::object();
-  return child.is_object() ? child.value("name", id) : id;
-}
-
 }  // namespace
 
 FormReading read_plan(const Form& form) {
@@ -77,13 +71,14 @@ FormReading read_plan(const Form& form) {
       b["visiting_frequency_days"] = days;
     }
   }
+  const int outcome_rows = rows_sent(form, "outcome"), action_rows = rows_sent(form, "action");
   std::vector<std::string> taken;
-  for (int i = 1; i <= rows_sent(form, "outcome"); ++i)
+  for (int i = 1; i <= outcome_rows; ++i)
     if (auto id = read_text(form, row("outcome", i, "id"))) taken.push_back(*id);
-  for (int i = 1; i <= rows_sent(form, "action"); ++i)
+  for (int i = 1; i <= action_rows; ++i)
     if (auto id = read_text(form, row("action", i, "id"))) taken.push_back(*id);
   json outcomes = json::array(), actions = json::array();
-  for (int i = 1; i <= rows_sent(form, "outcome"); ++i) {
+  for (int i = 1; i <= outcome_rows; ++i) {
     auto text = read_text(form, row("outcome", i, "text"));
     auto measure = read_text(form, row("outcome", i, "measure"));
     if (!text) {
@@ -100,7 +95,7 @@ FormReading read_plan(const Form& form) {
     if (measure) o["measure"] = *measure;
     outcomes.push_back(std::move(o));
   }
-  for (int i = 1; i <= rows_sent(form, "action"); ++i) {
+  for (int i = 1; i <= action_rows; ++i) {
     const std::string n = std::to_string(i);
     auto text = read_text(form, row("action", i, "text"));
     auto owner = read_text(form, row("action", i, "owner"));
@@ -160,7 +155,8 @@ FormReading read_plan(const Form& form) {
 
 std::vector<std::string> plan_flags(const Form& form) {
   std::vector<std::string> flags;
-  for (int i = 1; i <= rows_sent(form, "outcome"); ++i) {
+  const int rows = rows_sent(form, "outcome");
+  for (int i = 1; i <= rows; ++i) {
     auto text = read_text(form, row("outcome", i, "text"));
     if (text && read_text(form, row("outcome", i, "id")) &&
         unchanged(form, row("outcome", i, "was"), json{{"text", *text}, {"measure", ""}}))
@@ -186,11 +182,7 @@ const std::map<std::string, std::string>& plan_inputs() {
 
 json plan_form_view(const json& case_view, const Form& t, const std::vector<FieldProblem>& p,
                     std::string_view today, std::int64_t version) {
-  json v;
-  v["case_id"] = case_view.value("case_id", "");
-  v["child_name"] = child_name(case_view);
-  v["version"] = version;
-  v["errors"] = error_list(p);
+  json v = form_view_head(case_view, p, version);
   const json& plan = plan_of(case_view);
   const json settings = plan.value("settings", json::object());
   // What the form shows: what was typed, else the current plan.
@@ -321,11 +313,7 @@ const std::map<std::string, std::string>& signature_inputs() {
 
 json signature_form_view(const json& case_view, const Form& t, const std::vector<FieldProblem>& p,
                          std::string_view today, std::int64_t version) {
-  json v;
-  v["case_id"] = case_view.value("case_id", "");
-  v["child_name"] = child_name(case_view);
-  v["version"] = version;
-  v["errors"] = error_list(p);
+  json v = form_view_head(case_view, p, version);
   v["plan_version"] = plan_of(case_view).value("version", 0);
   v["date"] =
       date_input("date", "When was it signed?", "For example, 27 3 2026", t, std::string(today), p);
