@@ -90,8 +90,9 @@ Result<Reply> home(Call& call) {
   v["heading"] = "You are signed in";
   v["message"] = "There is no caseload for your role. The pages for " +
                  role_in_words(call.service, call.caller->role) +
-                 " are still to come; until then the service's API (docs/api.md) offers what "
-                 "your role may see.";
+                 " are still to come: until then, the child's social worker can tell you the "
+                 "plan and the dates of its meetings.";
+  v["at_first_page"] = true;  // no link back to this same page
   return html(call, "error", "You are signed in", std::move(v));
 }
 

@@ -109,6 +109,7 @@ test('a partner professional is told what there is for them, not sent round a lo
   await signIn(page, { username: 'rachel.patel', password: signIns()['rachel.patel'].password });
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to your first page' })).toHaveCount(0);
   await checkAccessible(page);
   await screenshot(page, testInfo, 'partner-first-page');
 });
