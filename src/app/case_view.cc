@@ -160,7 +160,8 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   out["shared_with"] = record.parts.shared_with;
 
   json people = json::array(), professionals = json::array(), meetings = json::array();
-  json arranged = json::array(), visits = json::array(), notes = json::array();
+  json arranged = json::array(), visits = json::array(), notes = json::array(),
+       exclusions = json::array();
   json chronology = json::array();
   // Where each person is: in `professionals` (true) or `people`, and at which index.
   std::map<std::string, std::pair<bool, std::size_t>> person_at;
@@ -184,9 +185,23 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
         }
       }
     } else if (type == "meeting") {
-      meetings.push_back(fields(e));
+      json m = fields(e);
+      m["kind_words"] = profile.meeting_label(e.string_field("kind"));
+      if (const std::string outcome = e.string_field("outcome"); !outcome.empty()) {
+        m["outcome_words"] = outcome;
+        for (const Labelled& o : profile.outcomes)
+          if (o.id == outcome && !o.label.empty()) m["outcome_words"] = o.label;
+      }
+      meetings.push_back(std::move(m));
     } else if (type == "meeting_scheduled") {
-      arranged.push_back(fields(e));
+      json m = fields(e);
+      m["kind_words"] = profile.meeting_label(e.string_field("kind"));
+      arranged.push_back(std::move(m));
+    } else if (type == "family_member_excluded") {
+      json x = fields(e);
+      if (x.contains("endorsed_by_role"))
+        x["endorsed_by"] = profile.role_label(x["endorsed_by_role"].get<std::string>());
+      exclusions.push_back(std::move(x));
     } else if (type == "visit") {
       visits.push_back(fields(e));
     } else if (type == "case_note_added") {
@@ -238,6 +253,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   out["plan_versions"] = versions.size();
   out["meetings_arranged"] = std::move(arranged);
   out["meetings"] = std::move(meetings);
+  out["exclusions"] = std::move(exclusions);
   out["visits"] = std::move(visits);
   out["notes"] = std::move(notes);
   out["obligations"] = obligations_json(record, profile, today);

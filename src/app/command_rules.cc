@@ -84,7 +84,7 @@ Result<void> check_visit(const CommandContext& ctx, const CaseHistory& h, std::s
 }
 
 Result<void> check_meeting(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
-                           CommandResult&) {
+                           CommandResult& result) {
   for (const Event& e : new_events(h, first_new)) {
     if (e.type_id() == "meeting") {
       if (e.string_field("chair_role").empty())
@@ -101,17 +101,27 @@ Result<void> check_meeting(const CommandContext& ctx, const CaseHistory& h, std:
                                       ctx.profile.id + ": outcomes"));
       }
     } else if (e.type_id() == "family_member_excluded") {
-      std::string rule = quote_containing(ctx.profile, "exclude a family member");
-      if (rule.empty()) rule = "an exclusion from a meeting is endorsed by a first-line manager";
+      // Where the authority's procedure says it (Brighton and Hove), its
+      // sentence is cited and an exclusion without another way to hear the
+      // person is refused; elsewhere that is flagged. Excluding a family
+      // member is a manager's decision everywhere.
+      const std::string said = quote_containing(ctx.profile, "exclude a family member");
+      const std::string rule =
+          said.empty() ? "cinplan, for every authority: excluding a family member from a meeting "
+                         "is a manager's decision"
+                       : said;
       if (!is_manager(e.string_field("endorsed_by_role")))
         return std::unexpected(refuse("Excluding " + e.string_field("person") +
                                           " needs a first-line manager's endorsement "
                                           "(endorsed_by_role).",
                                       rule));
-      if (e.string_field("alternative").empty())
-        return std::unexpected(refuse(
-            "Say how " + e.string_field("person") + "'s views will be heard instead (alternative).",
-            rule));
+      if (e.string_field("alternative").empty()) {
+        const std::string ask =
+            "Say how " + e.string_field("person") + "'s views will be heard instead (alternative).";
+        if (!said.empty()) return std::unexpected(refuse(ask, said));
+        result.warnings.push_back("No other way for " + e.string_field("person") +
+                                  "'s views to be heard is recorded.");
+      }
     }
   }
   return {};
@@ -287,13 +297,58 @@ Result<void> check_referral(const CommandContext& ctx, const CaseHistory& h, std
   return {};
 }
 
-Result<void> check_invitations(const CommandContext&, const CaseHistory& h, std::size_t first_new,
-                               CommandResult&) {
-  for (const Event& e : new_events(h, first_new))
-    if (e.type_id() == "invitations_sent" && e.body.contains("distribution_list") &&
-        !e.bool_field("distribution_list"))
+Result<void> check_invitations(const CommandContext& ctx, const CaseHistory& h,
+                               std::size_t first_new, CommandResult& result) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() != "invitations_sent") continue;
+    if (e.body.contains("distribution_list") && !e.bool_field("distribution_list"))
       return std::unexpected(Error::bad_input("Every invitation carries the distribution list."));
+    if (auto notice = short_notice(ctx.profile, h, e)) result.warnings.push_back(*notice);
+  }
   return {};
+}
+
+std::optional<std::string> short_notice(const Profile& profile, const CaseHistory& h,
+                                        const Event& invitations) {
+  auto meeting = parse_date(invitations.string_field("meeting_date"));
+  if (!meeting || !profile.calendar) return std::nullopt;
+  // The kind of meeting invited to: the arrangement for that date.
+  std::string kind;
+  for (const Event& e : h.events)
+    if (e.type_id() == "meeting_scheduled" &&
+        e.string_field("meeting_date") == invitations.string_field("meeting_date"))
+      kind = e.string_field("kind");
+  const auto kinds = meeting_kind_values();
+  const auto at = std::find(kinds.begin(), kinds.end(), kind);
+  if (at == kinds.end()) return std::nullopt;
+  const auto bit = static_cast<unsigned>(at - kinds.begin());
+  const EventTypeId sent = *find_event_type("invitations_sent");
+  const EventTypeId held = *find_event_type("meeting");
+  for (const Rule& r : profile.rules) {
+    if (r.kind != RuleKind::kBefore || !r.due) continue;
+    if (std::none_of(r.met_by.begin(), r.met_by.end(),
+                     [&](const EventMatcher& m) { return m.type == sent; }))
+      continue;
+    const bool before_this =
+        std::any_of(r.before_meeting.begin(), r.before_meeting.end(), [&](std::uint16_t i) {
+          const Rule& m = profile.rules[i];
+          return std::any_of(m.met_by.begin(), m.met_by.end(), [&](const EventMatcher& x) {
+            return x.type == held && (x.subtypes == 0 || ((x.subtypes >> bit) & 1u) != 0);
+          });
+        });
+    if (!before_this) continue;
+    Date latest = apply(*meeting, *r.due, *profile.calendar, -1);
+    // An initial meeting due sooner than the notice (two timescales that
+    // clash): the notice cannot start before the decision it follows.
+    for (const Event& e : h.events)
+      if (e.type_id() == "plan_decided" && e.date > latest && e.date <= *meeting) latest = e.date;
+    if (invitations.date <= latest) continue;
+    return "Short notice: invitations sent on " + date_words(invitations.date) +
+           " for the meeting on " + date_words(*meeting) + "; " + profile.name + " asks for them " +
+           r.due->describe() + " before, by " + date_words(latest) +
+           (r.cite.empty() ? "." : ": " + citation_words(r.cite.front()));
+  }
+  return std::nullopt;
 }
 
 Result<void> check_correction(const CommandContext& ctx, const CaseHistory& h,

@@ -31,8 +31,16 @@ Result<void> check_transfer_out(const CommandContext&, const CaseHistory&, std::
 Result<void> check_closure(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
 Result<void> check_consent(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
 Result<void> check_referral(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+// Invitations carry the distribution list (refused without), and invitations
+// later than the profile's notice before that kind of meeting are flagged
+// (short_notice).
 Result<void> check_invitations(const CommandContext&, const CaseHistory&, std::size_t,
                                CommandResult&);
+// "Short notice: invitations sent on ... asks for them 3 weeks before, by
+// ...: <the sentence>", or none when the notice is enough, or the profile
+// sets none for the meeting the invitations are for.
+std::optional<std::string> short_notice(const Profile& profile, const CaseHistory& history,
+                                        const Event& invitations);
 // A correction is made by someone who may make the event it corrects: a
 // worker cannot strike out a manager's decision.
 Result<void> check_correction(const CommandContext&, const CaseHistory&, std::size_t,

@@ -142,6 +142,7 @@ constexpr char kSoDecided[] = "supervision_order_decided";
 constexpr char kIroResponded[] = "iro_recommendations_responded";
 constexpr char kOversight[] = "management_oversight_recorded";
 constexpr char kPanel[] = "panel_decided", kRecordedByRole[] = "recorded_by_role";
+constexpr char kExcluded[] = "family_member_excluded", kEndorsedByRole[] = "endorsed_by_role";
 
 Result<Events> arrange_meeting(const CommandContext& ctx, const json& body) {
   static constexpr V kExtra[] = {"invitees", "invitations_date"};
@@ -268,6 +269,7 @@ constexpr V kFilledIro[] = {"iro", "username"};
 constexpr V kFilledDecided[] = {"decided_by_role"};
 constexpr V kFilledBy[] = {"by_role"};
 constexpr V kFilledRecorded[] = {"recorded_by_role"};
+constexpr V kFilledEndorsed[] = {"endorsed_by_role"};
 constexpr V kFilledPartner[] = {"by", "agency"};
 
 constexpr CommandSpec kCommands[] = {
@@ -313,6 +315,14 @@ constexpr CommandSpec kCommands[] = {
      nullptr, r::check_invitations},
     {"record_meeting", "meeting.record", "record a meeting held", "meeting", record_meeting,
      r::check_meeting, kMeetingExtra},
+    {"endorse_exclusion",
+     "manager.decide",
+     "endorse excluding a family member from a meeting (the manager's decision)",
+     "family_member_excluded",
+     by_role<kExcluded, kEndorsedByRole>,
+     r::check_meeting,
+     {},
+     kFilledEndorsed},
     {"distribute_minutes", "meeting.record", "record that minutes were distributed",
      "minutes_distributed"},
     {"update_plan", "plan.record", "a new version of the plan", "plan_updated", update_plan,

@@ -237,6 +237,11 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
   if (record && spec.name != "correct_event" &&
       !record->state.facts(*find_event_type("closed")).empty())
     result.warnings.push_back("The case is closed: this was recorded after its closure.");
+  if (request.check_only) {
+    result.version = record ? record->version : 0;
+    for (const json& e : events) result.written.push_back(e.value("type", ""));
+    return result;
+  }
 
   store::AppendRequest append;
   append.stream_id = result.case_id;

@@ -34,6 +34,9 @@ struct CommandRequest {
   // case (kBadInput "send the version you read" when missing).
   std::optional<std::int64_t> expected_version;
   nlohmann::ordered_json body = nlohmann::ordered_json::object();
+  // Check only: every check runs and the result says what would be flagged,
+  // but nothing is written (the version stays the one read).
+  bool check_only = false;
 };
 
 struct CommandResult {

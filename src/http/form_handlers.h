@@ -1,6 +1,7 @@
-// The pages' forms on a case (issue 9): record a visit, add a case note.
-// Each form is one address: GET shows it (with the draft kept of it, if
-// any), POST reads it (pages/*_form.h), runs the one command it is for
+// The pages' forms on a case (issue 9): record a visit, add a case note,
+// change and sign the plan, arrange and record a meeting, and (a manager)
+// endorse excluding a family member from a meeting. Each form is one address: GET shows it (with
+// the draft kept of it, if any), POST reads it (pages/*_form.h), runs the one command it is for
 // (app::run_command, as the API does) and then:
 //   - recorded: the draft goes, and the case page says so (303);
 //   - refused (the form or the command): the form again, 400 or 422, with
@@ -9,6 +10,8 @@
 //   - someone else changed the case since the form was opened: the form
 //     again (409), with what changed and everything typed, against the
 //     case as it now is, and kept as a draft.
+// A form with a "check" button (the plan, arranging a meeting) shows what
+// the check found and records nothing; the form's engine is case_form.h.
 // A form sent after the session ended is kept by the dispatcher
 // (Service::keep_draft_of_ended_session) and shown again after sign-in.
 #pragma once
@@ -23,6 +26,12 @@ Result<Reply> plan_form(Call&);
 Result<Reply> update_plan(Call&);
 Result<Reply> signature_form(Call&);
 Result<Reply> sign_plan(Call&);
+Result<Reply> arrange_form(Call&);
+Result<Reply> arrange_meeting(Call&);
+Result<Reply> meeting_form(Call&);
+Result<Reply> record_meeting(Call&);
+Result<Reply> exclusion_form(Call&);
+Result<Reply> endorse_exclusion(Call&);
 Result<Reply> note_form(Call&);
 Result<Reply> add_note(Call&);
 

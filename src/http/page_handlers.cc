@@ -162,7 +162,10 @@ Result<Reply> case_page(Call& call) {
     v["may_record_visit"] = allowed("visit.record");
     v["may_add_note"] = allowed("case.record");
     v["may_change_plan"] = allowed("plan.record");
-    v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>();
+    v["may_record_meeting"] = allowed("meeting.record");
+    v["may_endorse_exclusion"] = allowed("manager.decide");
+    v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>() ||
+                      v["may_record_meeting"].get<bool>() || v["may_endorse_exclusion"].get<bool>();
     v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
     v["has_flagged"] = !flagged.empty();
     v["flagged"] = flagged;

@@ -61,6 +61,17 @@ json form_view_head(const json& case_view, const std::vector<FieldProblem>& prob
   return v;
 }
 
+std::vector<Option> options_of(const json& list) {
+  std::vector<Option> out;
+  if (!list.is_array()) return out;
+  for (const json& o : list)
+    if (o.is_object() && o.contains("value") && o["value"].is_string() && o.contains("label") &&
+        o["label"].is_string())
+      out.push_back(
+          {o["value"].get_ref<const std::string&>(), o["label"].get_ref<const std::string&>()});
+  return out;
+}
+
 std::span<const Option> yes_no_options() {
   return kYesNo;
 }

@@ -48,6 +48,10 @@ nlohmann::ordered_json form_view_head(const nlohmann::ordered_json& case_view,
                                       const std::vector<FieldProblem>& problems,
                                       std::int64_t version);
 
+// Options from a list of {"value", "label"} (app::form_choices): views of
+// `list`'s strings, valid while it lives.
+std::vector<Option> options_of(const nlohmann::ordered_json& list);
+
 // The yes/no options.
 std::span<const Option> yes_no_options();
 

@@ -1,5 +1,7 @@
 #include "pages/views.h"
 
+#include "pages/case_network.h"
+
 #include <algorithm>
 #include <map>
 
@@ -139,14 +141,47 @@ json case_page_view(const json& case_view, std::string_view today) {
   v["has_due"] = !due.empty();
   v["due_items"] = std::move(due);
   json meetings = json::array();
+  // The authority's own name of each meeting, as the case view gives it.
+  auto kind_words = [](const json& m) {
+    std::string kind = text_of(m, "kind_words");
+    if (kind.empty()) {
+      kind = text_of(m, "kind");
+      std::replace(kind.begin(), kind.end(), '_', ' ');
+      kind += " meeting";
+    }
+    if (!kind.empty() && kind[0] >= 'a' && kind[0] <= 'z')
+      kind[0] = static_cast<char>(kind[0] - 32);
+    return kind;
+  };
   for (const json& m : case_view["meetings"]) {
     json item = m;
-    std::string kind = text_of(m, "kind");
-    std::replace(kind.begin(), kind.end(), '_', ' ');
-    item["kind_words"] = kind + " meeting";
+    item["kind_words"] = kind_words(m);
     item["date_words"] = date_in_words(text_of(m, "date"));
+    if (!item.contains("outcome_words")) item["outcome_words"] = false;
     meetings.push_back(std::move(item));
   }
+  json upcoming = json::array();
+  for (const json& m : meetings_to_hold(case_view)) {
+    json item;
+    item["kind_words"] = kind_words(m);
+    item["date_words"] = date_in_words(text_of(m, "meeting_date"));
+    item["venue"] = m.contains("venue") ? m["venue"] : json(false);
+    item["late_to_record"] = text_of(m, "meeting_date") < std::string(today);
+    upcoming.push_back(std::move(item));
+  }
+  v["has_upcoming"] = !upcoming.empty();
+  v["upcoming_meetings"] = std::move(upcoming);
+  json exclusions = case_view.value("exclusions", json::array());
+  for (json& x : exclusions) {
+    x["date_words"] = date_in_words(text_of(x, "date"));
+    x["meeting_words"] = x.contains("meeting_date")
+                             ? json("the meeting on " + date_in_words(text_of(x, "meeting_date")))
+                             : json("the next meeting");
+    for (const char* k : {"alternative", "endorsed_by"})
+      if (!x.contains(k)) x[k] = false;
+  }
+  v["has_exclusions"] = !exclusions.empty();
+  v["exclusions"] = std::move(exclusions);
   json visits = case_view.value("visits", json::array());
   for (json& visit : visits) {
     visit["date_words"] = date_in_words(text_of(visit, "date"));

@@ -123,10 +123,31 @@ class ProcedureRules(unittest.TestCase):
         self.refused("meeting-records", {"kind": "initial", "chair_role": "first_line_manager",
                                          "exclusions": [{"person": "father", "reason": "risk"}]},
                      words="endorsement")
-        self.refused("meeting-records", {"kind": "initial", "chair_role": "first_line_manager",
-                                         "exclusions": [{"person": "father", "reason": "risk",
-                                                         "endorsed_by_role": "first_line_manager"}]},
-                     words="views")
+        # Brighton and Hove: "An alternative forum to gain the views of an
+        # excluded parent should be found." Refused there without one.
+        r = self.c.post("/api/cases", {"profile": "brighton-and-hove", "child": {"name": "Bri Ton"}})
+        self.assertEqual(r.status, 201, r)
+        brighton, at = r.json["case_id"], r.json["version"]
+        r = self.c.post(f"/api/cases/{brighton}/exclusions", {"person": "father", "reason": "risk"},
+                        version=at)
+        self.assertEqual(r.status, 422, r)
+        self.assertIn("views", r.json["detail"])
+        self.assertIn("exclude a family member", r.json["rule"])
+        self.assertEqual(self.c.version(brighton), at)
+        # Where the procedure does not say it, the exclusion is recorded and
+        # the missing alternative flagged.
+        r = self.c.post("/api/cases", {"profile": "london-cyps", "child": {"name": "Lon Don"}})
+        london, at = r.json["case_id"], r.json["version"]
+        r = self.c.post(f"/api/cases/{london}/exclusions", {"person": "father", "reason": "risk"},
+                        version=at)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(any("views" in w for w in r.json["warnings"]), r.json)
+        # The endorsement is the caller's: a worker may not make it.
+        worker = ctx.client_for("sw.north")
+        r = worker.post(f"/api/cases/{self.case}/exclusions",
+                        {"person": "father", "reason": "risk", "alternative": "seen alone"},
+                        version=self.v)
+        self.assertEqual(r.status, 403, r)
 
     def test_a_plan_action_needs_an_owner_a_date_and_a_reason(self):
         self.refused("plan", {"actions": [{"action_id": "A1", "text": "Walk to school",

@@ -127,7 +127,7 @@ test('a worker changes the plan after the SMART check, and the family signs it',
 
   // Checked first: the outcome has nothing to measure it by.
   await page.getByRole('button', { name: 'Check the plan first' }).click();
-  await expect(page.locator('.cinplan-smart-flags')).toContainText('has nothing to measure it by');
+  await expect(page.locator('.cinplan-flags')).toContainText('has nothing to measure it by');
   await checkAccessible(page);
   await screenshot(page, testInfo, 'plan-flagged');
   const outcome = page.locator('fieldset.cinplan-plan-row').filter({

@@ -215,6 +215,7 @@ FIELDS(kClosed, {"reason", kEnum, true, VALUES(kClosureReasons), 0, 0, "why"},
        {"views_parents", kString, false, {}, 0, 0, "the parents' views"},
        {"views_professionals", kString, false, {}, 0, 0, "the professionals' views"});
 FIELDS(kExcluded, {"person", kString, true, {}, 0, 0, "who was excluded"},
+       {"meeting_date", kDate, false, {}, 0, 0, "the meeting they are excluded from"},
        {"endorsed_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who endorsed it"},
        {"reason", kString, true, {}, 0, 0, "why"},
        {"alternative", kString, false, {}, 0, 0, "how their views will be heard instead"});

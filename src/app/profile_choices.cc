@@ -1,0 +1,92 @@
+#include "app/profile_choices.h"
+
+#include <algorithm>
+
+#include "app/wording.h"
+#include "core/casefile/event_types.h"
+
+namespace cinplan::app {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string sentence_case(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+std::string plain(std::string_view id) {
+  std::string s(id);
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+
+// The first rule before a meeting met by an event of `type`, in words.
+json rule_before_meeting(const Profile& p, std::string_view type) {
+  const auto id = find_event_type(type);
+  if (!id) return nullptr;
+  for (const Rule& r : p.rules) {
+    if (r.kind != RuleKind::kBefore) continue;
+    const bool met = std::any_of(r.met_by.begin(), r.met_by.end(),
+                                 [&](const EventMatcher& m) { return m.type == *id; });
+    if (!met) continue;
+    json out;
+    out["title"] = r.title;
+    out["timescale"] = timescale_words(p, r, kMainPathways);
+    out["quote"] = r.cite.empty() ? json(nullptr) : json(citation_words(r.cite.front()));
+    out["document"] = p.name;
+    return out;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+json form_choices(const Profile& p) {
+  json out;
+  json kinds = json::array();
+  for (std::string_view kind : meeting_kind_values()) {
+    const bool named = p.meeting_labels.count(std::string(kind)) > 0;
+    if (!named && kind != "initial" && kind != "review") continue;
+    std::string label = named ? sentence_case(p.meeting_label(kind)) : sentence_case(plain(kind));
+    kinds.push_back({{"value", std::string(kind)}, {"label", label}});
+  }
+  // Counted before any is renamed, so that every one of a shared name is.
+  std::vector<long> shared;
+  for (const json& k : kinds)
+    shared.push_back(std::count_if(kinds.begin(), kinds.end(),
+                                   [&](const json& o) { return o["label"] == k["label"]; }));
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    if (shared[i] < 2) continue;
+    json& k = kinds[i];
+    const std::string kind = k["value"];
+    k["label"] = k["label"].get<std::string>() + (kind == "initial"  ? " (the first)"
+                                                  : kind == "review" ? " (a review)"
+                                                                     : " (" + plain(kind) + ")");
+  }
+  out["meeting_kinds"] = std::move(kinds);
+  json chairs = json::array();
+  for (std::string_view role : role_values()) {
+    if (role == "partner_professional" || role == "administrator") continue;
+    const bool named = p.role_labels.count(std::string(role)) > 0;
+    chairs.push_back({{"value", std::string(role)},
+                      {"label", sentence_case(named ? p.role_label(role) : plain(role))}});
+  }
+  out["chairs"] = std::move(chairs);
+  json outcomes = json::array();
+  if (p.outcomes.empty()) {
+    for (std::string_view o : meeting_outcome_values())
+      outcomes.push_back({{"value", std::string(o)}, {"label", sentence_case(plain(o))}});
+  } else {
+    for (const Labelled& o : p.outcomes)
+      outcomes.push_back({{"value", o.id}, {"label", o.label.empty() ? plain(o.id) : o.label}});
+  }
+  out["outcomes"] = std::move(outcomes);
+  auto term = p.terms.find("meeting");
+  out["meeting_word"] = term == p.terms.end() ? std::string("Child in Need meeting") : term->second;
+  out["invitations_rule"] = rule_before_meeting(p, "invitations_sent");
+  out["pre_meeting_rule"] = rule_before_meeting(p, "visit");
+  return out;
+}
+
+}  // namespace cinplan::app

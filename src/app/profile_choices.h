@@ -1,0 +1,22 @@
+// The choices a form offers, in the authority's own words (issue 9): the
+// meetings it holds, who may chair one, the outcomes its meetings decide,
+// and the sentences of its procedure that a meeting's forms cite (the
+// notice for invitations, the visit before a meeting). From the profile
+// alone, so the same for every case under it.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/procedure/profile.h"
+
+namespace cinplan::app {
+
+// {"meeting_kinds": [{"value", "label"}], "chairs": [...], "outcomes":
+// [...], "meeting_word": "Child Action Meeting", "invitations_rule": {"title",
+// "timescale", "quote"} or null, "pre_meeting_rule": the same or null}.
+// Kinds: the ones the profile names (an unnamed kind is not one it holds),
+// initial and review always; two kinds the profile calls by one name are
+// told apart ("(the first)", "(a review)").
+nlohmann::ordered_json form_choices(const Profile& profile);
+
+}  // namespace cinplan::app

@@ -1,0 +1,127 @@
+#include "pages/arrange_form.h"
+
+#include <algorithm>
+
+#include "pages/case_network.h"
+#include "pages/form_fields.h"
+#include "pages/views.h"
+
+namespace cinplan::pages {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+// A list of the choices, by reference (options_of() keeps views of it).
+const json& list_in(const json& c, const char* key) {
+  static const json none = json::array();
+  auto it = c.find(key);
+  return it != c.end() && it->is_array() ? *it : none;
+}
+
+const json& choices(const json& cv) {
+  static const json none = json::object();
+  return cv.contains("choices") && cv["choices"].is_object() ? cv["choices"] : none;
+}
+
+// "London CYPS: Invitations must be sent out 3 to 4 weeks before the
+// meeting." or empty.
+std::string rule_hint(const json& rule) {
+  if (!rule.is_object()) return {};
+  std::string s = rule.value("document", "") + ": ";
+  if (rule.contains("quote") && rule["quote"].is_string())
+    return s + rule["quote"].get<std::string>();
+  return s + rule.value("title", "") + ", " + rule.value("timescale", "") + ".";
+}
+
+}  // namespace
+
+FormReading read_arrange(const Form& form, const json& cv) {
+  FormReading r;
+  json& b = r.body;
+  auto& p = r.problems;
+  const std::string kind = typed(form, "kind");
+  const json& kinds = list_in(choices(cv), "meeting_kinds");
+  if (kind.empty())
+    p.push_back({"kind", "Choose which meeting is being arranged", {}});
+  else if (std::none_of(kinds.begin(), kinds.end(),
+                        [&](const json& o) { return o.value("value", "") == kind; }))
+    p.push_back({"kind", "Choose one of the meetings offered", {}});
+  else
+    b["kind"] = kind;
+  if (auto d = read_date(form, "meeting_date", "the date of the meeting", true, p))
+    b["meeting_date"] = *d;
+  if (auto venue = read_text(form, "venue")) b["venue"] = *venue;
+  json invitees = json::array();
+  for (const NetworkMember& m : network_of(cv))
+    if (typed(form, "invite-" + m.id) == "yes") invitees.push_back(m.words());
+  for (const std::string& other : read_lines(form, "other_invitees")) invitees.push_back(other);
+  const auto sent = read_date(form, "invitations_date", "the date the invitations went out",
+                              !invitees.empty(), p);
+  if (!invitees.empty()) {
+    b["invitees"] = std::move(invitees);
+    if (sent) b["invitations_date"] = *sent;
+  }
+  if (auto d = read_date(form, "date", "the date it was arranged", false, p)) b["date"] = *d;
+  return r;
+}
+
+const std::map<std::string, std::string>& arrange_inputs() {
+  static const std::map<std::string, std::string> inputs = {
+      {"kind", "kind"},
+      {"meeting_date", "meeting_date-day"},
+      {"venue", "venue"},
+      {"invitees", "invite"},
+      {"distribution_list", "invite"},
+      {"invitations_date", "invitations_date-day"},
+  };
+  return inputs;
+}
+
+json arrange_form_view(const json& cv, const Form& t, const std::vector<FieldProblem>& p,
+                       std::string_view today, std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  const json& c = choices(cv);
+  const bool fresh = typed(t, "version").empty();
+  const std::vector<Option> kinds = options_of(list_in(c, "meeting_kinds"));
+  std::string kind = typed(t, "kind");
+  if (fresh && kind.empty())
+    kind = cv.contains("meetings") && !cv["meetings"].empty() ? "review" : "initial";
+  const std::string word = c.value("meeting_word", "meeting");
+  v["meeting_word"] = word;
+  v["kind"] = radios("kind", "Which meeting is it?", "", kinds, kind, p);
+  v["meeting_date"] =
+      date_input("meeting_date", "When is the meeting?", "For example, 27 3 2026", t, "", p);
+  v["venue"] = text_input("venue", "Where is it?", "For example, the family centre, or online",
+                          typed(t, "venue"), p);
+  // Everyone in the network is invited unless the worker says otherwise.
+  Form ticked = t;
+  std::vector<Option> people;
+  const std::vector<NetworkMember> network = network_of(cv);
+  std::vector<std::string> words, values;
+  words.reserve(network.size());
+  values.reserve(network.size());
+  for (const NetworkMember& m : network) {
+    words.push_back(m.words());
+    values.push_back(m.id);
+    if (fresh) ticked["invite-" + m.id] = "yes";
+  }
+  for (std::size_t i = 0; i < network.size(); ++i) people.push_back({values[i], words[i]});
+  v["has_network"] = !people.empty();
+  v["invitees"] = checkboxes("invite", "Who is invited?",
+                             "Everyone invited gets the distribution list: the names of everyone "
+                             "else invited",
+                             people, ticked, p);
+  v["other_invitees"] =
+      textarea("other_invitees", people.empty() ? "Who is invited?" : "Anyone else invited",
+               "One on each line, with who they are, for example: Sam Lee, youth worker",
+               typed(t, "other_invitees"), 3, p);
+  const std::string notice = rule_hint(c.value("invitations_rule", json()));
+  v["invitations_date"] = date_input(
+      "invitations_date", "When did the invitations go out?",
+      notice.empty() ? "Leave it as it is if they go out today" : notice, t, std::string(today), p);
+  const json& visit = c.value("pre_meeting_rule", json());
+  v["pre_meeting"] = visit.is_object() ? json(rule_hint(visit)) : json(false);
+  return v;
+}
+
+}  // namespace cinplan::pages

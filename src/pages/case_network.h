@@ -1,0 +1,30 @@
+// The child's network as the meeting forms offer it: each family member
+// and professional on the case, with the words a list of invitees, an
+// attendance register or an exclusion names them by.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace cinplan::pages {
+
+struct NetworkMember {
+  std::string id;       // the person's id within the case ("P1", "N2")
+  std::string name;     // "Jo Example"
+  std::string who;      // the relationship ("mother") or the agency and role
+  std::string contact;  // telephone or email, if recorded
+  bool family = true;   // a family member (else a professional)
+  // "Jo Example (mother)", "R. Patel (school, designated safeguarding lead)".
+  std::string words() const { return who.empty() ? name : name + " (" + who + ")"; }
+};
+
+// Family first, then professionals, in the order they joined the record.
+std::vector<NetworkMember> network_of(const nlohmann::ordered_json& case_view);
+
+// The meetings arranged and not yet held, the soonest first: a meeting of
+// the same kind held on or after the date it was arranged for, or on or
+// after the day it was arranged (brought forward), holds it.
+nlohmann::ordered_json meetings_to_hold(const nlohmann::ordered_json& case_view);
+
+}  // namespace cinplan::pages
