@@ -49,6 +49,19 @@ const json& list_in(const json& c, const char* key) {
   return it != c.end() && it->is_array() ? *it : none;
 }
 
+// The last row of `kind` with anything typed in one of `parts` (0 for
+// none): the form comes back with that many rows and empty ones after, so
+// sending it again does not add rows.
+int last_filled(const Form& form, std::string_view kind,
+                std::initializer_list<std::string_view> parts) {
+  int last = 0;
+  const int sent = rows_sent(form, kind, *parts.begin());
+  for (int i = 1; i <= sent; ++i)
+    for (std::string_view part : parts)
+      if (!typed(form, row(kind, i, part)).empty()) last = i;
+  return last;
+}
+
 const json& choices(const json& cv) {
   static const json none = json::object();
   return cv.contains("choices") && cv["choices"].is_object() ? cv["choices"] : none;
@@ -194,10 +207,33 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
   v["date"] = date_input("date", "When was it held?", "For example, 27 3 2026", t, when, p);
   v["chair_role"] = radios("chair_role", "Who chaired it?", "", chairs, typed(t, "chair_role"), p);
 
+  // Endorsed exclusions from this meeting (or from the next, not yet dated).
+  json excluded = json::array();
+  for (const json& x : cv.value("exclusions", json::array())) {
+    const std::string on = x.value("meeting_date", "");
+    bool held_after = false;
+    for (const json& m : cv.value("meetings", json::array()))
+      if (m.value("date", "") > x.value("date", "")) held_after = true;
+    if ((!on.empty() && on == when) || (on.empty() && !held_after))
+      excluded.push_back({{"person", x.value("person", "")},
+                          {"reason", x.value("reason", "")},
+                          {"alternative", x.value("alternative", "")},
+                          {"endorsed_by", x.value("endorsed_by", "a manager")},
+                          {"endorsed_words", date_in_words(x.value("date", ""))}});
+  }
+  v["has_exclusions"] = !excluded.empty();
+  v["exclusions"] = std::move(excluded);
+
   // The register: the network first (as typed, once typed), then empty rows.
-  const std::vector<NetworkMember> network = network_of(cv);
-  const int sent = rows_sent(t, "att", "name");
-  const int base = fresh ? static_cast<int>(network.size()) : sent;
+  // Someone excluded from the meeting is no row of its register.
+  std::vector<NetworkMember> network;
+  for (NetworkMember& m : network_of(cv)) {
+    const bool out = std::any_of(v["exclusions"].begin(), v["exclusions"].end(),
+                                 [&](const json& x) { return x.value("person", "") == m.words(); });
+    if (!out) network.push_back(std::move(m));
+  }
+  const int base = fresh ? static_cast<int>(network.size())
+                         : last_filled(t, "att", {"name", "who", "contact", "came"});
   const int rows = base + kNewRegisterRows + (more ? kNewRegisterRows : 0);
   json register_rows = json::array();
   for (int i = 1; i <= rows; ++i) {
@@ -216,29 +252,12 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
     r["contact"] = text_input(row("att", i, "contact"), "Telephone or email", "",
                               value("contact", m ? m->contact : ""), p);
     r["came"] = radios(row("att", i, "came"), "Were they there?", "", kCame,
-                       typed(t, row("att", i, "came")), p, false);
+                       typed(t, row("att", i, "came")), p, true);
     register_rows.push_back(std::move(r));
   }
   v["register_rows"] = std::move(register_rows);
 
-  // Endorsed exclusions from this meeting (or from the next, not yet dated).
-  json excluded = json::array();
-  for (const json& x : cv.value("exclusions", json::array())) {
-    const std::string on = x.value("meeting_date", "");
-    bool held_after = false;
-    for (const json& m : cv.value("meetings", json::array()))
-      if (m.value("date", "") > x.value("date", "")) held_after = true;
-    if ((!on.empty() && on == when) || (on.empty() && !held_after))
-      excluded.push_back({{"person", x.value("person", "")},
-                          {"reason", x.value("reason", "")},
-                          {"alternative", x.value("alternative", "")},
-                          {"endorsed_by", x.value("endorsed_by", "a manager")},
-                          {"endorsed_words", date_in_words(x.value("date", ""))}});
-  }
-  v["has_exclusions"] = !excluded.empty();
-  v["exclusions"] = std::move(excluded);
-
-  const int scaled = rows_sent(t, "scale", "by");
+  const int scaled = last_filled(t, "scale", {"by", "score", "rationale"});
   const int scaling_count = scaled + kNewScalingRows + (more ? kNewScalingRows : 0);
   json scaling_rows = json::array();
   for (int i = 1; i <= scaling_count; ++i) {

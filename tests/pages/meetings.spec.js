@@ -1,0 +1,139 @@
+// Meetings from the pages: a worker arranges a review (the whole network
+// invited, the notice checked against London CYPS's "3 to 4 weeks") and
+// records it (the attendance register, scaling, what the meeting found, the
+// outcome from the profile's list); a first-line manager, from the team's
+// caseload, endorses excluding a parent, and the worker's meeting form then
+// shows it. With JavaScript and without.
+const { test, expect } = require('@playwright/test');
+const { signIns, signIn, checkAccessible, screenshot } = require('./support');
+
+const as = (username) => ({ username, password: signIns()[username].password });
+
+// A child of its own for each project, apart from the other tests' children.
+const childIndex = (testInfo) => (testInfo.project.name === 'with-javascript' ? 0 : 1);
+
+function today() {
+  const now = new Date();
+  return { day: String(now.getDate()), month: String(now.getMonth() + 1), year: String(now.getFullYear()) };
+}
+
+async function fillDate(group, d) {
+  await group.getByLabel('Day').fill(d.day);
+  await group.getByLabel('Month').fill(d.month);
+  await group.getByLabel('Year').fill(d.year);
+}
+
+test('a worker arranges a review at short notice, then records it', async ({ page }, testInfo) => {
+  await signIn(page, as('nadia.hussain'));
+  await page.locator('tbody tr a').nth(childIndex(testInfo)).click();
+  await expect(page).toHaveURL(/\/cases\/[^/?]+$/);
+  const caseUrl = page.url();
+
+  await page.getByRole('button', { name: 'Arrange a meeting' }).click();
+  await expect(page.getByRole('heading', { name: 'Arrange a meeting' })).toBeVisible();
+  // The visit before the meeting is asked, in the procedure's words, with a way to record it.
+  await expect(page.locator('.govuk-inset-text')).toContainText('prepare for the meeting');
+  // Everyone in the network is invited unless the worker says otherwise.
+  const invited = page.getByRole('group', { name: 'Who is invited?' }).getByRole('checkbox');
+  expect(await invited.count()).toBeGreaterThan(0);
+  for (const box of await invited.all()) await expect(box).toBeChecked();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'arrange-form');
+
+  // Today, invitations today: short of the 3 weeks the procedure asks.
+  await page.getByRole('group', { name: 'Which meeting is it?' }).getByLabel('CIN review meeting').check();
+  await fillDate(page.getByRole('group', { name: 'When is the meeting?' }), today());
+  await page.getByLabel('Where is it?').fill('Northbridge Family Centre');
+  await page.getByRole('button', { name: 'Check the notice first' }).click();
+  await expect(page.locator('.cinplan-flags')).toContainText('Short notice');
+  await expect(page.locator('.cinplan-flags')).toContainText('Invitations must be sent out 3 to 4 weeks before the meeting.');
+  await expect(page.getByLabel('Where is it?')).toHaveValue('Northbridge Family Centre');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'arrange-short-notice');
+  await page.getByRole('button', { name: 'Arrange it as it is' }).click();
+  await expect(page).toHaveURL(/recorded=arranged/);
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting is arranged.');
+  await expect(page.locator('.cinplan-flagged')).toContainText('Short notice');
+  await expect(page.locator('.cinplan-upcoming')).toContainText('CIN review meeting, Northbridge Family Centre');
+
+  // Record it: the review arranged for today is already chosen.
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  await expect(page.getByRole('heading', { name: 'Record a meeting' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Which meeting was held?' }).getByLabel('CIN review meeting')).toBeChecked();
+  const first = page.getByRole('group', { name: 'Person 1', exact: true });
+  await expect(first.getByLabel('Name')).not.toHaveValue('');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'meeting-form');
+  await first.getByLabel('Present').check();
+  await page.getByRole('group', { name: 'Person 2', exact: true }).getByLabel('Sent apologies and a written report').check();
+  const score = page.getByRole('group', { name: 'Score 1', exact: true });
+  await score.getByLabel('Who gave the score').fill('School');
+  await score.getByLabel('Score (0 to 10)').fill('12');
+  await score.getByLabel('Why that score').fill('Attendance is up to 94% this term.');
+  const worries = 'Mum is not always there at collection\nTwo missed health appointments';
+  await page.getByLabel('What are we worried about').fill(worries);
+  await page.getByRole('button', { name: 'Record the meeting' }).click();
+  // Two things to put right, both named, and nothing typed lost.
+  const summary = page.locator('.govuk-error-summary');
+  await expect(summary).toContainText('Say who chaired the meeting');
+  await expect(summary).toContainText('Give a whole number from 0 to 10 in scaling row 1');
+  await expect(page.getByLabel('What are we worried about')).toHaveValue(worries);
+  await expect(page.getByRole('group', { name: 'Person 1', exact: true }).getByLabel('Present')).toBeChecked();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'meeting-refused');
+
+  await page.getByRole('group', { name: 'Score 1', exact: true }).getByLabel('Score (0 to 10)').fill('6');
+  await page.getByRole('group', { name: 'Who chaired it?' }).getByLabel('Practice Lead').check();
+  await page.getByRole('group', { name: 'What did the meeting decide?' })
+    .getByLabel('The child continues to be a CIN requiring the same level of services').check();
+  await page.getByRole('button', { name: 'Record the meeting' }).click();
+  await expect(page).toHaveURL(/recorded=meeting/);
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting is recorded.');
+  await expect(page.locator('.cinplan-held')).toContainText('CIN review meeting. Outcome: The child continues to be a CIN');
+  await expect(page.locator('.cinplan-upcoming')).toHaveCount(0);
+  await expect(page.locator('#chronology ~ *').first()).toBeVisible();
+  expect(page.url().startsWith(caseUrl)).toBeTruthy();
+});
+
+test('a first-line manager endorses excluding a parent, and the meeting form shows it', async ({ page, context }, testInfo) => {
+  await signIn(page, as('mark.davies'));
+  await expect(page).toHaveURL(/\/caseload\/team$/);
+  await page.getByLabel('Worker').selectOption('Daniel Mensah');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.locator('tbody tr a').nth(childIndex(testInfo)).click();
+  await page.getByRole('button', { name: 'Exclude a family member from a meeting' }).click();
+  await expect(page.getByRole('heading', { name: 'Exclude a family member from a meeting' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'exclusion-form');
+  const person = page.getByRole('group', { name: 'Who is excluded?' }).getByRole('radio').last();
+  const who = await page.locator(`label[for="${await person.getAttribute('id')}"]`).innerText();
+  await person.check();
+  await page.getByRole('button', { name: 'Endorse the exclusion' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Say why they are excluded');
+  await checkAccessible(page);
+  await page.getByLabel('Why are they excluded?').fill('Domestic abuse: his attending would put the mother at risk.');
+  await page.getByLabel('How will their views be heard instead?').fill('The social worker meets him at the office the week before.');
+  await page.getByRole('button', { name: 'Endorse the exclusion' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The exclusion is endorsed and recorded.');
+  await expect(page.locator('.cinplan-exclusions')).toContainText(who);
+  await expect(page.locator('.cinplan-exclusions')).toContainText('endorsed by the Practice Lead');
+  const caseUrl = page.url().split('?')[0];
+
+  // The worker, recording the next meeting, sees it, and the parent is no row of the register.
+  await context.clearCookies();
+  await signIn(page, as('daniel.mensah'));
+  await page.goto(caseUrl + '/meeting');
+  await expect(page.locator('.govuk-inset-text')).toContainText(who);
+  await expect(page.locator('.govuk-inset-text')).toContainText('endorsed by the Practice Lead');
+  const name = who.split(' (')[0];
+  await expect(page.locator('.cinplan-register-row input[value="' + name + '"]')).toHaveCount(0);
+  await screenshot(page, testInfo, 'meeting-form-exclusion');
+});
+
+test('a worker may not endorse an exclusion', async ({ page }, testInfo) => {
+  await signIn(page, as('nadia.hussain'));
+  await page.locator('tbody tr a').nth(childIndex(testInfo) + 2).click();
+  await expect(page.getByRole('button', { name: 'Exclude a family member from a meeting' })).toHaveCount(0);
+  const refused = await page.goto(page.url() + '/exclusion');
+  expect(refused.status()).toBe(403);
+});
