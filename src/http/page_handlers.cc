@@ -1,9 +1,11 @@
 #include "http/page_handlers.h"
 
+#include "app/procedure_view.h"
 #include "app/wording.h"
 #include "http/form_handlers.h"
 #include "http/page_reply.h"
 #include "http/request_parts.h"
+#include "pages/procedure_page.h"
 #include "pages/views.h"
 
 namespace cinplan::http::page {
@@ -186,6 +188,16 @@ Result<Reply> case_page(Call& call) {
   r.etag = call.service.case_version(id);
   r.audit_detail = "the case page as at " + today.to_string();
   return r;
+}
+
+Result<Reply> procedure(Call& call) {
+  auto page =
+      app::procedure_page_json(call.service.catalog(), field(call.query, "profile"),
+                               field(call.query, "compare"), call.service.settings().profile);
+  if (!page) return std::unexpected(page.error());
+  json v = pages::procedure_view(*page);
+  const std::string title = "The procedure: " + v["name"].get<std::string>();
+  return html(call, "procedure", title, std::move(v), "the procedure page");
 }
 
 Result<Reply> search(Call& call) {

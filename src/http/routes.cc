@@ -53,6 +53,8 @@ constexpr Route kRoutes[] = {
      page::note_form, ""},
     {"POST", "/cases/:id/note", "case.record", A::kSession, "add a case note (form)",
      page::add_note, ""},
+    {"GET", "/procedure", "", A::kPublic,
+     "the authority's procedure as cinplan reads it (?profile=&compare=)", page::procedure, ""},
     {"GET", "/search", "cases.search", A::kSession, "find a child (?q=)", page::search, ""},
     {"GET", "/assets/*", "", A::kPublic, "the pages' stylesheets, scripts, fonts and images",
      page::asset, ""},
