@@ -118,6 +118,56 @@ class FormsTest(unittest.TestCase):
         self.assertFalse(seen["announced"])
         self.assertEqual(seen["date"], today().isoformat())
 
+    def test_a_meeting_is_arranged_checked_and_recorded_from_the_forms(self):
+        c = self.worker()
+        form = c.get(f"/cases/{self.case}/meeting/arrange")
+        self.assertEqual(form.status, 200, form)
+        # The profile's own name of the meeting.
+        self.assertIn("Child in Need Planning Meeting", form.text)
+        v = int(hidden(form, "version"))
+        d = today()
+        when = {"kind": "initial", "meeting_date-day": str(d.day),
+                "meeting_date-month": str(d.month), "meeting_date-year": str(d.year),
+                "other_invitees": "Sam Lee, youth worker", "invitations_date-day": str(d.day),
+                "invitations_date-month": str(d.month), "invitations_date-year": str(d.year)}
+        # The check, and more rows, write nothing.
+        r = post_form(c, f"/cases/{self.case}/meeting/arrange", dict(when, version=str(v),
+                                                                      check="yes"))
+        self.assertEqual(r.status, 200, r)
+        self.assertIn("Nothing is recorded yet.", r.text)
+        self.assertEqual(self.version(), v)
+        r = post_form(c, f"/cases/{self.case}/meeting/arrange", dict(when, version=str(v)))
+        self.assertEqual(r.status, 303, r)
+        self.assertTrue(r.header("Location").startswith(f"/cases/{self.case}?recorded=arranged"))
+        record = c.get(f"/cases/{self.case}")
+        self.assertIn("Arranged", record.text)
+        v = self.version()
+        meeting = {"version": str(v), "kind": "initial", "date-day": str(d.day),
+                   "date-month": str(d.month), "date-year": str(d.year),
+                   "chair_role": "first_line_manager",
+                   "att-1-name": "Dana Forms", "att-1-who": "mother", "att-1-family": "yes",
+                   "att-1-came": "present", "att-2-name": "R. Patel", "att-2-who": "school",
+                   "att-2-came": "report", "scale-1-by": "school", "scale-1-score": "4",
+                   "scale-1-rationale": "two missed weeks", "worries": "attendance\nsleep"}
+        r = post_form(c, f"/cases/{self.case}/meeting", dict(meeting, more_rows="yes"))
+        self.assertEqual(r.status, 200, r)
+        self.assertIn('name="att-6-name"', r.text)
+        self.assertEqual(self.version(), v)
+        r = post_form(c, f"/cases/{self.case}/meeting", dict(meeting, **{"scale-1-score": "ten"}))
+        self.assertEqual(r.status, 400, r)
+        self.assertIn("two missed weeks", r.text)
+        self.assertEqual(self.version(), v)
+        r = post_form(c, f"/cases/{self.case}/meeting", meeting)
+        self.assertEqual(r.status, 303, r)
+        events = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json["chronology"]
+        kinds = [e["type"] for e in events if e["event"] > v]
+        self.assertEqual(kinds, ["meeting", "attendance_recorded", "scaling_recorded",
+                                 "meeting_recorded"])
+        # A worker may not endorse an exclusion; the form is a manager's.
+        self.assertEqual(c.get(f"/cases/{self.case}/exclusion").status, 403)
+        self.assertEqual(ctx.fresh_client("flm.north").get(f"/cases/{self.case}/exclusion").status,
+                         200)
+
     def test_a_refused_form_writes_nothing_and_keeps_every_word(self):
         c = self.worker()
         v = int(hidden(c.get(f"/cases/{self.case}/visit"), "version"))
