@@ -11,18 +11,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// A list of the choices, by reference (options_of() keeps views of it).
-const json& list_in(const json& c, const char* key) {
-  static const json none = json::array();
-  auto it = c.find(key);
-  return it != c.end() && it->is_array() ? *it : none;
-}
-
-const json& choices(const json& cv) {
-  static const json none = json::object();
-  return cv.contains("choices") && cv["choices"].is_object() ? cv["choices"] : none;
-}
-
 // "London CYPS: Invitations must be sent out 3 to 4 weeks before the
 // meeting." or empty.
 std::string rule_hint(const json& rule) {
@@ -40,7 +28,7 @@ FormReading read_arrange(const Form& form, const json& cv) {
   json& b = r.body;
   auto& p = r.problems;
   const std::string kind = typed(form, "kind");
-  const json& kinds = list_in(choices(cv), "meeting_kinds");
+  const json& kinds = choice_list(cv, "meeting_kinds");
   if (kind.empty())
     p.push_back({"kind", "Choose which meeting is being arranged", {}});
   else if (std::none_of(kinds.begin(), kinds.end(),
@@ -80,14 +68,11 @@ const std::map<std::string, std::string>& arrange_inputs() {
 json arrange_form_view(const json& cv, const Form& t, const std::vector<FieldProblem>& p,
                        std::string_view today, std::int64_t version) {
   json v = form_view_head(cv, p, version);
-  const json& c = choices(cv);
   const bool fresh = typed(t, "version").empty();
-  const std::vector<Option> kinds = options_of(list_in(c, "meeting_kinds"));
+  const std::vector<Option> kinds = options_of(choice_list(cv, "meeting_kinds"));
   std::string kind = typed(t, "kind");
   if (fresh && kind.empty())
     kind = cv.contains("meetings") && !cv["meetings"].empty() ? "review" : "initial";
-  const std::string word = c.value("meeting_word", "meeting");
-  v["meeting_word"] = word;
   v["kind"] = radios("kind", "Which meeting is it?", "", kinds, kind, p);
   v["meeting_date"] =
       date_input("meeting_date", "When is the meeting?", "For example, 27 3 2026", t, "", p);
@@ -115,11 +100,11 @@ json arrange_form_view(const json& cv, const Form& t, const std::vector<FieldPro
       textarea("other_invitees", people.empty() ? "Who is invited?" : "Anyone else invited",
                "One on each line, with who they are, for example: Sam Lee, youth worker",
                typed(t, "other_invitees"), 3, p);
-  const std::string notice = rule_hint(c.value("invitations_rule", json()));
+  const std::string notice = rule_hint(choices_of(cv).value("invitations_rule", json()));
   v["invitations_date"] = date_input(
       "invitations_date", "When did the invitations go out?",
       notice.empty() ? "Leave it as it is if they go out today" : notice, t, std::string(today), p);
-  const json& visit = c.value("pre_meeting_rule", json());
+  const json& visit = choices_of(cv).value("pre_meeting_rule", json());
   v["pre_meeting"] = visit.is_object() ? json(rule_hint(visit)) : json(false);
   return v;
 }

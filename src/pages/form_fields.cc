@@ -72,6 +72,19 @@ std::vector<Option> options_of(const json& list) {
   return out;
 }
 
+const json& choices_of(const json& case_view) {
+  static const json none = json::object();
+  auto it = case_view.find("choices");
+  return it != case_view.end() && it->is_object() ? *it : none;
+}
+
+const json& choice_list(const json& case_view, const char* key) {
+  static const json none = json::array();
+  const json& c = choices_of(case_view);
+  auto it = c.find(key);
+  return it != c.end() && it->is_array() ? *it : none;
+}
+
 std::span<const Option> yes_no_options() {
   return kYesNo;
 }

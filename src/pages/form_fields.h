@@ -52,6 +52,12 @@ nlohmann::ordered_json form_view_head(const nlohmann::ordered_json& case_view,
 // `list`'s strings, valid while it lives.
 std::vector<Option> options_of(const nlohmann::ordered_json& list);
 
+// The case view's "choices" (app::form_choices) under `key`, a list by
+// reference (for options_of), or an empty one.
+const nlohmann::ordered_json& choice_list(const nlohmann::ordered_json& case_view, const char* key);
+// The case view's "choices" other than lists: "meeting_word", the rules.
+const nlohmann::ordered_json& choices_of(const nlohmann::ordered_json& case_view);
+
 // The yes/no options.
 std::span<const Option> yes_no_options();
 

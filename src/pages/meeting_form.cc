@@ -42,13 +42,6 @@ int rows_sent(const Form& form, std::string_view kind, std::string_view part) {
   return n;
 }
 
-// A list of the choices, by reference (options_of() keeps views of it).
-const json& list_in(const json& c, const char* key) {
-  static const json none = json::array();
-  auto it = c.find(key);
-  return it != c.end() && it->is_array() ? *it : none;
-}
-
 // The last row of `kind` with anything typed in one of `parts` (0 for
 // none): the form comes back with that many rows and empty ones after, so
 // sending it again does not add rows.
@@ -62,22 +55,16 @@ int last_filled(const Form& form, std::string_view kind,
   return last;
 }
 
-const json& choices(const json& cv) {
-  static const json none = json::object();
-  return cv.contains("choices") && cv["choices"].is_object() ? cv["choices"] : none;
-}
-
 }  // namespace
 
 FormReading read_meeting(const Form& form, const json& cv) {
   FormReading r;
   json& b = r.body;
   auto& p = r.problems;
-  const json& c = choices(cv);
   // A choice the form offers, into `field`; else the problem `missing`.
   auto choose = [&](const char* field, const char* list, std::string missing) {
     const std::string value = typed(form, field);
-    const json& offered = list_in(c, list);
+    const json& offered = choice_list(cv, list);
     const bool known = std::any_of(offered.begin(), offered.end(),
                                    [&](const json& o) { return o.value("value", "") == value; });
     if (!value.empty() && known)
@@ -185,10 +172,8 @@ const std::map<std::string, std::string>& meeting_inputs() {
 json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldProblem>& p,
                        std::string_view today, std::int64_t version) {
   json v = form_view_head(cv, p, version);
-  const json& c = choices(cv);
   const bool fresh = typed(t, "version").empty();
   const bool more = typed(t, "more_rows") == "yes";
-  v["meeting_word"] = c.value("meeting_word", "meeting");
 
   // The meeting to record: the soonest arranged and not yet held.
   const json due = meetings_to_hold(cv);
@@ -200,9 +185,9 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
     if (on <= today) when = on;
   }
   if (when.empty()) when = std::string(today);
-  const std::vector<Option> kinds = options_of(list_in(c, "meeting_kinds"));
-  const std::vector<Option> chairs = options_of(list_in(c, "chairs"));
-  const std::vector<Option> outcomes = options_of(list_in(c, "outcomes"));
+  const std::vector<Option> kinds = options_of(choice_list(cv, "meeting_kinds"));
+  const std::vector<Option> chairs = options_of(choice_list(cv, "chairs"));
+  const std::vector<Option> outcomes = options_of(choice_list(cv, "outcomes"));
   v["kind"] = radios("kind", "Which meeting was held?", "", kinds, kind, p);
   v["date"] = date_input("date", "When was it held?", "For example, 27 3 2026", t, when, p);
   v["chair_role"] = radios("chair_role", "Who chaired it?", "", chairs, typed(t, "chair_role"), p);

@@ -171,13 +171,15 @@ TEST(ExclusionForm, NamesTheFamilyMemberAndTheMeeting) {
       "alternative": "seen separately"
 })j"));
   // A professional is no family member to exclude; a meeting not offered is refused.
-  const FormReading bad = read_exclusion(
-      {{"meeting", "2026-01-01"}, {"person", "N1"}, {"date-day", "1"}, {"date-month", "12"},
-       {"date-year", "2026"}},
-      a_case());
-std::vector<std::string> fields;
-for (const FieldProblem& p : bad.problems) fields.push_back(p.field);
-EXPECT_EQ(fields, (std::vector<std::string>{"meeting", "person", "reason"}));
+  const FormReading bad = read_exclusion({{"meeting", "2026-01-01"},
+                                          {"person", "N1"},
+                                          {"date-day", "1"},
+                                          {"date-month", "12"},
+                                          {"date-year", "2026"}},
+                                         a_case());
+  std::vector<std::string> fields;
+  for (const FieldProblem& p : bad.problems) fields.push_back(p.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"meeting", "person", "reason"}));
 }
 
 }  // namespace
