@@ -183,7 +183,7 @@ Result<void> check_plan_signed(const CommandContext& ctx, const CaseHistory& h,
     if (!latest) return std::unexpected(Error::bad_input("There is no plan to sign yet (date)."));
     if (e.date < *latest)
       return std::unexpected(
-          Error::bad_input("The plan in force was made on " + latest->to_string() +
+          Error::bad_input("The plan in force was made on " + date_words(*latest) +
                            ": a signature of it cannot be dated before that (date)."));
   }
   return {};

@@ -1,5 +1,6 @@
 #include "app/commands.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "app/obligation_report.h"
@@ -27,9 +28,12 @@ Result<void> check_dates(const Events& events, Date today) {
   for (const json& e : events) {
     const std::string date = e.value("date", "");
     if (date > today.to_string()) {
-      return std::unexpected(Error::bad_input("The " + e.value("type", "event") + " is dated " +
-                                              date + ", after today (" + today.to_string() +
-                                              "): record what has happened."));
+      auto d = parse_date(date);
+      std::string type = e.value("type", "event");
+      std::replace(type.begin(), type.end(), '_', ' ');
+      return std::unexpected(Error::bad_input(
+          "The " + type + " is dated " + (d ? date_words(*d) : date) + ", after today (" +
+          date_words(today) + "): record what has happened (date)."));
     }
   }
   return {};
