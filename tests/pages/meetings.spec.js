@@ -4,6 +4,7 @@
 // outcome from the profile's list); a first-line manager, from the team's
 // caseload, endorses excluding a parent, and the worker's meeting form then
 // shows it. With JavaScript and without.
+const { execFileSync } = require('child_process');
 const { test, expect } = require('@playwright/test');
 const { signIns, signIn, checkAccessible, screenshot } = require('./support');
 
@@ -136,4 +137,33 @@ test('a worker may not endorse an exclusion', async ({ page }, testInfo) => {
   await expect(page.getByRole('button', { name: 'Exclude a family member from a meeting' })).toHaveCount(0);
   const refused = await page.goto(page.url() + '/exclusion');
   expect(refused.status()).toBe(403);
+});
+
+test('a session that ends while a meeting is being recorded loses nothing', async ({ page }, testInfo) => {
+  const who = as('chloe.bennett');
+  await signIn(page, who);
+  await page.locator('tbody tr a').nth(childIndex(testInfo)).click();
+  await page.getByRole('button', { name: 'Record a meeting' }).click();
+  const form = page.url();
+  await page.getByRole('group', { name: 'Person 1', exact: true }).getByLabel('Present').check();
+  const worries = 'The older brother is staying over again\nNo food in the fridge on two visits';
+  await page.getByLabel('What are we worried about').fill(worries);
+  await page.getByRole('group', { name: 'Score 1', exact: true }).getByLabel('Why that score').fill('Things have slipped since the summer.');
+  // The session ends while the worker types (as 30 idle minutes would end it).
+  const anHourAgo = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+  execFileSync('sqlite3', [process.env.CINPLAN_PAGES_DB,
+    `UPDATE sessions SET last_seen = '${anHourAgo}' WHERE username = '${who.username}'`]);
+  await page.waitForTimeout(5500);  // past the server's few seconds of trusting a seen session
+  await page.getByRole('button', { name: 'Record the meeting' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=.*&ended=1&kept=1$/);
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(form);
+  await expect(page.locator('.govuk-notification-banner')).toContainText('Your session ended before it was sent');
+  await expect(page.getByLabel('What are we worried about')).toHaveValue(worries);
+  await expect(page.getByRole('group', { name: 'Person 1', exact: true }).getByLabel('Present')).toBeChecked();
+  await expect(page.getByRole('group', { name: 'Score 1', exact: true }).getByLabel('Why that score')).toHaveValue('Things have slipped since the summer.');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'meeting-draft-after-sign-in');
 });
