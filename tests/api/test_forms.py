@@ -224,11 +224,11 @@ class FormsTest(unittest.TestCase):
         self.assertEqual(r.status, 303, r)
         self.assertEqual(r.header("Location"), f"/cases/{self.case}?recorded=visit&flagged=1")
         page = c.get(r.header("Location"))
-        self.assertIn("Flagged for you and your manager", page.text)
+        self.assertIn("Recorded, and flagged:", page.text)
         self.assertIn("whether the child was seen alone was not recorded", page.text)
         again = c.get(r.header("Location"))
         self.assertIn("The visit is recorded.", again.text)
-        self.assertNotIn("Flagged for you and your manager", again.text)
+        self.assertNotIn("Recorded, and flagged:", again.text)
         self.assertEqual(self.version(), v + 2)
 
     def test_a_form_sent_after_the_session_ended_is_kept_for_after_sign_in(self):
