@@ -1,6 +1,7 @@
 #include "pages/views.h"
 
 #include "pages/case_network.h"
+#include "pages/visit_form.h"
 
 #include <algorithm>
 #include <map>
@@ -189,6 +190,24 @@ json case_page_view(const json& case_view, std::string_view today) {
     // looked up on the case instead.
     for (const char* k : {"seen_alone", "location", "notes"})
       if (!visit.contains(k)) visit[k] = false;
+    // Who else was there, which rooms were seen, and why the child was not
+    // seen (alone), in words.
+    auto joined = [](const json& list, auto&& word) {
+      std::string out;
+      if (list.is_array())
+        for (const json& item : list)
+          if (item.is_string()) out += (out.empty() ? "" : ", ") + word(item.get<std::string>());
+      return out.empty() ? json(false) : json(out);
+    };
+    visit["others_words"] =
+        joined(visit.value("others_present", json()), [](const std::string& s) { return s; });
+    visit["rooms_words"] = joined(visit.value("rooms_seen", json()), [](const std::string& room) {
+      for (const Option& o : visit_rooms())
+        if (o.value == room) return std::string(o.label);
+      return room;
+    });
+    visit["why_not_words"] =
+        visit.contains("reason_not_seen") ? visit["reason_not_seen"] : json(false);
   }
   std::reverse(visits.begin(), visits.end());
   std::stable_sort(visits.begin(), visits.end(), [](const json& a, const json& b) {

@@ -99,7 +99,11 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
   // Recorded in the order typed, not the order they happened.
   c["visits"] = json::array({{{"date", "2026-11-13"}, {"child_seen", true}},
                              {{"date", "2026-04-30"}, {"child_seen", true}},
-                             {{"date", "2026-11-20"}, {"child_seen", false}}});
+                             {{"date", "2026-11-20"},
+                              {"child_seen", false},
+                              {"reason_not_seen", "at his grandmother's"},
+                              {"others_present", {"Dana Smith, mother", "a neighbour"}},
+                              {"rooms_seen", {"kitchen", "bedroom"}}}});
   c["plan"] = {
       {"date", "2026-09-01"},
       {"outcomes", json::array()},
@@ -112,6 +116,11 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
   EXPECT_EQ(v["visits"][0]["date"], "2026-11-20");
   EXPECT_EQ(v["visits"][1]["date"], "2026-11-13");
   EXPECT_EQ(v["visits"][2]["date"], "2026-04-30");
+  // What the visit found, in words: who else was there, the rooms, why not seen.
+  EXPECT_EQ(v["visits"][0]["others_words"], "Dana Smith, mother, a neighbour");
+  EXPECT_EQ(v["visits"][0]["rooms_words"], "Kitchen, The child's bedroom");
+  EXPECT_EQ(v["visits"][0]["why_not_words"], "at his grandmother's");
+  EXPECT_EQ(v["visits"][1]["others_words"], false);
   EXPECT_TRUE(v["plan"]["actions"][0]["action_overdue"].get<bool>());
   EXPECT_FALSE(v["plan"]["actions"][1]["action_overdue"].get<bool>());
   EXPECT_FALSE(v["plan"]["actions"][2]["action_overdue"].get<bool>());
