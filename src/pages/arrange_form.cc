@@ -1,7 +1,5 @@
 #include "pages/arrange_form.h"
 
-#include <algorithm>
-
 #include "pages/case_network.h"
 #include "pages/form_fields.h"
 #include "pages/views.h"
@@ -28,11 +26,9 @@ FormReading read_arrange(const Form& form, const json& cv) {
   json& b = r.body;
   auto& p = r.problems;
   const std::string kind = typed(form, "kind");
-  const json& kinds = choice_list(cv, "meeting_kinds");
   if (kind.empty())
     p.push_back({"kind", "Choose which meeting is being arranged", {}});
-  else if (std::none_of(kinds.begin(), kinds.end(),
-                        [&](const json& o) { return o.value("value", "") == kind; }))
+  else if (!offers(choice_list(cv, "meeting_kinds"), kind))
     p.push_back({"kind", "Choose one of the meetings offered", {}});
   else
     b["kind"] = kind;

@@ -1,5 +1,7 @@
 #include "pages/form_fields.h"
 
+#include <algorithm>
+
 namespace cinplan::pages {
 namespace {
 
@@ -70,6 +72,12 @@ std::vector<Option> options_of(const json& list) {
       out.push_back(
           {o["value"].get_ref<const std::string&>(), o["label"].get_ref<const std::string&>()});
   return out;
+}
+
+bool offers(const json& list, std::string_view value) {
+  return list.is_array() && std::any_of(list.begin(), list.end(), [&](const json& o) {
+           return o.is_object() && o.value("value", "") == value;
+         });
 }
 
 const json& choices_of(const json& case_view) {

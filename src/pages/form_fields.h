@@ -55,6 +55,8 @@ std::vector<Option> options_of(const nlohmann::ordered_json& list);
 // The case view's "choices" (app::form_choices) under `key`, a list by
 // reference (for options_of), or an empty one.
 const nlohmann::ordered_json& choice_list(const nlohmann::ordered_json& case_view, const char* key);
+// Whether `value` is one of the {"value", "label"} entries of `list`.
+bool offers(const nlohmann::ordered_json& list, std::string_view value);
 // The case view's "choices" other than lists: "meeting_word", the rules.
 const nlohmann::ordered_json& choices_of(const nlohmann::ordered_json& case_view);
 

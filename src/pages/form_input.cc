@@ -84,6 +84,10 @@ std::vector<std::string> read_checked(const Form& form, std::string_view name,
   return out;
 }
 
+std::string row_input(std::string_view kind, int i, std::string_view part) {
+  return std::string(kind) + "-" + std::to_string(i) + "-" + std::string(part);
+}
+
 std::vector<std::string> read_lines(const Form& form, std::string_view name) {
   std::vector<std::string> out;
   const std::string text = typed(form, name);

@@ -59,6 +59,10 @@ std::vector<std::string> read_lines(const Form& form, std::string_view name);
 // none when blank.
 std::optional<std::string> read_text(const Form& form, std::string_view name);
 
+// The input name of a part of a form's row: row_input("att", 2, "name") is
+// "att-2-name".
+std::string row_input(std::string_view kind, int i, std::string_view part);
+
 // What was typed, to keep as a draft: every field but the CSRF token.
 nlohmann::ordered_json typed_fields(const Form& form);
 // And back: a draft's fields as a form (unknown or non-text values dropped).

@@ -31,14 +31,11 @@ constexpr SafetyList kLists[] = {
     {"safety_goals", "Safety goals", "What the family will be doing when the child is safe"},
 };
 
-std::string row(std::string_view kind, int i, std::string_view part) {
-  return std::string(kind) + "-" + std::to_string(i) + "-" + std::string(part);
-}
-
 // How many rows of `kind` the form sent.
 int rows_sent(const Form& form, std::string_view kind, std::string_view part) {
   int n = 0;
-  while (form.count(row(kind, n + 1, part)) || form.count(row(kind, n + 1, "came"))) ++n;
+  while (form.count(row_input(kind, n + 1, part)) || form.count(row_input(kind, n + 1, "came")))
+    ++n;
   return n;
 }
 
@@ -51,7 +48,7 @@ int last_filled(const Form& form, std::string_view kind,
   const int sent = rows_sent(form, kind, *parts.begin());
   for (int i = 1; i <= sent; ++i)
     for (std::string_view part : parts)
-      if (!typed(form, row(kind, i, part)).empty()) last = i;
+      if (!typed(form, row_input(kind, i, part)).empty()) last = i;
   return last;
 }
 
@@ -64,10 +61,7 @@ FormReading read_meeting(const Form& form, const json& cv) {
   // A choice the form offers, into `field`; else the problem `missing`.
   auto choose = [&](const char* field, const char* list, std::string missing) {
     const std::string value = typed(form, field);
-    const json& offered = choice_list(cv, list);
-    const bool known = std::any_of(offered.begin(), offered.end(),
-                                   [&](const json& o) { return o.value("value", "") == value; });
-    if (!value.empty() && known)
+    if (!value.empty() && offers(choice_list(cv, list), value))
       b[field] = value;
     else if (!value.empty() || !missing.empty())
       p.push_back({field, value.empty() ? missing : "Choose one of the answers offered", {}});
@@ -79,18 +73,18 @@ FormReading read_meeting(const Form& form, const json& cv) {
   json present = json::array(), apologies = json::array();
   const int register_rows = rows_sent(form, "att", "name");
   for (int i = 1; i <= register_rows; ++i) {
-    const std::string came = typed(form, row("att", i, "came"));
+    const std::string came = typed(form, row_input("att", i, "came"));
     if (came.empty()) continue;
-    const std::string name = typed(form, row("att", i, "name"));
-    const std::string who = typed(form, row("att", i, "who"));
-    const std::string contact = typed(form, row("att", i, "contact"));
+    const std::string name = typed(form, row_input("att", i, "name"));
+    const std::string who = typed(form, row_input("att", i, "who"));
+    const std::string contact = typed(form, row_input("att", i, "contact"));
     if (name.empty()) {
-      p.push_back({row("att", i, "name"),
+      p.push_back({row_input("att", i, "name"),
                    "Give the name of the person in row " + std::to_string(i) + " of the register",
                    {}});
       continue;
     }
-    const bool family = typed(form, row("att", i, "family")) == "yes";
+    const bool family = typed(form, row_input("att", i, "family")) == "yes";
     if (came == "present") {
       json a{{"name", name}};
       if (!who.empty()) a[family ? "role" : "agency"] = who;
@@ -102,7 +96,7 @@ FormReading read_meeting(const Form& form, const json& cv) {
       a["written_update"] = came == "report";
       apologies.push_back(std::move(a));
     } else {
-      p.push_back({row("att", i, "came"),
+      p.push_back({row_input("att", i, "came"),
                    "Choose whether the person in row " + std::to_string(i) +
                        " was present or sent apologies",
                    {}});
@@ -118,19 +112,19 @@ FormReading read_meeting(const Form& form, const json& cv) {
   json scaling = json::array();
   const int scaling_rows = rows_sent(form, "scale", "by");
   for (int i = 1; i <= scaling_rows; ++i) {
-    const std::string by = typed(form, row("scale", i, "by"));
-    const std::string score = typed(form, row("scale", i, "score"));
-    const auto why = read_text(form, row("scale", i, "rationale"));
+    const std::string by = typed(form, row_input("scale", i, "by"));
+    const std::string score = typed(form, row_input("scale", i, "score"));
+    const auto why = read_text(form, row_input("scale", i, "rationale"));
     if (by.empty() && score.empty() && !why) continue;
     if (by.empty())
-      p.push_back({row("scale", i, "by"),
+      p.push_back({row_input("scale", i, "by"),
                    "Say who gave the score in scaling row " + std::to_string(i),
                    {}});
     int n = -1;
     auto [end, ec] = std::from_chars(score.data(), score.data() + score.size(), n);
     if (score.empty() || ec != std::errc() || end != score.data() + score.size() || n < 0 ||
         n > 10) {
-      p.push_back({row("scale", i, "score"),
+      p.push_back({row_input("scale", i, "score"),
                    "Give a whole number from 0 to 10 in scaling row " + std::to_string(i) +
                        ": 0 is the worst, 10 is safe",
                    {}});
@@ -225,19 +219,21 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
     const bool from_network = fresh && i <= static_cast<int>(network.size());
     const NetworkMember* m = from_network ? &network[static_cast<std::size_t>(i - 1)] : nullptr;
     auto value = [&](std::string_view part, const std::string& fallback) {
-      return from_network ? fallback : typed(t, row("att", i, part));
+      return from_network ? fallback : typed(t, row_input("att", i, part));
     };
     json r;
     r["number"] = i;
-    r["family_name"] = row("att", i, "family");
-    r["family"] = from_network ? (m->family ? "yes" : "no") : typed(t, row("att", i, "family"));
-    r["name"] = text_input(row("att", i, "name"), "Name", "", value("name", m ? m->name : ""), p);
-    r["who"] = text_input(row("att", i, "who"), "Relationship to the child, or agency", "",
+    r["family_name"] = row_input("att", i, "family");
+    r["family"] =
+        from_network ? (m->family ? "yes" : "no") : typed(t, row_input("att", i, "family"));
+    r["name"] =
+        text_input(row_input("att", i, "name"), "Name", "", value("name", m ? m->name : ""), p);
+    r["who"] = text_input(row_input("att", i, "who"), "Relationship to the child, or agency", "",
                           value("who", m ? m->who : ""), p);
-    r["contact"] = text_input(row("att", i, "contact"), "Telephone or email", "",
+    r["contact"] = text_input(row_input("att", i, "contact"), "Telephone or email", "",
                               value("contact", m ? m->contact : ""), p);
-    r["came"] = radios(row("att", i, "came"), "Were they there?", "", kCame,
-                       typed(t, row("att", i, "came")), p, true);
+    r["came"] = radios(row_input("att", i, "came"), "Were they there?", "", kCame,
+                       typed(t, row_input("att", i, "came")), p, true);
     register_rows.push_back(std::move(r));
   }
   v["register_rows"] = std::move(register_rows);
@@ -248,12 +244,12 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
   for (int i = 1; i <= scaling_count; ++i) {
     json r;
     r["number"] = i;
-    r["by"] = text_input(row("scale", i, "by"), "Who gave the score", "",
-                         typed(t, row("scale", i, "by")), p);
-    r["score"] = text_input(row("scale", i, "score"), "Score (0 to 10)", "",
-                            typed(t, row("scale", i, "score")), p);
-    r["rationale"] = textarea(row("scale", i, "rationale"), "Why that score", "",
-                              typed(t, row("scale", i, "rationale")), 2, p);
+    r["by"] = text_input(row_input("scale", i, "by"), "Who gave the score", "",
+                         typed(t, row_input("scale", i, "by")), p);
+    r["score"] = text_input(row_input("scale", i, "score"), "Score (0 to 10)", "",
+                            typed(t, row_input("scale", i, "score")), p);
+    r["rationale"] = textarea(row_input("scale", i, "rationale"), "Why that score", "",
+                              typed(t, row_input("scale", i, "rationale")), 2, p);
     scaling_rows.push_back(std::move(r));
   }
   v["scaling_rows"] = std::move(scaling_rows);

@@ -11,14 +11,11 @@ constexpr Option kSigners[] = {{"family", "The family (a parent or carer)"},
                                {"child", "The child"},
                                {"first_line_manager", "The team manager"}};
 
-std::string row(std::string_view kind, int i, std::string_view part) {
-  return std::string(kind) + "-" + std::to_string(i) + "-" + std::string(part);
-}
-
 // How many rows of `kind` the form sent ("outcome-1-text" ...).
 int rows_sent(const Form& form, std::string_view kind) {
   int n = 0;
-  while (form.count(row(kind, n + 1, "text")) || form.count(row(kind, n + 1, "id"))) ++n;
+  while (form.count(row_input(kind, n + 1, "text")) || form.count(row_input(kind, n + 1, "id")))
+    ++n;
   return n;
 }
 
@@ -74,56 +71,59 @@ FormReading read_plan(const Form& form) {
   const int outcome_rows = rows_sent(form, "outcome"), action_rows = rows_sent(form, "action");
   std::vector<std::string> taken;
   for (int i = 1; i <= outcome_rows; ++i)
-    if (auto id = read_text(form, row("outcome", i, "id"))) taken.push_back(*id);
+    if (auto id = read_text(form, row_input("outcome", i, "id"))) taken.push_back(*id);
   for (int i = 1; i <= action_rows; ++i)
-    if (auto id = read_text(form, row("action", i, "id"))) taken.push_back(*id);
+    if (auto id = read_text(form, row_input("action", i, "id"))) taken.push_back(*id);
   json outcomes = json::array(), actions = json::array();
   for (int i = 1; i <= outcome_rows; ++i) {
-    auto text = read_text(form, row("outcome", i, "text"));
-    auto measure = read_text(form, row("outcome", i, "measure"));
+    auto text = read_text(form, row_input("outcome", i, "text"));
+    auto measure = read_text(form, row_input("outcome", i, "measure"));
     if (!text) {
       if (measure)
-        p.push_back({row("outcome", i, "text"),
+        p.push_back({row_input("outcome", i, "text"),
                      "Outcome " + std::to_string(i) + ": say what the plan is to achieve",
                      {}});
       continue;
     }
-    auto id = read_text(form, row("outcome", i, "id"));
+    auto id = read_text(form, row_input("outcome", i, "id"));
     const json now = {{"text", *text}, {"measure", measure.value_or("")}};
-    if (id && unchanged(form, row("outcome", i, "was"), now)) continue;
+    if (id && unchanged(form, row_input("outcome", i, "was"), now)) continue;
     json o = {{"outcome_id", id ? *id : next_id("O", taken)}, {"text", *text}};
     if (measure) o["measure"] = *measure;
     outcomes.push_back(std::move(o));
   }
   for (int i = 1; i <= action_rows; ++i) {
     const std::string n = std::to_string(i);
-    auto text = read_text(form, row("action", i, "text"));
-    auto owner = read_text(form, row("action", i, "owner"));
-    auto why = read_text(form, row("action", i, "why"));
+    auto text = read_text(form, row_input("action", i, "text"));
+    auto owner = read_text(form, row_input("action", i, "owner"));
+    auto why = read_text(form, row_input("action", i, "why"));
     std::vector<FieldProblem> date_problems;
-    auto by = read_date(form, row("action", i, "by"), "the date action " + n + " is to be done by",
-                        false, date_problems);
+    auto by = read_date(form, row_input("action", i, "by"),
+                        "the date action " + n + " is to be done by", false, date_problems);
     if (!text && !owner && !why && !by && date_problems.empty()) continue;  // an empty row
-    if (read_text(form, row("action", i, "id")) && unchanged(form, row("action", i, "was"),
-                                                             json{{"text", text.value_or("")},
-                                                                  {"owner", owner.value_or("")},
-                                                                  {"by_date", by.value_or("")},
-                                                                  {"why", why.value_or("")}}))
+    if (read_text(form, row_input("action", i, "id")) &&
+        unchanged(form, row_input("action", i, "was"),
+                  json{{"text", text.value_or("")},
+                       {"owner", owner.value_or("")},
+                       {"by_date", by.value_or("")},
+                       {"why", why.value_or("")}}))
       continue;
     if (!text)
-      p.push_back({row("action", i, "text"), "Action " + n + ": say what will be done", {}});
+      p.push_back({row_input("action", i, "text"), "Action " + n + ": say what will be done", {}});
     // The SMART check: who does it, by when and why.
     if (!owner)
-      p.push_back({row("action", i, "owner"), "Action " + n + " needs a named owner", {}});
+      p.push_back({row_input("action", i, "owner"), "Action " + n + " needs a named owner", {}});
     if (!date_problems.empty()) {
       p.insert(p.end(), date_problems.begin(), date_problems.end());
     } else if (!by) {
-      p.push_back(
-          {row("action", i, "by") + "-day", "Action " + n + " needs a date to be done by", {}});
+      p.push_back({row_input("action", i, "by") + "-day",
+                   "Action " + n + " needs a date to be done by",
+                   {}});
     }
-    if (!why) p.push_back({row("action", i, "why"), "Action " + n + ": say why it will help", {}});
+    if (!why)
+      p.push_back({row_input("action", i, "why"), "Action " + n + ": say why it will help", {}});
     if (!text || !owner || !by || !why) continue;
-    auto id = read_text(form, row("action", i, "id"));
+    auto id = read_text(form, row_input("action", i, "id"));
     actions.push_back({{"action_id", id ? *id : next_id("A", taken)},
                        {"text", *text},
                        {"owner", *owner},
@@ -157,11 +157,11 @@ std::vector<std::string> plan_flags(const Form& form) {
   std::vector<std::string> flags;
   const int rows = rows_sent(form, "outcome");
   for (int i = 1; i <= rows; ++i) {
-    auto text = read_text(form, row("outcome", i, "text"));
-    if (text && read_text(form, row("outcome", i, "id")) &&
-        unchanged(form, row("outcome", i, "was"), json{{"text", *text}, {"measure", ""}}))
+    auto text = read_text(form, row_input("outcome", i, "text"));
+    if (text && read_text(form, row_input("outcome", i, "id")) &&
+        unchanged(form, row_input("outcome", i, "was"), json{{"text", *text}, {"measure", ""}}))
       continue;  // as agreed before: flagged on the case page, not here
-    if (text && !read_text(form, row("outcome", i, "measure")))
+    if (text && !read_text(form, row_input("outcome", i, "measure")))
       flags.push_back("Outcome " + std::to_string(i) + " (\"" + *text +
                       "\") has nothing to measure it by: say how everyone will know it is "
                       "achieved.");
@@ -229,24 +229,25 @@ json plan_form_view(const json& case_view, const Form& t, const std::vector<Fiel
     const std::string n = std::to_string(i);
     json o;
     o["number"] = i;
-    o["row_id"] =
-        typed_any ? typed(t, row("outcome", i, "id")) : (cur ? cur->value("outcome_id", "") : "");
+    o["row_id"] = typed_any ? typed(t, row_input("outcome", i, "id"))
+                            : (cur ? cur->value("outcome_id", "") : "");
     o["has_row_id"] = !o["row_id"].get<std::string>().empty();
-    o["was_name"] = row("outcome", i, "was");
+    o["was_name"] = row_input("outcome", i, "was");
     o["was"] =
-        typed_any ? typed(t, row("outcome", i, "was"))
+        typed_any ? typed(t, row_input("outcome", i, "was"))
         : cur
             ? json{{"text", cur->value("text", "")}, {"measure", cur->value("measure", "")}}.dump()
             : "";
-    o["id_name"] = row("outcome", i, "id");
+    o["id_name"] = row_input("outcome", i, "id");
     o["text"] = textarea(
-        row("outcome", i, "text"), "Outcome " + n + ": what we want to achieve", "",
-        typed_any ? typed(t, row("outcome", i, "text")) : (cur ? cur->value("text", "") : ""), 2,
-        p);
-    o["measure"] = textarea(
-        row("outcome", i, "measure"), "How we will know it is achieved", "",
-        typed_any ? typed(t, row("outcome", i, "measure")) : (cur ? cur->value("measure", "") : ""),
+        row_input("outcome", i, "text"), "Outcome " + n + ": what we want to achieve", "",
+        typed_any ? typed(t, row_input("outcome", i, "text")) : (cur ? cur->value("text", "") : ""),
         2, p);
+    o["measure"] =
+        textarea(row_input("outcome", i, "measure"), "How we will know it is achieved", "",
+                 typed_any ? typed(t, row_input("outcome", i, "measure"))
+                           : (cur ? cur->value("measure", "") : ""),
+                 2, p);
     outcomes.push_back(std::move(o));
   }
   v["outcome_rows"] = std::move(outcomes);
@@ -263,28 +264,29 @@ json plan_form_view(const json& case_view, const Form& t, const std::vector<Fiel
                           : nullptr;
     const std::string n = std::to_string(i);
     auto value = [&](const char* part, const char* key) {
-      return typed_any ? typed(t, row("action", i, part)) : (cur ? cur->value(key, "") : "");
+      return typed_any ? typed(t, row_input("action", i, part)) : (cur ? cur->value(key, "") : "");
     };
     json a;
     a["number"] = i;
     a["row_id"] = value("id", "action_id");
     a["has_row_id"] = !a["row_id"].get<std::string>().empty();
-    a["was_name"] = row("action", i, "was");
-    a["was"] = typed_any ? typed(t, row("action", i, "was"))
+    a["was_name"] = row_input("action", i, "was");
+    a["was"] = typed_any ? typed(t, row_input("action", i, "was"))
                : cur     ? json{{"text", cur->value("text", "")},
                             {"owner", cur->value("owner", "")},
                             {"by_date", cur->value("by_date", "")},
                             {"why", cur->value("why", "")}}
                            .dump()
                      : "";
-    a["id_name"] = row("action", i, "id");
-    a["text"] = textarea(row("action", i, "text"), "Action " + n + ": what will be done", "",
+    a["id_name"] = row_input("action", i, "id");
+    a["text"] = textarea(row_input("action", i, "text"), "Action " + n + ": what will be done", "",
                          value("text", "text"), 2, p);
-    a["owner"] =
-        text_input(row("action", i, "owner"), "Who will do it", "", value("owner", "owner"), p);
-    a["by"] = date_input(row("action", i, "by"), "By when", "", t,
+    a["owner"] = text_input(row_input("action", i, "owner"), "Who will do it", "",
+                            value("owner", "owner"), p);
+    a["by"] = date_input(row_input("action", i, "by"), "By when", "", t,
                          typed_any || cur == nullptr ? "" : cur->value("by_date", ""), p);
-    a["why"] = textarea(row("action", i, "why"), "Why it will help", "", value("why", "why"), 2, p);
+    a["why"] =
+        textarea(row_input("action", i, "why"), "Why it will help", "", value("why", "why"), 2, p);
     actions.push_back(std::move(a));
   }
   v["action_rows"] = std::move(actions);
