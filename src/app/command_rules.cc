@@ -58,29 +58,34 @@ std::string quote_containing(const Profile& profile, std::string_view words) {
 
 Result<void> check_visit(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
                          CommandResult&) {
+  std::vector<Error> problems;
+  auto problem = [&](std::string message, std::string_view words) {
+    problems.push_back(Error::bad_input(std::move(message), quote_containing(ctx.profile, words)));
+  };
   for (const Event& e : new_events(h, first_new)) {
     if (e.type_id() != "visit") continue;
     const bool seen = e.bool_field("child_seen");
-    if (!seen && e.string_field("reason_not_seen").empty()) {
-      return std::unexpected(Error::bad_input("Say why the child was not seen (reason_not_seen).",
-                                              quote_containing(ctx.profile, "whether the child")));
-    }
+    const std::string where = e.string_field("location");
+    if (!seen && e.string_field("reason_not_seen").empty())
+      problem("Say why the child was not seen (reason_not_seen).", "whether the child");
+    if (!seen && e.body.contains("seen_alone") && e.bool_field("seen_alone"))
+      problem("The child was not seen, so they cannot have been seen alone (seen_alone).",
+              "seen alone");
     if (seen && e.body.contains("seen_alone") && !e.bool_field("seen_alone") &&
-        e.string_field("reason_not_seen").empty() && !e.body.contains("others_present")) {
-      return std::unexpected(Error::bad_input(
+        e.string_field("reason_not_seen").empty() && !e.body.contains("others_present"))
+      problem(
           "Say who was present or why the child was not seen alone (others_present or "
           "reason_not_seen).",
-          quote_containing(ctx.profile, "seen alone")));
-    }
-    const std::string where = e.string_field("location");
-    if (seen && !where.empty() && where != "home" &&
-        e.string_field("reason_outside_home").empty()) {
-      return std::unexpected(
-          Error::bad_input("Say why the child was seen away from home (reason_outside_home).",
-                           quote_containing(ctx.profile, "outside of the home")));
-    }
+          "seen alone");
+    if (seen && !where.empty() && where != "home" && e.string_field("reason_outside_home").empty())
+      problem("Say why the child was seen away from home (reason_outside_home).",
+              "outside of the home");
   }
-  return {};
+  if (problems.empty()) return {};
+  Error first = std::move(problems.front());
+  first.also.assign(std::make_move_iterator(problems.begin() + 1),
+                    std::make_move_iterator(problems.end()));
+  return std::unexpected(std::move(first));
 }
 
 Result<void> check_meeting(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,

@@ -6,6 +6,8 @@
 #include <expected>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace cinplan {
 
@@ -24,12 +26,19 @@ enum class ErrorCode {
 std::string_view to_string(ErrorCode code);
 
 struct Error {
+  Error() = default;
+  Error(ErrorCode c, std::string m, std::string r = {})
+      : code(c), message(std::move(m)), rule(std::move(r)) {}
+
   ErrorCode code = ErrorCode::kInternal;
   // One plain sentence a practitioner can act on: what is wrong, where.
   std::string message;
   // Optional: the rule that requires it, e.g. "london-cyps: initial_meeting"
   // or a quoted sentence of the procedure.
   std::string rule;
+  // Further problems the same check found, in the order of the form, so
+  // that a person sees them all at once. Empty for most errors.
+  std::vector<Error> also;
 
   static Error bad_input(std::string message, std::string rule = {}) {
     return {ErrorCode::kBadInput, std::move(message), std::move(rule)};

@@ -153,11 +153,14 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
     if (code != ErrorCode::kBadInput && code != ErrorCode::kRuleViolation &&
         code != ErrorCode::kDenied)
       return std::unexpected(error);
-    FieldProblem p = pages::problem_for(error, f.inputs(), f.first_input);
+    std::vector<FieldProblem> problems{pages::problem_for(error, f.inputs(), f.first_input)};
+    for (const Error& more : error.also)
+      problems.push_back(pages::problem_for(more, f.inputs(), f.first_input));
     const int status = code == ErrorCode::kRuleViolation ? 422
                        : code == ErrorCode::kDenied      ? 403
                                                          : 400;
-    return refuse({p}, status, p.message, "refused", json::object(), version);
+    const std::string why = problems.front().message;
+    return refuse(std::move(problems), status, why, "refused", json::object(), version);
   };
 
   const bool checking = pages::typed(call.form, "check") == "yes";

@@ -98,6 +98,19 @@ Response problem(const Error& error, int status) {
   body["status"] = status;
   body["detail"] = error.message;
   if (!error.rule.empty()) body["rule"] = error.rule;
+  if (!error.also.empty()) {
+    // Every problem the check found, the first included, for a client that
+    // shows them together.
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    auto add = [&all](const Error& e) {
+      nlohmann::ordered_json one{{"detail", e.message}};
+      if (!e.rule.empty()) one["rule"] = e.rule;
+      all.push_back(std::move(one));
+    };
+    add(error);
+    for (const Error& e : error.also) add(e);
+    body["problems"] = std::move(all);
+  }
   Response r;
   r.status = status;
   r.headers.emplace_back("Content-Type", "application/problem+json");

@@ -5,7 +5,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr Option kLocations[] = {{"home", "At home"},
+constexpr Option kLocations[] = {{"home", "At the child's home"},
                                  {"school", "At school or nursery"},
                                  {"office", "At the office"},
                                  {"other", "Somewhere else"}};
@@ -64,7 +64,7 @@ FormReading read_visit(const Form& form) {
   if (auto why = read_text(form, "reason_not_seen")) b["reason_not_seen"] = *why;
   if (auto others = read_lines(form, "others_present"); !others.empty())
     b["others_present"] = others;
-  if (auto where = chosen(form, "location", kLocations, "where the child was seen", p))
+  if (auto where = chosen(form, "location", kLocations, "where the visit was", p))
     b["location"] = *where;
   if (auto why = read_text(form, "reason_outside_home")) b["reason_outside_home"] = *why;
   if (auto announced = read_yes_no(form, "announced", "the visit was announced", false, p))
@@ -113,7 +113,7 @@ json visit_form_view(const json& case_view, const Form& t, const std::vector<Fie
                "Smith, mother",
                typed(t, "others_present"), 3, p);
   v["location"] =
-      radios("location", "Where was the child seen?", "", kLocations, typed(t, "location"), p);
+      radios("location", "Where was the visit?", "", kLocations, typed(t, "location"), p);
   v["reason_outside_home"] =
       textarea("reason_outside_home", "If the child was seen away from home, why?", "",
                typed(t, "reason_outside_home"), 2, p);

@@ -207,6 +207,13 @@ class ProcedureRules(unittest.TestCase):
         self.assertIn("cin-plans-and-reviews", p["rule"])
         self.refused("visits", {"child_seen": True, "seen_alone": True, "location": "school"},
                      status=400, words="reason_outside_home")
+        # Every problem found in a visit comes back together, each with its rule.
+        p = self.refused("visits", {"child_seen": False, "seen_alone": True}, status=400,
+                         words="reason_not_seen")
+        self.assertEqual([q["detail"] for q in p["problems"]], [
+            "Say why the child was not seen (reason_not_seen).",
+            "The child was not seen, so they cannot have been seen alone (seen_alone)."])
+        self.assertTrue(all(q["rule"] for q in p["problems"]))
 
     def test_sharing_consent_names_the_agency(self):
         self.refused("consent", {"given": True, "scope": "information_sharing"}, status=400,

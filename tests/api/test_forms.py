@@ -191,6 +191,13 @@ class FormsTest(unittest.TestCase):
         self.assertIn('id="reason_not_seen-error"', r.text)
         self.assertIn(words, r.text)
         self.assertEqual(self.version(), v)
+        # Every problem the procedure's check finds is listed at once.
+        r = post_form(c, f"/cases/{self.case}/visit", dict(fields, seen_alone="yes"))
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r), [
+            ("#reason_not_seen", "Say why the child was not seen."),
+            ("#seen_alone", "The child was not seen, so they cannot have been seen alone.")])
+        self.assertEqual(self.version(), v)
         # Coming back to the form later finds it as it was left.
         again = self.worker().get(f"/cases/{self.case}/visit")
         self.assertIn("What you typed was kept", again.text)
