@@ -110,14 +110,18 @@ Result<Reply> caseload_page(Call& call, std::string_view scope) {
   const std::string show = field(call.query, "show");
   const std::string worker = team ? field(call.query, "worker") : std::string();
   const std::string title = team ? "The team's caseload" : "My caseload";
+  const pages::CaseloadOrder order =
+      pages::caseload_order(field(call.query, "sort"), field(call.query, "order"), team);
+  const std::string action = team ? "/caseload/team" : "/caseload";
   auto page = call.site->cached(
-      std::string(scope) + "-caseload|" + call.csrf_token + "|" + show + "|" + worker, *text,
-      [&]() -> Result<std::string> {
+      std::string(scope) + "-caseload|" + call.csrf_token + "|" + show + "|" + worker + "|" +
+          order.column + (order.ascending ? "+" : "-"),
+      *text, [&]() -> Result<std::string> {
         const json j = json::parse(**text);
-        json v = pages::caseload_view(j, show, profile_name(call.service), worker);
+        json v = pages::caseload_view(j, show, profile_name(call.service), worker, order, action);
         v["heading"] = team && j.contains("team") ? j["team"].get<std::string>() : title;
         v["team_view"] = team;
-        v["action"] = team ? "/caseload/team" : "/caseload";
+        v["action"] = action;
         return call.site->page("caseload", title, frame_of(call), std::move(v));
       });
   if (!page) return std::unexpected(page.error());

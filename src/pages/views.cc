@@ -55,7 +55,7 @@ std::string date_in_words(std::string_view iso) {
 }
 
 json caseload_view(const json& caseload, std::string_view show, std::string_view profile_name,
-                   std::string_view worker) {
+                   std::string_view worker, const CaseloadOrder& order, std::string_view action) {
   json rows = json::array();
   int overdue = 0, due_soon = 0, children = 0;
   std::vector<std::string> workers;
@@ -89,6 +89,8 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
     if (a["overdue_count"] != b["overdue_count"]) return a["overdue_count"] > b["overdue_count"];
     return a["due_soon_sort"].get<std::string>() < b["due_soon_sort"].get<std::string>();
   });
+  const bool team = action == "/caseload/team";
+  sort_caseload(rows, order);
   json v;
   v["today_words"] = date_in_words(text_of(caseload, "today"));
   v["profile_words"] = std::string(profile_name);
@@ -102,6 +104,8 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   v["filters"] = filters;
   for (const json& f : filters)
     if (f["selected"].get<bool>()) v["showing"] = f["label"];
+  v["sort"] = {{"column", order.column}, {"order", order.ascending ? "ascending" : "descending"}};
+  v["columns"] = caseload_columns(order, team, action, chosen == "all" ? "" : chosen, worker);
   v["has_rows"] = !rows.empty();
   v["rows"] = std::move(rows);
   std::sort(workers.begin(), workers.end());

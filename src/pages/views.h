@@ -6,15 +6,20 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "pages/caseload_sort.h"
+
 namespace cinplan::pages {
 
 // My caseload: counts at the top, then the children with something overdue
 // first (most overdue first), then those with something due this week.
 // `show` is "all", "overdue" or "due" (anything else: all).
 // `worker` (a team's caseload): only that worker's children, and the list
-// of the team's workers to choose from.
+// of the team's workers to choose from. `order` (caseload_sort.h) re-sorts
+// the rows and marks the headings; `action` is the page's own address.
 nlohmann::ordered_json caseload_view(const nlohmann::ordered_json& caseload, std::string_view show,
-                                     std::string_view profile_name, std::string_view worker = {});
+                                     std::string_view profile_name, std::string_view worker = {},
+                                     const CaseloadOrder& order = {"overdue", false},
+                                     std::string_view action = "/caseload");
 
 // The case page: the case as Service::case_view gives it, with "due" (what
 // is overdue, due soon or due next, most urgent first, each with its Why?)

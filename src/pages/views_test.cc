@@ -53,6 +53,34 @@ TEST(Views, TheCaseloadFilterShowsOnlyWhatWasAskedButCountsAll) {
   EXPECT_EQ(caseload_view(caseload(), "nonsense", "p")["rows"].size(), 3u);
 }
 
+TEST(Views, TheCaseloadSortsByTheColumnChosenWithoutJavaScript) {
+  auto children = [](const json& v) {
+    std::vector<std::string> out;
+    for (const json& r : v["rows"]) out.push_back(r["case_id"]);
+    return out;
+  };
+  const json by_name = caseload_view(caseload(), "", "p", "", caseload_order("child", "", false));
+  // "(no name recorded)" sorts before the names.
+  EXPECT_EQ(children(by_name), (std::vector<std::string>{"C-3", "C-1", "C-2"}));
+  EXPECT_EQ(by_name["columns"][0]["aria_sort"], "ascending");
+  EXPECT_EQ(by_name["columns"][0]["href"], "/caseload?sort=child&order=descending");
+  EXPECT_EQ(by_name["columns"][1]["aria_sort"], "none");
+  const json by_next =
+      caseload_view(caseload(), "", "p", "", caseload_order("next", "descending", false));
+  EXPECT_EQ(children(by_next), (std::vector<std::string>{"C-2", "C-3", "C-1"}));
+  // Without a sort, or with one not understood: what is overdue first.
+  const json plain = caseload_view(caseload(), "", "p", "", caseload_order("x", "y", false));
+  EXPECT_EQ(children(plain), (std::vector<std::string>{"C-2", "C-1", "C-3"}));
+  EXPECT_EQ(plain["columns"][1]["aria_sort"], "descending");
+  // The worker column is the team view's; a link keeps the filter chosen.
+  EXPECT_EQ(caseload_order("worker", "", false).column, "overdue");
+  const json team = caseload_view(caseload(), "due", "p", "Chloe Bennett",
+                                  caseload_order("worker", "", true), "/caseload/team");
+  EXPECT_EQ(team["columns"][1]["label"], "Worker");
+  EXPECT_EQ(team["columns"][1]["href"],
+            "/caseload/team?show=due&worker=Chloe%20Bennett&sort=worker&order=descending");
+}
+
 TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
   json c = {{"profile_name", "Bolton"},
             {"obligations", json::array()},

@@ -103,6 +103,22 @@ test('a first-line manager lands on the team\'s caseload and narrows it to one w
   const rows = page.locator('tbody tr');
   expect(await rows.count()).toBeLessThan(everyone);
   for (const row of await rows.all()) await expect(row).toContainText('Alex Morgan');
+
+  // Sorted by the child's name: by the heading's button with JavaScript,
+  // by its link (on the server, the worker kept) without.
+  const child = page.getByRole('columnheader', { name: 'Child' });
+  const names = async () => page.locator('tbody tr td:first-child a').allInnerTexts();
+  await child.locator('button, a').click();
+  await expect(child).toHaveAttribute('aria-sort', 'ascending');
+  const up = await names();
+  expect(up.length).toBeGreaterThan(1);
+  expect(up[0].localeCompare(up[up.length - 1])).toBeLessThanOrEqual(0);
+  await page.getByRole('columnheader', { name: 'Child' }).locator('button, a').click();
+  await expect(page.getByRole('columnheader', { name: 'Child' })).toHaveAttribute('aria-sort', 'descending');
+  expect(await names()).toEqual([...up].reverse());
+  for (const row of await rows.all()) await expect(row).toContainText('Alex Morgan');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'team-caseload-sorted');
 });
 
 test('a partner professional is told what there is for them, not sent round a loop', async ({ page }, testInfo) => {
