@@ -4,6 +4,7 @@
 #include "pages/visit_form.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "app/wording.h"
@@ -210,6 +211,13 @@ json case_page_view(const json& case_view, std::string_view today) {
         if (o.value == room) return std::string(o.label);
       return room;
     });
+    // "at the child's home": the form's own words for where the visit was.
+    for (const Option& o : visit_locations())
+      if (o.value == text_of(visit, "location")) {
+        std::string words(o.label);
+        words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+        visit["location"] = words;
+      }
     visit["why_not_words"] =
         visit.contains("reason_not_seen") ? visit["reason_not_seen"] : json(false);
   }

@@ -130,6 +130,7 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
                              {{"date", "2026-11-20"},
                               {"child_seen", false},
                               {"reason_not_seen", "at his grandmother's"},
+                              {"location", "home"},
                               {"others_present", {"Dana Smith, mother", "a neighbour"}},
                               {"rooms_seen", {"kitchen", "bedroom"}}}});
   c["plan"] = {
@@ -149,6 +150,8 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
   EXPECT_EQ(v["visits"][0]["rooms_words"], "Kitchen, The child's bedroom");
   EXPECT_EQ(v["visits"][0]["why_not_words"], "at his grandmother's");
   EXPECT_EQ(v["visits"][1]["others_words"], false);
+  EXPECT_EQ(v["visits"][0]["location"], "at the child's home");  // where the visit was
+  EXPECT_EQ(v["visits"][1]["location"], false);
   EXPECT_TRUE(v["plan"]["actions"][0]["action_overdue"].get<bool>());
   EXPECT_FALSE(v["plan"]["actions"][1]["action_overdue"].get<bool>());
   EXPECT_FALSE(v["plan"]["actions"][2]["action_overdue"].get<bool>());

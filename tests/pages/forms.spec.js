@@ -58,7 +58,7 @@ test('a worker records a visit from the case, and a refusal loses nothing', asyn
   // Seen after all: alone, at home, unannounced, two rooms.
   await page.getByRole('group', { name: 'Was the child seen?' }).getByLabel('Yes').check();
   await page.getByRole('group', { name: 'Was the child seen alone?' }).getByLabel('Yes').check();
-  await page.getByLabel('At home').check();
+  await page.getByLabel('At the child\'s home').check();
   await page.getByRole('group', { name: 'Did the family know you were coming?' }).getByLabel('No').check();
   await page.getByLabel('The child\'s bedroom').check();
   await page.getByLabel('Kitchen').check();
