@@ -2,6 +2,7 @@
 // shows only what the caller may see. The HTTP layer has already authorized
 // the action itself and audits the answer.
 #include <algorithm>
+#include <map>
 
 #include "app/case_view.h"
 #include "app/caseload.h"
@@ -36,6 +37,29 @@ std::optional<Date> plan_start(const CaseRecord& r) {
   for (const Event& e : r.history.events)
     if (e.type_id() == "plan_decided") start = e.date;
   return start;
+}
+
+// The first family member (person_added, under their latest name) whose
+// name `terms` matches, as "Jo Example (mother)": a duty worker often has
+// only a parent's name. Empty when none does.
+std::string family_member_matching(const CaseRecord& r, const SearchTerms& terms) {
+  std::vector<std::pair<std::string, std::pair<std::string, std::string>>> people;
+  for (const Event& e : r.history.events) {
+    if (e.type_id() == "person_added") {
+      people.push_back(
+          {e.string_field("person_id"), {e.string_field("name"), e.string_field("relationship")}});
+    } else if (e.type_id() == "person_details_changed") {
+      const auto changes = e.body.find("changes");
+      if (changes == e.body.end() || !changes->contains("name") || !(*changes)["name"].is_string())
+        continue;
+      for (auto& [id, person] : people)
+        if (id == e.string_field("person_id")) person.first = (*changes)["name"];
+    }
+  }
+  for (const auto& [id, person] : people)
+    if (name_matches(terms, fold_name(person.first)))
+      return person.first + (person.second.empty() ? "" : " (" + person.second + ")");
+  return {};
 }
 
 }  // namespace
@@ -219,12 +243,18 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
       terms->kind = SearchTerms::Kind::kCaseId;
       terms->value = exact->id;
     }
+    std::map<std::string, std::string> found_by;  // a family member's name matched
     for (const auto& [id, r] : v.cases) {
       const json child = child_json(r);
       bool hit = false;
       switch (terms->kind) {
         case SearchTerms::Kind::kName:
           hit = name_matches(*terms, fold_name(child.value("name", "")));
+          if (!hit) {
+            std::string who = family_member_matching(r, *terms);
+            hit = !who.empty();
+            if (hit) found_by[r.id] = std::move(who);
+          }
           break;
         case SearchTerms::Kind::kDateOfBirth:
           hit = child.value("date_of_birth", "") == terms->value;
@@ -246,7 +276,9 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
     json out = json::array();
     for (const CaseRecord* r : hits) {
       if (out.size() == 50) break;
-      out.push_back(case_summary_json(*r));
+      json row = case_summary_json(*r);
+      if (auto who = found_by.find(r->id); who != found_by.end()) row["found_by"] = who->second;
+      out.push_back(std::move(row));
     }
     return json{{"searched_by", std::string(kind_words(terms->kind))},
                 {"count", hits.size()},

@@ -300,6 +300,11 @@ json search_view(const json& found, std::string_view terms) {
                       : n == 1 ? "1 child found"
                                : std::to_string(n) + " children found";
   v["results"] = found.is_object() && found.contains("cases") ? found["cases"] : json::array();
+  for (json& row : v["results"]) {
+    if (!row.contains("found_by")) row["found_by"] = false;  // not the page's own
+    if (row.contains("date_of_birth") && row["date_of_birth"].is_string())
+      row["date_of_birth"] = date_in_words(row["date_of_birth"].get<std::string>());
+  }
   v["has_results"] = n > 0;
   return v;
 }

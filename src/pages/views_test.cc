@@ -195,6 +195,20 @@ TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
   EXPECT_EQ(all["counts"]["children"], 3);
 }
 
+TEST(Views, FindAChildSaysHowManyAndWhoseNameWasFound) {
+  const json found = {{"cases", json::array({{{"case_id", "C-1"},
+                                              {"child", "Kai Campbell"},
+                                              {"date_of_birth", "2011-03-02"},
+                                              {"found_by", "Stacey Campbell (mother)"}},
+                                             {{"case_id", "C-2"}, {"child", "Leah Campbell"}}})}};
+  const json v = search_view(found, "stacey campbell");
+  EXPECT_EQ(v["result_words"], "2 children found");
+  EXPECT_EQ(v["results"][0]["date_of_birth"], "2 March 2011");
+  EXPECT_EQ(v["results"][0]["found_by"], "Stacey Campbell (mother)");
+  EXPECT_EQ(v["results"][1]["found_by"], false);  // found by the child's own name
+  EXPECT_EQ(search_view(json::object(), "")["searched"], false);
+}
+
 TEST(Views, ADateInWordsOrTheTextAsItWas) {
   EXPECT_EQ(date_in_words("2026-03-01"), "1 March 2026");
   EXPECT_EQ(date_in_words("soon"), "soon");

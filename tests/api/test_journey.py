@@ -117,6 +117,12 @@ class Journey(unittest.TestCase):
         # A case id typed in small letters is the same case id.
         found = flm.get(f"/api/search?q={case.lower()}").json
         self.assertEqual((found["searched_by"], found["count"]), ("case id", 1))
+        # A duty worker with only a parent's name finds the child, and is
+        # told whose name it was.
+        found = flm.get("/api/search?q=jo%20exam").json
+        mine = [c for c in found["cases"] if c["case_id"] == case]
+        self.assertEqual(len(mine), 1, found)
+        self.assertEqual(mine[0]["found_by"], "Jo Example (mother)")
         shared = school.get(f"/api/cases/{case}/shared").json
         self.assertEqual(len([m for m in shared["meetings"] if m["held"]]), 3)
         flm.command(case, "closure", {"date": day(start, 140), "reason": "close",

@@ -58,6 +58,17 @@ test('find a child by name from the search box, and sign out', async ({ page }, 
   await checkAccessible(page);
   await screenshot(page, testInfo, 'search');
 
+  // Only a parent's name to hand: the child is found, and the page says whose
+  // name it was.
+  await page.locator('tbody tr a').first().click();
+  const family = page.locator('table', { hasText: 'Family and professionals' }).locator('tbody tr').first();
+  const parent = await family.locator('td').first().innerText();
+  await page.getByRole('search').getByLabel('Find a child').fill(parent);
+  await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('tbody tr', { hasText: `Found by a family member: ${parent}` }).first()).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'search-by-parent');
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto('/caseload');
