@@ -89,7 +89,8 @@ int run_serve(const ServeArgs& args) {
   if (!site) return fail(site.error().describe());
   http::Dispatcher dispatcher(
       service, audit,
-      {config->worker_threads, 10'000, config->secure_cookies, config->max_body_bytes, &*site});
+      {config->worker_threads, 10'000, config->secure_cookies, config->max_body_bytes, &*site,
+       http::ListenSettings{}.max_url_bytes});
   http::ListenSettings listen;
   listen.address = config->bind;
   listen.port = config->port;

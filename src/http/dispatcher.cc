@@ -117,7 +117,7 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   // A page address that is not one, or is malformed: the error page still
   // shows who is signed in, with the search box it points to.
   std::optional<app::SessionInfo> viewer;
-  auto fail_page_address = [&](const Error& e) {
+  auto fail_page_address = [&](const Error& e, int status = 0) {
     if (page_path) {
       if (auto info = service_.session(cookie(request, kSessionCookie)); info) {
         viewer = std::move(*info);
@@ -125,8 +125,14 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
         shown_csrf = viewer->csrf_token;
       }
     }
-    fail(e);
+    fail(e, status);
   };
+  if (const std::size_t n = request.path.size() + request.query.size(); n > settings_.max_url_bytes)
+    return fail_page_address(
+        Error::bad_input("The address is " + describe_size(n) + " long: at most " +
+                         describe_size(settings_.max_url_bytes) +
+                         " is taken. To find a child, search with fewer words."),
+        414);
   if (!valid_utf8(request.path))
     return fail(Error::bad_input("The address holds bytes that are not UTF-8 text."));
   auto matched = match(request.method, request.path);

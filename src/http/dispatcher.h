@@ -21,6 +21,9 @@ struct DispatchSettings {
   bool secure_cookies = false;           // add Secure (served over TLS)
   std::size_t max_body_bytes = 1 << 20;  // larger bodies are answered 413
   const pages::Site* site = nullptr;     // the pages; none: only the API is served
+  // Longer addresses (path and query) are answered 414. The listener takes
+  // up to eight times this, so that the answer can say so.
+  std::size_t max_url_bytes = 8 << 10;
 };
 
 class Dispatcher {

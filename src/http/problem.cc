@@ -39,6 +39,8 @@ const char* title_for(int status, const char* fallback) {
       return "This address does not take that method";
     case 413:
       return "The request is too large";
+    case 414:
+      return "The address is too long";
     case 415:
       return "The request must be JSON";
     case 428:
@@ -58,6 +60,8 @@ const char* slug_for(int status, const char* fallback) {
       return "method-not-allowed";
     case 413:
       return "too-large";
+    case 414:
+      return "address-too-long";
     case 415:
       return "unsupported-media-type";
     case 428:

@@ -110,6 +110,8 @@ std::string reason_phrase(int status) {
       return "Precondition Failed";
     case 413:
       return "Content Too Large";
+    case 414:
+      return "URI Too Long";
     case 415:
       return "Unsupported Media Type";
     case 422:
@@ -145,7 +147,7 @@ class RestinioServer final : public HttpServer {
         .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
                                       .max_body_size(4 * s.max_body_bytes)
                                       .max_field_value_size(s.max_header_bytes)
-                                      .max_url_size(s.max_url_bytes)
+                                      .max_url_size(8 * s.max_url_bytes)
                                       .max_field_count(100))
         .ip_blocker(std::make_shared<Blocker>(Blocker{limiter}))
         .connection_state_listener(std::make_shared<Listener>(Listener{limiter}))

@@ -94,6 +94,15 @@ class BadInput(unittest.TestCase):
         self.problem(self.c.get("/api/oversight?months=7"), 400)
         self.problem(self.c.get("/api/cases/%ZZ"), 400)
 
+    def test_an_address_too_long_is_answered_not_dropped(self):
+        # A pasted page of text in the search box: answered 414, saying the
+        # limit; the page is the GOV.UK error page.
+        p = self.problem(self.c.get("/api/search?q=" + "a" * 9000), 414)
+        self.assertIn("at most 8 KiB", p["detail"])
+        page = self.c.get("/search?q=" + "a" * 9000)
+        self.assertEqual(page.status, 414)
+        self.assertIn("search with fewer words", page.text)
+
 
 class ProcedureRules(unittest.TestCase):
     """Each rule the API enforces refuses the bad command, citing it, and
