@@ -191,11 +191,21 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   auto answer = [&](Response response, bool audited) {
     if (!audited) return respond(std::move(response));
     auto shared = std::make_shared<Response>(std::move(response));
-    audit_.record(entry, [shared, respond](const Result<void>& written) {
+    // A page's answer, if the log cannot be written, is the error page,
+    // without the person's name (the session is not read again).
+    const pages::Site* site = page_path ? settings_.site : nullptr;
+    app::Service* service = &service_;
+    const bool secure = settings_.secure_cookies;
+    audit_.record(entry, [shared, respond, site, service, secure](const Result<void>& written) {
       if (!written) {
-        respond(
-            problem(Error::unavailable("The access log cannot be written: nothing was shown "
-                                       "or done.")));
+        // For the IT team: why (the store's own words), never what was asked.
+        std::fprintf(stderr, "cinplan: the access log cannot be written: %s\n",
+                     written.error().describe().c_str());
+        const Error e = Error::unavailable(
+            "cinplan cannot write its record of who saw what just now, so nothing was shown or "
+            "done.");
+        respond(site ? to_response(page::error_page(*site, *service, nullptr, {}, e, 503), secure)
+                     : problem(e));
         return;
       }
       respond(std::move(*shared));

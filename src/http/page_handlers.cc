@@ -257,12 +257,22 @@ Reply error_page(const pages::Site& site, app::Service& service, const access::C
     case 500:
     case 503:
       v["heading"] = "Sorry, there is a problem with cinplan";
-      v["next"] = "Nothing was written. Try again in a moment; if it goes on, tell your IT team.";
+      v["next"] =
+          "Try again in a moment. If it goes on, tell your IT team the time it happened: "
+          "cinplan's log says what went wrong.";
       break;
     default:
       v["heading"] = "There is a problem";
   }
-  v["message"] = error.message;
+  // What went wrong inside cinplan (a database's file name, a bug) is for
+  // the log, not the page: the page says what it means for the person.
+  v["message"] = status == 500 ? std::string(
+                                     "Something went wrong inside cinplan. Nothing was "
+                                     "recorded.")
+                 : status == 503 ? std::string(
+                                       "cinplan cannot reach its database just now, so "
+                                       "nothing was recorded.")
+                                 : error.message;
   const pages::Frame f = make_frame(service, caller, csrf_token);
   Reply r;
   r.status = status;
