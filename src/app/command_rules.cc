@@ -134,8 +134,18 @@ Result<void> check_meeting(const CommandContext& ctx, const CaseHistory& h, std:
 
 Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
                         CommandResult& result) {
+  // Actions already done: agreeing one again would undo what the record says.
+  std::map<std::string, Date> done;
+  for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i)
+    if (h.events[i].type_id() == "plan_action_completed")
+      done.emplace(h.events[i].string_field("action_id"), h.events[i].date);
   for (const Event& e : new_events(h, first_new)) {
     if (e.type_id() == "plan_action_agreed") {
+      if (auto d = done.find(e.string_field("action_id")); d != done.end())
+        return std::unexpected(
+            refuse("Action " + d->first + " was done on " + date_words(d->second) +
+                       ": a new action needs an id of its own (action_id).",
+                   "cinplan, for every authority: a plan's record of what was done is kept"));
       for (const char* f : {"owner", "by_date", "why"}) {
         if (!e.body.contains(f)) {
           return std::unexpected(

@@ -35,7 +35,7 @@ const CaseForm kPlan{
     "Change the plan",
     "update_plan",
     "plan",
-    typed_only<pages::read_plan>,
+    pages::read_plan,
     pages::plan_inputs,
     pages::plan_form_view,
     "date-day",

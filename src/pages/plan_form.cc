@@ -45,7 +45,7 @@ bool unchanged(const Form& form, const std::string& was_field, const json& now) 
 
 }  // namespace
 
-FormReading read_plan(const Form& form) {
+FormReading read_plan(const Form& form, const json& case_view) {
   FormReading r;
   auto& p = r.problems;
   json& b = r.body;
@@ -69,7 +69,23 @@ FormReading read_plan(const Form& form) {
     }
   }
   const int outcome_rows = rows_sent(form, "outcome"), action_rows = rows_sent(form, "action");
+  // Every id the plan has used, done actions included (the form does not
+  // show them), so that a new row never takes the id of one of them.
   std::vector<std::string> taken;
+  const json plan =
+      case_view.is_object() && case_view.contains("plan") && case_view["plan"].is_object()
+          ? case_view["plan"]
+          : json::object();
+  auto existing = [&](const char* list, const char* key, const std::string& id) -> const json* {
+    const auto items = plan.find(list);
+    if (items == plan.end() || !items->is_array()) return nullptr;
+    for (const json& x : *items)
+      if (x.value(key, "") == id) return &x;
+    return nullptr;
+  };
+  for (auto [list, key] : {std::pair{"outcomes", "outcome_id"}, std::pair{"actions", "action_id"}})
+    for (const json& x : plan.value(list, json::array()))
+      if (x.contains(key) && x[key].is_string()) taken.push_back(x[key].get<std::string>());
   for (int i = 1; i <= outcome_rows; ++i)
     if (auto id = read_text(form, row_input("outcome", i, "id"))) taken.push_back(*id);
   for (int i = 1; i <= action_rows; ++i)
@@ -124,11 +140,16 @@ FormReading read_plan(const Form& form) {
       p.push_back({row_input("action", i, "why"), "Action " + n + ": say why it will help", {}});
     if (!text || !owner || !by || !why) continue;
     auto id = read_text(form, row_input("action", i, "id"));
-    actions.push_back({{"action_id", id ? *id : next_id("A", taken)},
-                       {"text", *text},
-                       {"owner", *owner},
-                       {"by_date", *by},
-                       {"why", *why}});
+    json a = {{"action_id", id ? *id : next_id("A", taken)},
+              {"text", *text},
+              {"owner", *owner},
+              {"by_date", *by},
+              {"why", *why}};
+    // A changed action still serves the outcome it served.
+    if (const json* was = id ? existing("actions", "action_id", *id) : nullptr;
+        was && was->contains("outcome_id"))
+      a["outcome_id"] = (*was)["outcome_id"];
+    actions.push_back(std::move(a));
   }
   // The settings as the form showed them are not changes: only what was
   // changed goes into the new version.

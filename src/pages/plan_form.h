@@ -22,7 +22,10 @@ namespace cinplan::pages {
 inline constexpr int kNewOutcomeRows = 2;
 inline constexpr int kNewActionRows = 3;
 
-FormReading read_plan(const Form& form);
+// `case_view` (Service::case_view): the plan as it stands, so that a new row
+// takes an id no outcome or action has had (done ones included) and a
+// changed action keeps the outcome it serves.
+FormReading read_plan(const Form& form, const nlohmann::ordered_json& case_view);
 // What the SMART check flags without refusing: outcomes without a measure.
 std::vector<std::string> plan_flags(const Form& form);
 const std::map<std::string, std::string>& plan_inputs();

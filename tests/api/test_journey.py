@@ -111,6 +111,16 @@ class Journey(unittest.TestCase):
         sw.command(case, "plan/actions-completed", {"date": day(start, 44), "action_id": "A1"})
         plan = flm.get(f"/api/cases/{case}").json["plan"]
         self.assertTrue(plan["actions"][0]["completed"])
+        # A done action is not agreed again under its id: that would undo the
+        # record of it being done.
+        at = flm.version(case)
+        r = sw.post(f"/api/cases/{case}/plan", {
+            "date": day(start, 45), "summary": "a new action",
+            "actions": [{"action_id": "A1", "text": "Walk to school on Mondays", "owner": "nan",
+                         "by_date": day(start, 60), "why": "mother works"}]}, version=at)
+        self.assertEqual(r.status, 422, r)
+        self.assertIn("Action A1 was done on", r.json["detail"])
+        self.assertEqual(flm.version(case), at)
         team = flm.get("/api/caseload/team").json
         self.assertIn(case, [c["case_id"] for c in team["cases"]])
         self.assertEqual(flm.get(f"/api/search?q={case}").json["count"], 1)
