@@ -318,7 +318,30 @@ Result<void> check_invitations(const CommandContext& ctx, const CaseHistory& h,
     if (e.type_id() != "invitations_sent") continue;
     if (e.body.contains("distribution_list") && !e.bool_field("distribution_list"))
       return std::unexpected(Error::bad_input("Every invitation carries the distribution list."));
+    const std::string meeting = e.string_field("meeting_date");
+    if (auto on = parse_date(meeting); on && e.date > *on)
+      return std::unexpected(Error::bad_input("The invitations are dated " + date_words(e.date) +
+                                              ", after the meeting on " + date_words(*on) +
+                                              ": they go out before it (invitations_date)."));
     if (auto notice = short_notice(ctx.profile, h, e)) result.warnings.push_back(*notice);
+    // Someone a manager excluded from this meeting, invited all the same.
+    for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i) {
+      const Event& x = h.events[i];
+      if (x.type_id() != "family_member_excluded") continue;
+      const std::string from = x.string_field("meeting_date");
+      bool held_since = false;
+      for (std::size_t j = i + 1; j < first_new && j < h.events.size(); ++j)
+        held_since =
+            held_since || (h.events[j].type_id() == "meeting" && h.events[j].date > x.date);
+      if (from.empty() ? held_since : from != meeting) continue;
+      const std::string who = x.string_field("person");
+      for (const auto& invited : e.body.value("invitees", nlohmann::ordered_json::array()))
+        if (invited.is_string() && invited.get<std::string>().starts_with(who))
+          result.warnings.push_back(who + " is excluded from this meeting (endorsed on " +
+                                    date_words(x.date) +
+                                    ") but is invited: the distribution "
+                                    "list will reach them.");
+    }
   }
   return {};
 }

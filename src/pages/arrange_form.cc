@@ -81,11 +81,27 @@ json arrange_form_view(const json& cv, const Form& t, const std::vector<FieldPro
   std::vector<std::string> words, values;
   words.reserve(network.size());
   values.reserve(network.size());
+  // Someone a manager excluded from the meeting is not ticked: the
+  // distribution list would reach them.
+  std::vector<FieldProblem> unread;  // the date's own problems are shown beside it
+  const std::string on = read_date(t, "meeting_date", "", false, unread).value_or("");
+  const json out = exclusions_from(cv, on.empty() ? std::string(today) : on, on.empty());
   for (const NetworkMember& m : network) {
     words.push_back(m.words());
     values.push_back(m.id);
-    if (fresh) ticked["invite-" + m.id] = "yes";
+    if (fresh && !excluded(out, m)) ticked["invite-" + m.id] = "yes";
   }
+  json shown = json::array();
+  for (const json& x : out)
+    shown.push_back(
+        {{"person", x.value("person", "")},
+         {"reason", x.value("reason", "")},
+         {"meeting_words", x.contains("meeting_date")
+                               ? "the meeting on " + date_in_words(x.value("meeting_date", ""))
+                               : std::string("the next meeting")},
+         {"endorsed_words", date_in_words(x.value("date", ""))}});
+  v["has_exclusions"] = !shown.empty();
+  v["exclusions"] = std::move(shown);
   for (std::size_t i = 0; i < network.size(); ++i) people.push_back({values[i], words[i]});
   v["has_network"] = !people.empty();
   v["invitees"] = checkboxes("invite", "Who is invited?",

@@ -63,4 +63,28 @@ json meetings_to_hold(const json& cv) {
   return out;
 }
 
+json exclusions_from(const json& cv, std::string_view meeting_date, bool or_later) {
+  json out = json::array();
+  const auto list = cv.find("exclusions");
+  if (list == cv.end() || !list->is_array()) return out;
+  const auto held = cv.find("meetings");
+  for (const json& x : *list) {
+    const std::string on = text(x, "meeting_date"), made = text(x, "date");
+    bool held_since = false;
+    if (held != cv.end() && held->is_array())
+      for (const json& m : *held) held_since = held_since || text(m, "date") > made;
+    const bool applies =
+        on.empty() ? !held_since : (on == meeting_date || (or_later && on >= meeting_date));
+    if (applies) out.push_back(x);
+  }
+  return out;
+}
+
+bool excluded(const json& exclusions, const NetworkMember& member) {
+  return std::any_of(exclusions.begin(), exclusions.end(), [&](const json& x) {
+    const std::string who = text(x, "person");
+    return who == member.words() || who == member.name;
+  });
+}
+
 }  // namespace cinplan::pages

@@ -188,18 +188,12 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
 
   // Endorsed exclusions from this meeting (or from the next, not yet dated).
   json excluded = json::array();
-  for (const json& x : cv.value("exclusions", json::array())) {
-    const std::string on = x.value("meeting_date", "");
-    bool held_after = false;
-    for (const json& m : cv.value("meetings", json::array()))
-      if (m.value("date", "") > x.value("date", "")) held_after = true;
-    if ((!on.empty() && on == when) || (on.empty() && !held_after))
-      excluded.push_back({{"person", x.value("person", "")},
-                          {"reason", x.value("reason", "")},
-                          {"alternative", x.value("alternative", "")},
-                          {"endorsed_by", x.value("endorsed_by", "a manager")},
-                          {"endorsed_words", date_in_words(x.value("date", ""))}});
-  }
+  for (const json& x : exclusions_from(cv, when))
+    excluded.push_back({{"person", x.value("person", "")},
+                        {"reason", x.value("reason", "")},
+                        {"alternative", x.value("alternative", "")},
+                        {"endorsed_by", x.value("endorsed_by", "a manager")},
+                        {"endorsed_words", date_in_words(x.value("date", ""))}});
   v["has_exclusions"] = !excluded.empty();
   v["exclusions"] = std::move(excluded);
 
@@ -207,9 +201,7 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
   // Someone excluded from the meeting is no row of its register.
   std::vector<NetworkMember> network;
   for (NetworkMember& m : network_of(cv)) {
-    const bool out = std::any_of(v["exclusions"].begin(), v["exclusions"].end(),
-                                 [&](const json& x) { return x.value("person", "") == m.words(); });
-    if (!out) network.push_back(std::move(m));
+    if (!pages::excluded(v["exclusions"], m)) network.push_back(std::move(m));
   }
   const int base = fresh ? static_cast<int>(network.size())
                          : last_filled(t, "att", {"name", "who", "contact", "came"});

@@ -89,6 +89,25 @@ TEST(ArrangeForm, InvitesTheWholeNetworkOnAFreshFormAndQuotesTheNotice) {
   EXPECT_EQ(typed["invitees"]["items"][1]["checked"], false);
 }
 
+TEST(ArrangeForm, LeavesSomeoneExcludedFromTheMeetingUnticked) {
+  json c = a_case();
+  // The father is excluded from the next meeting; an exclusion from the
+  // meeting held on 1 September no longer applies.
+  c["exclusions"] = json::parse(R"j([
+    {"date": "2026-08-20", "person": "Jo Example (mother)", "meeting_date": "2026-09-01",
+     "reason": "old"},
+    {"date": "2026-11-02", "person": "Sam Example (father)", "reason": "threats at the last meeting"}])j");
+  const json v = arrange_form_view(c, {}, {}, "2026-11-12", 7);
+  EXPECT_EQ(v["invitees"]["items"][0]["checked"], true);   // the mother
+  EXPECT_EQ(v["invitees"]["items"][1]["checked"], false);  // the father
+  ASSERT_EQ(v["exclusions"].size(), 1u);
+  EXPECT_EQ(v["exclusions"][0]["meeting_words"], "the next meeting");
+  EXPECT_EQ(v["exclusions"][0]["reason"], "threats at the last meeting");
+  // The register of the meeting leaves him out too.
+  EXPECT_EQ(exclusions_from(c, "2026-12-10").size(), 1u);
+  EXPECT_EQ(exclusions_from(c, "2026-09-01").size(), 2u);
+}
+
 TEST(MeetingForm, ReadsTheRegisterScalingAndWhatTheMeetingFound) {
   const Form f = {{"kind", "review"},
                   {"date-day", "10"},

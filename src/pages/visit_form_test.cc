@@ -66,7 +66,7 @@ TEST(VisitForm, NamesWhatIsMissingOrNotOffered) {
   EXPECT_EQ(r.problems[0].field, "child_seen");
   EXPECT_EQ(r.problems[0].message, "Say whether the child was seen");
   EXPECT_EQ(r.problems[1].field, "location");
-  EXPECT_EQ(r.problems[1].message, "Choose where the child was seen from the list");
+  EXPECT_EQ(r.problems[1].message, "Choose where the visit was from the list");
 }
 
 TEST(VisitForm, TheDateIsTodaysUntilTypedAndWhatWasTypedIsShownAgain) {

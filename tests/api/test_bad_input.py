@@ -151,6 +151,14 @@ class ProcedureRules(unittest.TestCase):
                         version=at)
         self.assertEqual(r.status, 200, r)
         self.assertTrue(any("views" in w for w in r.json["warnings"]), r.json)
+        # Invited all the same to the next meeting: flagged, since the
+        # distribution list would reach him.
+        r = self.c.post(f"/api/cases/{london}/meetings",
+                        {"kind": "initial", "meeting_date": "2027-01-20",
+                         "invitees": ["father", "school"]}, version=r.json["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(any("father is excluded from this meeting" in w
+                            for w in r.json["warnings"]), r.json)
         # The endorsement is the caller's: a worker may not make it.
         worker = ctx.client_for("sw.north")
         r = worker.post(f"/api/cases/{self.case}/exclusions",
@@ -231,6 +239,10 @@ class ProcedureRules(unittest.TestCase):
     def test_an_invitation_carries_the_distribution_list(self):
         self.refused("invitations", {"meeting_date": "2026-12-20", "distribution_list": False},
                      status=400, words="distribution list")
+        # Invitations dated after the meeting they invite to.
+        self.refused("invitations", {"date": "2026-12-02", "meeting_date": "2026-11-01",
+                                     "invitees": ["mother"]},
+                     status=400, words="after the meeting on 1 November 2026")
 
     def test_only_a_manager_signs_as_the_manager(self):
         sw = ctx.client_for("sw.north")

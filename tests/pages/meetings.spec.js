@@ -129,6 +129,14 @@ test('a first-line manager endorses excluding a parent, and the meeting form sho
   const name = who.split(' (')[0];
   await expect(page.locator('.cinplan-register-row input[value="' + name + '"]')).toHaveCount(0);
   await screenshot(page, testInfo, 'meeting-form-exclusion');
+
+  // Arranging the next meeting: not ticked, with the reason beside the list.
+  await page.goto(caseUrl + '/meeting/arrange');
+  await expect(page.locator('.cinplan-exclusions')).toContainText(who);
+  const invite = page.getByRole('group', { name: 'Who is invited?' }).getByLabel(who, { exact: true });
+  await expect(invite).not.toBeChecked();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'arrange-form-exclusion');
 });
 
 test('a worker may not endorse an exclusion', async ({ page }, testInfo) => {
