@@ -182,6 +182,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
           merge(p, e.body["changes"]);
         } else {
           for (const auto& who : e.body["from"]) p["address_withheld_from"].push_back(who);
+          p["address_withheld_reason"] = e.string_field("reason");
         }
       }
     } else if (type == "meeting") {

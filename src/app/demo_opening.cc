@@ -158,7 +158,7 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
     json e = demo_event("address_withheld", working_day_after(add_days(p.referral, 1)));
     e["person_id"] = "P1";
     e["from"] = json::array({"P2"});
-    e["reason"] = "non-molestation order against P2";
+    e["reason"] = "a non-molestation order against the father";
     if (auto ok = add(d, e); !ok) return ok;
   }
   if (p.story == DemoStory::kSupervisionOrder) {

@@ -188,6 +188,33 @@ json case_page_view(const json& case_view, std::string_view today) {
   }
   v["has_exclusions"] = !exclusions.empty();
   v["exclusions"] = std::move(exclusions);
+  // A protected person: whose address is kept from whom, by name, for the
+  // warning above the network (never to be given to them).
+  std::map<std::string, std::string> name_of;
+  for (const char* list : {"people", "professionals"})
+    for (const json& p : case_view.value(list, json::array()))
+      name_of[text_of(p, "person_id")] =
+          text_of(p, "name") +
+          (p.contains("relationship") ? " (" + text_of(p, "relationship") + ")" : "");
+  json withheld = json::array();
+  if (v.contains("people") && v["people"].is_array())
+    for (json& p : v["people"]) {
+      std::string from;
+      for (const json& id : p.value("address_withheld_from", json::array())) {
+        const std::string key = id.is_string() ? id.get<std::string>() : std::string();
+        const auto it = name_of.find(key);
+        from += (from.empty() ? "" : ", ") + (it != name_of.end() ? it->second : key);
+      }
+      p["withheld"] = !from.empty();
+      if (from.empty()) continue;
+      withheld.push_back({{"person", text_of(p, "name")},
+                          {"from", from},
+                          {"reason", text_of(p, "address_withheld_reason").empty()
+                                         ? json(false)
+                                         : json(text_of(p, "address_withheld_reason"))}});
+    }
+  v["has_withheld"] = !withheld.empty();
+  v["withheld_addresses"] = std::move(withheld);
   json visits = case_view.value("visits", json::array());
   for (json& visit : visits) {
     visit["date_words"] = date_in_words(text_of(visit, "date"));

@@ -195,6 +195,26 @@ TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
   EXPECT_EQ(all["counts"]["children"], 3);
 }
 
+TEST(Views, AnAddressKeptFromSomeoneIsNamedAboveTheNetwork) {
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"chronology", json::array()},
+            {"closure", nullptr}};
+  c["people"] = json::parse(R"j([
+    {"person_id": "P1", "name": "Jo Example", "relationship": "mother",
+     "address_withheld_from": ["P2"], "address_withheld_reason": "non-molestation order"},
+    {"person_id": "P2", "name": "Sam Example", "relationship": "father",
+     "address_withheld_from": []}])j");
+  const json v = case_page_view(c, "2026-12-02");
+  ASSERT_EQ(v["withheld_addresses"].size(), 1u);
+  EXPECT_EQ(v["withheld_addresses"][0]["person"], "Jo Example");
+  EXPECT_EQ(v["withheld_addresses"][0]["from"], "Sam Example (father)");
+  EXPECT_EQ(v["withheld_addresses"][0]["reason"], "non-molestation order");
+  EXPECT_EQ(v["people"][0]["withheld"], true);
+  EXPECT_EQ(v["people"][1]["withheld"], false);
+}
+
 TEST(Views, FindAChildSaysHowManyAndWhoseNameWasFound) {
   const json found = {{"cases", json::array({{{"case_id", "C-1"},
                                               {"child", "Kai Campbell"},

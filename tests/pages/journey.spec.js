@@ -140,3 +140,19 @@ test('a partner professional is told what there is for them, not sent round a lo
   await checkAccessible(page);
   await screenshot(page, testInfo, 'partner-first-page');
 });
+
+test('an address kept from a parent is named above the family, where the worker cannot miss it', async ({ page }, testInfo) => {
+  const { execFileSync } = require('child_process');
+  const id = execFileSync('sqlite3', [process.env.CINPLAN_PAGES_DB,
+    "SELECT stream_id FROM events WHERE type = 'address_withheld' LIMIT 1"]).toString().trim();
+  expect(id).not.toBe('');
+  await signIn(page, { username: 'grace.adeyemi', password: signIns()['grace.adeyemi'].password });
+  await page.goto(`/cases/${id}#child`);
+  const warning = page.locator('.cinplan-withheld');
+  await expect(warning).toContainText('never give it');
+  await expect(warning).toContainText('address is kept from');
+  await expect(warning).toContainText('(father)');
+  await expect(page.locator('table', { hasText: 'Family and professionals' }).locator('.govuk-tag--red')).toHaveText(['Address withheld']);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'case-address-withheld');
+});
