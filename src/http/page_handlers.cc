@@ -78,16 +78,17 @@ Result<Reply> sign_out(Call& call) {
   return r;
 }
 
-// The first page: a first-line manager's team, a worker's own caseload, or,
+// The first page: a manager's team, a worker's own caseload, or,
 // for a role with neither, a page saying what there is for them.
 Result<Reply> home(Call& call) {
   auto allowed = [&](std::string_view action) {
     auto d = call.service.authorize(*call.caller, action, "");
     return d && d->allowed;
   };
-  if (call.caller->role != "first_line_manager" && allowed("caseload.mine"))
-    return see_other("/caseload");
+  // A manager's work is their team's (or the authority's) children; a
+  // worker's, their own.
   if (allowed("caseload.team")) return see_other("/caseload/team");
+  if (allowed("caseload.mine")) return see_other("/caseload");
   json v;
   v["heading"] = "You are signed in";
   v["message"] = "There is no caseload for your role. The pages for " +

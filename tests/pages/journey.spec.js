@@ -132,6 +132,15 @@ test('a first-line manager lands on the team\'s caseload and narrows it to one w
   await screenshot(page, testInfo, 'team-caseload-sorted');
 });
 
+test('a head of service lands on the children of the whole service, not an empty caseload of their own', async ({ page }, testInfo) => {
+  await signIn(page, { username: 'olivia.chen', password: signIns()['olivia.chen'].password });
+  await expect(page).toHaveURL(/\/caseload\/team$/);
+  expect(await page.locator('tbody tr').count()).toBeGreaterThan(10);
+  await expect(page.getByRole('columnheader', { name: 'Worker' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'head-of-service-first-page');
+});
+
 test('a partner professional is told what there is for them, not sent round a loop', async ({ page }, testInfo) => {
   await signIn(page, { username: 'rachel.patel', password: signIns()['rachel.patel'].password });
   await expect(page).toHaveURL(/\/$/);
