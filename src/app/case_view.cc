@@ -165,6 +165,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   json chronology = json::array();
   // Where each person is: in `professionals` (true) or `people`, and at which index.
   std::map<std::string, std::pair<bool, std::size_t>> person_at;
+  json said_at = json::array();  // attendance and scaling, for their meeting
   for (std::size_t i = 0; i < record.history.events.size(); ++i) {
     const Event& e = record.history.events[i];
     const std::string_view type = e.type_id();
@@ -203,6 +204,11 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       if (x.contains("endorsed_by_role"))
         x["endorsed_by"] = profile.role_label(x["endorsed_by_role"].get<std::string>());
       exclusions.push_back(std::move(x));
+    } else if (type == "attendance_recorded" || type == "scaling_recorded") {
+      // Kept with the meeting they belong to (joined below).
+      json f = fields(e);
+      f["type"] = std::string(type);
+      said_at.push_back(std::move(f));
     } else if (type == "visit") {
       visits.push_back(fields(e));
     } else if (type == "case_note_added") {
@@ -233,6 +239,15 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       }
     } else if (type == "closed" || type == "stepped_down" || type == "stepped_up") {
       detail = e.string_field("reason");
+    } else if (type == "scaling_recorded") {
+      detail =
+          e.string_field("by") + ": " + std::to_string(e.body.value("score", 0)) + " out of 10";
+    } else if (type == "attendance_recorded") {
+      const auto count = [&](const char* k) {
+        return e.body.contains(k) && e.body[k].is_array() ? e.body[k].size() : std::size_t{0};
+      };
+      detail = std::to_string(count("present")) + " present, " +
+               std::to_string(count("apologies")) + " sent apologies";
     }
     if (!detail.empty()) c["detail"] = detail;
     if (type == "event_corrected") {
@@ -253,6 +268,25 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   out["plan"] = versions.empty() ? json(nullptr) : versions.back();
   out["plan_versions"] = versions.size();
   out["meetings_arranged"] = std::move(arranged);
+  // Each meeting held with who came, who sent apologies and the scaling
+  // given at it.
+  for (json& m : meetings) {
+    m["present"] = json::array();
+    m["apologies"] = json::array();
+    m["scaling"] = json::array();
+    for (const json& x : said_at) {
+      if (x.value("meeting_date", "") != m.value("date", "")) continue;
+      if (x.value("type", "") == "scaling_recorded") {
+        json one = x;
+        one.erase("type");
+        m["scaling"].push_back(std::move(one));
+      } else {
+        for (const char* k : {"present", "apologies"})
+          if (x.contains(k) && x[k].is_array())
+            for (const json& who : x[k]) m[k].push_back(who);
+      }
+    }
+  }
   out["meetings"] = std::move(meetings);
   out["exclusions"] = std::move(exclusions);
   out["visits"] = std::move(visits);

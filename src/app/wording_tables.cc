@@ -34,7 +34,7 @@ constexpr Pair kTypes[] = {
     {"plan_action_agreed", "the agreement of an action of the plan"},
     {"plan_action_completed", "the completion of an action of the plan"},
     {"visit", "a visit to the child"},
-    {"meeting_recorded", "the recording of the meeting on {record}"},
+    {"meeting_recorded", "the meeting's record written up"},
     {"case_note_added", "a case note"},
     {"panel_decided", "the panel's decision"},
     {"service_manager_decided", "the Service Manager's decision"},

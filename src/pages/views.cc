@@ -1,6 +1,7 @@
 #include "pages/views.h"
 
 #include "pages/case_network.h"
+#include "pages/meeting_view.h"
 #include "pages/visit_form.h"
 
 #include <algorithm>
@@ -164,7 +165,7 @@ json case_page_view(const json& case_view, std::string_view today) {
     item["kind_words"] = kind_words(m);
     item["date_words"] = date_in_words(text_of(m, "date"));
     if (!item.contains("outcome_words")) item["outcome_words"] = false;
-    meetings.push_back(std::move(item));
+    meetings.push_back(held_meeting_view(std::move(item)));
   }
   json upcoming = json::array();
   for (const json& m : meetings_to_hold(case_view)) {

@@ -92,6 +92,16 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting is recorded.');
   await expect(page.locator('.cinplan-held')).toContainText('CIN review meeting. Outcome: The child continues to be a CIN');
   await expect(page.locator('.cinplan-upcoming')).toHaveCount(0);
+  // What the meeting recorded can be read back from the case: the register,
+  // the scaling with its reason, the worries.
+  const held = page.locator('.cinplan-held li', { hasText: 'CIN review meeting' }).first();
+  await held.locator('summary', { hasText: 'What was recorded' }).click();
+  await expect(held).toContainText('Who came');
+  await expect(held).toContainText('with a written report');
+  await expect(held).toContainText('School: 6, because Attendance is up to 94% this term.');
+  await expect(held).toContainText('Two missed health appointments');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'meeting-recorded');
   await expect(page.locator('#chronology ~ *').first()).toBeVisible();
   expect(page.url().startsWith(caseUrl)).toBeTruthy();
 });
