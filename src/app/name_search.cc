@@ -1,7 +1,11 @@
 #include "app/name_search.h"
 
 #include <cctype>
+#include <cstdio>
 #include <optional>
+#include <vector>
+
+#include "core/calendar/date.h"
 
 namespace cinplan::app {
 namespace {
@@ -16,6 +20,21 @@ std::string_view plain_latin1(unsigned code) {
   return code >= 0xC0 && code <= 0xFF ? kTable[code - 0xC0] : std::string_view();
 }
 
+// Latin Extended-A (U+0100..U+017F: Polish, Czech, Turkish, Romanian,
+// Baltic letters ...) and their plain forms.
+std::string_view plain_extended_a(unsigned code) {
+  static constexpr std::string_view kTable[128] = {
+      "a", "a", "a",  "a",  "a", "a", "c", "c", "c", "c", "c", "c", "c", "c", "d", "d",
+      "d", "d", "e",  "e",  "e", "e", "e", "e", "e", "e", "e", "e", "g", "g", "g", "g",
+      "g", "g", "g",  "g",  "h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+      "i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l", "l", "l", "l", "l",
+      "l", "l", "l",  "n",  "n", "n", "n", "n", "n", "n", "n", "n", "o", "o", "o", "o",
+      "o", "o", "oe", "oe", "r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+      "s", "s", "t",  "t",  "t", "t", "t", "t", "u", "u", "u", "u", "u", "u", "u", "u",
+      "u", "u", "u",  "u",  "w", "w", "y", "y", "y", "z", "z", "z", "z", "z", "z", "s"};
+  return code >= 0x100 && code <= 0x17F ? kTable[code - 0x100] : std::string_view();
+}
+
 std::string digits_only(std::string_view s) {
   std::string out;
   for (char c : s)
@@ -28,6 +47,41 @@ bool all_digits(std::string_view s) {
   for (char c : s)
     if (!std::isdigit(static_cast<unsigned char>(c))) return false;
   return true;
+}
+
+// "2 March 2011", "2 Mar 2011", "2/3/2011", "02/03/2011", "2-3-2011",
+// "2.3.2011" (day first, as in England) as "2011-03-02"; nothing when the
+// text is not a date that exists.
+std::optional<std::string> day_month_year(std::string_view text) {
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+  std::vector<std::string> parts;
+  std::string part;
+  for (const char ch : text) {
+    if (ch == ' ' || ch == '/' || ch == '-' || ch == '.' || ch == ',') {
+      if (!part.empty()) parts.push_back(std::move(part));
+      part.clear();
+    } else {
+      part += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  if (!part.empty()) parts.push_back(std::move(part));
+  if (parts.size() != 3 || !all_digits(parts[0]) || parts[0].size() > 2 || !all_digits(parts[2]) ||
+      parts[2].size() != 4)
+    return std::nullopt;
+  int month = 0;
+  if (all_digits(parts[1]) && parts[1].size() <= 2) {
+    month = std::stoi(parts[1]);
+  } else if (parts[1].size() >= 3) {
+    for (int m = 0; m < 12; ++m)
+      if (kMonths[m].starts_with(parts[1])) month = m + 1;
+  }
+  if (month < 1 || month > 12) return std::nullopt;
+  char iso[11];
+  std::snprintf(iso, sizeof iso, "%s-%02d-%02d", parts[2].c_str(), month, std::stoi(parts[0]));
+  if (!parse_date(iso)) return std::nullopt;
+  return std::string(iso);
 }
 
 }  // namespace
@@ -51,6 +105,10 @@ std::string fold_name(std::string_view name) {
     if (c == 0xC3 && i + 1 < name.size()) {
       const unsigned code = 0xC0 + (static_cast<unsigned char>(name[i + 1]) - 0x80);
       out += plain_latin1(code);
+      ++i;
+    } else if ((c == 0xC4 || c == 0xC5) && i + 1 < name.size()) {
+      const unsigned code = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(name[i + 1]) & 0x3Fu);
+      out += plain_extended_a(code);
       ++i;
     } else if (c == 0xE2 && i + 2 < name.size() &&
                static_cast<unsigned char>(name[i + 1]) == 0x80) {
@@ -88,10 +146,9 @@ std::optional<SearchTerms> read_search(std::string_view text) {
     t.value = std::string(text);
     return t;
   }
-  if (text.size() == 10 && text[2] == '/' && text[5] == '/' && all_digits(text.substr(6, 4))) {
+  if (auto d = day_month_year(text)) {
     t.kind = SearchTerms::Kind::kDateOfBirth;
-    t.value = std::string(text.substr(6, 4)) + "-" + std::string(text.substr(3, 2)) + "-" +
-              std::string(text.substr(0, 2));
+    t.value = *d;
     return t;
   }
   if (text.size() > 2 && (text[0] == 'C' || text[0] == 'c') && text[1] == '-') {

@@ -13,6 +13,11 @@ TEST(NameSearch, AccentsHyphensApostrophesAndCaseAreForgiven) {
   EXPECT_TRUE(name_matches(*t, fold_name("Mary Jane Smith")));
   EXPECT_TRUE(name_matches(*read_search("zoe smi"), fold_name("Zoë Smith")));
   EXPECT_FALSE(name_matches(*read_search("oe"), fold_name("Zoë Smith")));
+  // Letters beyond Latin-1: Polish, Czech, Turkish.
+  EXPECT_EQ(fold_name("Wiśniewski Łukasz Dvořák Yılmaz Œuvre"),
+            "wisniewski lukasz dvorak yilmaz oeuvre");
+  EXPECT_TRUE(name_matches(*read_search("Wiśniewski"), fold_name("Anna Wisniewski")));
+  EXPECT_TRUE(name_matches(*read_search("wisniewski"), fold_name("Anna Wiśniewski")));
 }
 
 TEST(NameSearch, NumbersAndDatesAreReadForWhatTheyAre) {
@@ -21,6 +26,15 @@ TEST(NameSearch, NumbersAndDatesAreReadForWhatTheyAre) {
   EXPECT_EQ(read_search("a123456789012")->kind, SearchTerms::Kind::kUpn);
   EXPECT_EQ(read_search("a123456789012")->value, "A123456789012");
   EXPECT_EQ(read_search("14/05/2016")->value, "2016-05-14");
+  // A date as the pages write it, or as people type it: day first.
+  EXPECT_EQ(read_search("2 March 2011")->value, "2011-03-02");
+  EXPECT_EQ(read_search("2 mar 2011")->kind, SearchTerms::Kind::kDateOfBirth);
+  EXPECT_EQ(read_search("2/3/2011")->value, "2011-03-02");
+  EXPECT_EQ(read_search("2.3.2011")->value, "2011-03-02");
+  EXPECT_EQ(read_search("2-3-2011")->value, "2011-03-02");
+  // Not a date that exists, or not a date: a name.
+  EXPECT_EQ(read_search("30 February 2011")->kind, SearchTerms::Kind::kName);
+  EXPECT_EQ(read_search("May Smith")->kind, SearchTerms::Kind::kName);
   EXPECT_EQ(read_search("2016-05-14")->kind, SearchTerms::Kind::kDateOfBirth);
   EXPECT_EQ(read_search("c-1001")->value, "C-1001");
   EXPECT_FALSE(read_search("   "));

@@ -209,15 +209,27 @@ Result<Reply> search(Call& call) {
   const std::string q = field(call.query, "q");
   json found = json::object();
   std::string detail = "the search page";
+  pages::Frame f = frame_of(call);
+  f.search = q;
   if (!q.empty()) {
     auto j = call.service.search(*call.caller, q);
+    if (!j && j.error().code == ErrorCode::kBadInput) {
+      // Nothing in it to search by (punctuation only): the search page
+      // again, saying what it takes.
+      json v = pages::search_view(json::object(), "");
+      v["has_errors"] = true;
+      v["errors"] = json::array({{{"text", j.error().message}, {"href", "#q"}}});
+      v["q_error"] = j.error().message;
+      auto page =
+          html(call, "search", "Find a child", std::move(v), "the search page: refused", &f);
+      if (page) page->status = 400;
+      return page;
+    }
     if (!j) return std::unexpected(j.error());
     detail = "searched by " + (*j)["searched_by"].get<std::string>() + ": " +
              std::to_string((*j)["count"].get<std::size_t>()) + " found";
     found = std::move(*j);
   }
-  pages::Frame f = frame_of(call);
-  f.search = q;
   return html(call, "search", "Find a child", pages::search_view(found, q), std::move(detail), &f);
 }
 

@@ -323,6 +323,7 @@ json case_page_view(const json& case_view, std::string_view today) {
 json search_view(const json& found, std::string_view terms) {
   json v;
   v["searched"] = !terms.empty();
+  v["q_error"] = false;
   const std::size_t n = found.is_object() && found.contains("cases") ? found["cases"].size() : 0;
   v["result_words"] = n == 0   ? "No children found"
                       : n == 1 ? "1 child found"

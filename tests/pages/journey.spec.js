@@ -69,6 +69,14 @@ test('find a child by name from the search box, and sign out', async ({ page }, 
   await checkAccessible(page);
   await screenshot(page, testInfo, 'search-by-parent');
 
+  // Nothing to search by: the search page again, saying what it takes.
+  await page.getByRole('search').getByLabel('Find a child').fill("'");
+  await page.getByRole('search').getByRole('button', { name: 'Search' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Give a name, a date of birth');
+  await expect(page.locator('#q-error')).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'search-refused');
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto('/caseload');
