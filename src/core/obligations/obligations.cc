@@ -284,6 +284,12 @@ class Evaluator {
       for (auto it = invitations.rbegin(); it != invitations.rend(); ++it) {
         if (it->date > until) continue;
         if (it->date < anchor) break;
+        // Invitations recorded before the anchor meeting, on its day, were
+        // for that meeting (held earlier than the date they named), not the
+        // next one.
+        if (anchor_fact != nullptr && anchor_fact->type == meeting_type_ &&
+            it->date == anchor_fact->date && it->event < anchor_fact->event)
+          continue;
         if (it->ref_date > anchor) {
           agreed = it->ref_date;
           break;
