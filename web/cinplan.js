@@ -15,6 +15,73 @@ initMoj();
 // form, if it has one, is sent anyway, so that the server keeps what was
 // typed as a draft and shows it after sign-in; otherwise the sign-in page.
 const dialog = document.getElementById("cinplan-timeout");
+
+// Whether the person this page was made for is still signed in here, with
+// the session's CSRF token (another tab may have signed out and in again).
+// The server cannot be reached: treated as signed in, so the form is sent
+// and the server's own answer is shown.
+const session = async () => {
+  try {
+    const r = await fetch("/api/session", { credentials: "same-origin" });
+    // "Your session has ended": this browser still holds the session, so the
+    // server keeps a form sent into it as a draft; "Sign in first": it holds
+    // none (signed out, perhaps in another tab).
+    if (!r.ok) return { signedIn: false, ended: /ended/.test((await r.json()).detail || "") };
+    const j = await r.json();
+    return { signedIn: j.signed_in.username === dialog.dataset.user, csrf: j.csrf_token };
+  } catch {
+    return { signedIn: true };
+  }
+};
+
+// A case's form is checked before it goes: one too large for the server
+// (1 MiB, its max_body_bytes), or sent when its person is no longer signed
+// in here (signed out in another tab, so this browser has no session to keep
+// a draft under), stays on the page with a message, and nothing typed is lost.
+const caseForm = document.querySelector('main form input[name="version"]')?.form;
+if (dialog && caseForm) {
+  const say = (html) => {
+    let box = document.getElementById("cinplan-not-sent");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "cinplan-not-sent";
+      box.className = "govuk-error-summary";
+      box.tabIndex = -1;
+      caseForm.before(box);
+    }
+    box.innerHTML = '<div role="alert"><h2 class="govuk-error-summary__title">Not sent yet</h2>' +
+      '<div class="govuk-error-summary__body"><p class="govuk-body">' + html + "</p></div></div>";
+    box.focus();
+  };
+  caseForm.addEventListener("submit", async (e) => {
+    if (caseForm.dataset.checked === "yes") return;
+    e.preventDefault();
+    const submitter = e.submitter;
+    const body = new URLSearchParams(new FormData(caseForm, submitter)).toString();
+    const size = new Blob([body]).size;
+    if (size > 1048576) {
+      say(`What you typed is ${Math.ceil(size / 1048576)} MiB; cinplan takes at most 1 MiB in one form. ` +
+          "Shorten the longest text (a long report can be summarised and kept as a document), then send it again.");
+      return;
+    }
+    const now = await session();
+    if (!now.signedIn && now.ended) {
+      caseForm.dataset.checked = "yes";  // kept as a draft, shown again after sign-in
+      caseForm.requestSubmit(submitter);
+      return;
+    }
+    if (!now.signedIn) {
+      say('You are signed out, perhaps in another tab, so this was not sent. What you typed is still here: ' +
+          '<a class="govuk-link" href="/sign-in" target="_blank" rel="noopener">sign in again in a new tab</a>, ' +
+          "then come back to this page and send it.");
+      return;
+    }
+    if (now.csrf) caseForm.querySelector('input[name="csrf_token"]').value = now.csrf;
+    caseForm.dataset.checked = "yes";
+    caseForm.requestSubmit(submitter);
+  });
+}
+
 if (dialog && typeof dialog.showModal === "function") {
   const idle = Number(dialog.dataset.idleSeconds) * 1000;
   const warnFor = Math.min(120000, idle / 4);
@@ -25,14 +92,7 @@ if (dialog && typeof dialog.showModal === "function") {
     if (s > 60) return `${Math.ceil(s / 60)} minutes`;
     return s === 1 ? "1 second" : `${s} seconds`;
   };
-  const stillSignedIn = async () => {
-    try {
-      const r = await fetch("/api/session", { credentials: "same-origin" });
-      return r.ok;
-    } catch {
-      return true;  // the server cannot be reached: say nothing yet
-    }
-  };
+  const stillSignedIn = async () => (await session()).signedIn;
   const start = () => {
     clearTimeout(warnTimer);
     clearTimeout(endTimer);

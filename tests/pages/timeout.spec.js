@@ -50,3 +50,43 @@ test('a worker is warned before the session ends, may stay, and loses nothing wh
   await expect(page.getByLabel('Notes of the visit')).toHaveValue(words);
   await screenshot(page, testInfo, 'timeout-draft');
 });
+
+test('signed out in another tab: the form is not sent, and nothing typed is lost', async ({ page, context }, testInfo) => {
+  // Only the page's script can hold the form back; without it the browser
+  // has no session left to keep a draft under (README).
+  test.skip(testInfo.project.use.javaScriptEnabled === false, 'needs the page script');
+  const who = { username: 'alex.morgan', password: signIns()['alex.morgan'].password };
+  await signIn(page, who);
+  await page.locator('tbody tr a').first().click();
+  await page.getByRole('button', { name: 'Add a case note' }).click();
+  const words = 'Phoned the school: attendance this week 4 days of 5.';
+  await page.getByLabel('Heading').fill('Call with school');
+  await page.getByLabel('The note').fill(words);
+  const other = await context.newPage();
+  await other.goto('/caseload');
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Add the note' }).click();
+  await expect(page.locator('#cinplan-not-sent')).toContainText('You are signed out');
+  await expect(page.getByLabel('The note')).toHaveValue(words);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'note-not-sent-signed-out');
+  // Signed in again in the other tab, the same form is sent from here.
+  await signIn(other, who);
+  await page.getByRole('button', { name: 'Add the note' }).click();
+  await expect(page).toHaveURL(/recorded=note/);
+  await expect(page.locator('#notes ~ *').first()).toContainText('Call with school');
+});
+
+test('a note too long to send stays on the page with what to do', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.use.javaScriptEnabled === false, 'needs the page script');
+  await signIn(page, worker());
+  await page.locator('tbody tr a').first().click();
+  await page.getByRole('button', { name: 'Add a case note' }).click();
+  const long = 'The mother described the week in detail. '.repeat(30000);  // about 1.2 MB
+  await page.getByLabel('Heading').fill('A long account');
+  await page.getByLabel('The note').fill(long);
+  await page.getByRole('button', { name: 'Add the note' }).click();
+  await expect(page.locator('#cinplan-not-sent')).toContainText('at most 1 MiB');
+  expect((await page.getByLabel('The note').inputValue()).length).toBe(long.length);
+  await expect(page).toHaveURL(/\/note$/);
+});
