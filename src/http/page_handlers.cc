@@ -257,8 +257,8 @@ Reply error_page(const pages::Site& site, app::Service& service, const access::C
     case 403:
       v["heading"] = "You cannot see this";
       v["next"] =
-          "If you need it for your work, ask your manager: they can give you access to a "
-          "case.";
+          "If you need it for your work, ask your manager: some things are a manager's to do, "
+          "and a manager can give you access to a restricted case.";
       break;
     case 404:
       v["heading"] = "Page not found";

@@ -269,6 +269,10 @@ json case_page_view(const json& case_view, std::string_view today) {
     plan["date_words"] = date_in_words(text_of(plan, "date"));
     // Every key the template asks of the plan and its rows is there.
     if (!plan.contains("summary") || text_of(plan, "summary").empty()) plan["summary"] = false;
+    // The summary as a clause of the sentence the page ends with a stop.
+    std::string summary = text_of(plan, "summary");
+    while (!summary.empty() && (summary.back() == '.' || summary.back() == ' ')) summary.pop_back();
+    plan["summary_words"] = summary.empty() ? json(false) : json(summary);
     for (json& o : plan["outcomes"])
       if (!o.contains("measure")) o["measure"] = false;
     for (json& a : plan["actions"]) {
@@ -285,7 +289,10 @@ json case_page_view(const json& case_view, std::string_view today) {
                              : "Not named";
     plan["visits_words"] =
         settings.contains("visiting_frequency_days")
-            ? "Every " + std::to_string(settings["visiting_frequency_days"].get<int>()) + " days"
+            ? "Every " + std::to_string(settings["visiting_frequency_days"].get<int>()) +
+                  " days, as the plan says. What is due above follows the procedure's own "
+                  "limit, which the plan may not exceed; keeping to the plan's closer visits "
+                  "is the worker's."
             : "As the procedure sets";
     plan["contingency_words"] =
         settings.contains("contingency") ? text_of(settings, "contingency") : "Not written";
