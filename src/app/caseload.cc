@@ -99,6 +99,12 @@ Caseload caseload(const CaseProjection& projection, const ProfileCatalog& catalo
     list.clear();
     evaluate_obligations(*item.profile, e.state, today, list);
     for (const Obligation& o : list) {
+      // A duty only to be considered is never overdue on the caseload: the
+      // case page shows it as to consider (blue), not late (red).
+      const bool consider =
+          o.rule < item.profile->rules.size() &&
+          item.profile->rules[o.rule].strength_on(item.pathways) == Strength::kConsider;
+      if (consider) continue;
       if (o.status == ObligationStatus::kOverdue) item.overdue.push_back(o);
       if (o.status == ObligationStatus::kTargetMissed) item.target_missed.push_back(o);
       if (o.status == ObligationStatus::kDueSoon) ++item.due_soon;

@@ -208,6 +208,28 @@ TEST_F(CaseloadQuery, AMissedAgreedDateShowsBetweenOverdueAndDueSoon) {
   EXPECT_EQ(load.cases[2].entry->id, "N");
 }
 
+TEST_F(CaseloadQuery, ADutyOnlyToConsiderIsNeverOverdueOnTheCaseload) {
+  // "The social worker should consider holding a CIN mid point meeting at
+  // intervals of 6 weeks": eight weeks on, the mid point meeting is past its
+  // date, but only the duties that must or should be done are overdue.
+  add("P", kPlan + R"(, {"type": "meeting", "date": "2025-01-20", "kind": "initial",
+      "chair_role": "first_line_manager", "outcome": "continue"})",
+      "cin-plans-and-reviews");
+  const CaseProjection p = project();
+  const Date today = parse_date("2025-03-20").value();
+  bool engine_has_it = false;
+  for (const Obligation& o : engine("P", today))
+    engine_has_it =
+        engine_has_it || (o.status == ObligationStatus::kOverdue &&
+                          test_profiles().find("cin-plans-and-reviews").value()->rules[o.rule].id ==
+                              "midpoint_meeting");
+  EXPECT_TRUE(engine_has_it);  // the engine says its date has passed
+  const Caseload load = caseload(p, test_profiles(), today);
+  ASSERT_EQ(load.cases.size(), 1u);
+  for (const Obligation& o : load.cases[0].overdue)
+    EXPECT_NE(load.cases[0].profile->rules[o.rule].id, "midpoint_meeting");
+}
+
 TEST_F(CaseloadQuery, ACaseUnderAnUnknownProfileIsNamedAndTheOthersListed) {
   store::AppendRequest r;
   r.stream_id = "Z-9";
