@@ -23,18 +23,36 @@ std::string quote_of(const Profile& profile, const std::string& id,
   return out;
 }
 
-// Dates of the new events: never after today (what is recorded happened).
-Result<void> check_dates(const Events& events, Date today) {
+// Dates a person can get wrong by a digit: after today, or before the child
+// was born, are refused in words; before the case's record begins is
+// flagged (a referral or an assessment may be recorded after the case was
+// opened, but a typed year is the likelier cause).
+Result<void> check_dates(const Events& events, Date today, const CaseRecord* record,
+                         std::vector<std::string>& warnings) {
+  std::optional<Date> born, begins;
+  if (record) {
+    born = record->history.child.date_of_birth;
+    for (const Event& e : record->history.events)
+      if (!begins || e.date < *begins) begins = e.date;
+  }
   for (const json& e : events) {
     const std::string date = e.value("date", "");
-    if (date > today.to_string()) {
-      auto d = parse_date(date);
-      std::string type = e.value("type", "event");
-      std::replace(type.begin(), type.end(), '_', ' ');
-      return std::unexpected(Error::bad_input(
-          "The " + type + " is dated " + (d ? date_words(*d) : date) + ", after today (" +
-          date_words(today) + "): record what has happened (date)."));
-    }
+    auto d = parse_date(date);
+    std::string type = e.value("type", "event");
+    std::replace(type.begin(), type.end(), '_', ' ');
+    const std::string on = d ? date_words(*d) : date;
+    if (date > today.to_string())
+      return std::unexpected(Error::bad_input("The " + type + " is dated " + on +
+                                              ", after today (" + date_words(today) +
+                                              "): record what has happened (date)."));
+    if (!d) continue;
+    if (born && *d < *born && e.value("type", "") != "referral_received")
+      return std::unexpected(Error::bad_input("The " + type + " is dated " + on +
+                                              ", before the child was born (" + date_words(*born) +
+                                              "): check the year (date)."));
+    if (begins && *d < *begins)
+      warnings.push_back("The " + type + " is dated " + on + ", before this case's record " +
+                         "begins (" + date_words(*begins) + "): check the year.");
   }
   return {};
 }
@@ -209,9 +227,9 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
   }
   if (!built) return std::unexpected(built.error());
   Events& events = *built;
-  if (auto ok = check_dates(events, today); !ok) return std::unexpected(ok.error());
-
   CommandResult result;
+  if (auto ok = check_dates(events, today, record ? &*record : nullptr, result.warnings); !ok)
+    return std::unexpected(ok.error());
   json header;
   if (registering) {
     result.case_id = request.body.value("case_id", next_case_id(service));

@@ -232,6 +232,23 @@ class ProcedureRules(unittest.TestCase):
             "The child was not seen, so they cannot have been seen alone (seen_alone)."])
         self.assertTrue(all(q["rule"] for q in p["problems"]))
 
+    def test_a_date_typed_a_digit_wrong_is_refused_or_flagged_in_words(self):
+        born = self.c.get(f"/api/cases/{self.case}").json["child"].get("date_of_birth")
+        self.assertTrue(born)
+        p = self.refused("visits", {"date": "1990-01-01", "child_seen": True, "seen_alone": True,
+                                    "location": "home"}, status=400, words="before the child was born")
+        self.assertIn("1 January 1990", p["detail"])
+        # Before the record begins, but after the birth: recorded, and flagged.
+        first = min(e["date"] for e in self.c.get(f"/api/cases/{self.case}").json["chronology"])
+        day = max(born, "2000-01-01")
+        self.assertLess(day, first)
+        r = self.c.post(f"/api/cases/{self.case}/notes", {"date": day, "heading": "old call",
+                                                          "text": "typed the year wrong"},
+                        version=self.v)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(any("before this case's record begins" in w for w in r.json["warnings"]),
+                        r.json)
+
     def test_sharing_consent_names_the_agency(self):
         self.refused("consent", {"given": True, "scope": "information_sharing"}, status=400,
                      words="agency")
