@@ -9,17 +9,12 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string text(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // "Jo Example (mother, 07700 900123)": a register entry in words.
 std::string person_words(const json& who, bool apology) {
-  std::string out = text(who, "name");
-  std::string about = text(who, "role");
-  if (about.empty()) about = text(who, "agency");
-  if (const std::string contact = text(who, "contact"); !contact.empty())
+  std::string out = text_at(who, "name");
+  std::string about = text_at(who, "role");
+  if (about.empty()) about = text_at(who, "agency");
+  if (const std::string contact = text_at(who, "contact"); !contact.empty())
     about += (about.empty() ? "" : ", ") + contact;
   if (!about.empty()) out += " (" + about + ")";
   if (apology && who.value("written_update", false)) out += ", with a written report";
@@ -44,9 +39,10 @@ json held_meeting_view(json m) {
   json rows = json::array();
   for (const json& s : m.value("scaling", json::array()))
     rows.push_back(
-        {{"by", text(s, "by")},
+        {{"by", text_at(s, "by")},
          {"score", s.value("score", 0)},
-         {"rationale", text(s, "rationale").empty() ? json(false) : json(text(s, "rationale"))}});
+         {"rationale",
+          text_at(s, "rationale").empty() ? json(false) : json(text_at(s, "rationale"))}});
   const bool scaled = !rows.empty();
   m["scaling_rows"] = scaled ? rows : json(false);
   m["has_scaling"] = scaled;
@@ -63,7 +59,7 @@ json held_meeting_view(json m) {
   const bool found = !findings.empty();
   m["findings"] = found ? findings : json(false);
   m["next_words"] =
-      m.contains("next_meeting") ? json(date_in_words(text(m, "next_meeting"))) : json(false);
+      m.contains("next_meeting") ? json(date_in_words(text_at(m, "next_meeting"))) : json(false);
   m["has_record"] = m["has_present"].get<bool>() || m["has_apologies"].get<bool>() || scaled ||
                     found || m["next_words"] != false;
   return m;

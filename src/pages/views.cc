@@ -16,16 +16,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string text_of(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 json item_view(const json& o) {
   json v;
-  v["title"] = text_of(o, "title");
-  v["due"] = text_of(o, "due");
-  v["due_words"] = date_in_words(text_of(o, "due"));
+  v["title"] = text_at(o, "title");
+  v["due"] = text_at(o, "due");
+  v["due_words"] = date_in_words(text_at(o, "due"));
   return v;
 }
 
@@ -51,6 +46,11 @@ int urgency(std::string_view status, std::string_view strength = {}) {
 
 }  // namespace
 
+std::string text_at(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 std::string date_in_words(std::string_view iso) {
   auto d = parse_date(iso);
   return d ? app::date_words(*d) : std::string(iso);
@@ -62,25 +62,25 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   int overdue = 0, due_soon = 0, children = 0;
   std::vector<std::string> workers;
   for (const json& c : caseload["cases"]) {
-    const std::string held_by = text_of(c, "worker");
+    const std::string held_by = text_at(c, "worker");
     if (!held_by.empty() && std::find(workers.begin(), workers.end(), held_by) == workers.end())
       workers.push_back(held_by);
     if (!worker.empty() && held_by != worker) continue;
     ++children;  // the worker's, when one is chosen
     json row;
     row["worker"] = held_by.empty() ? "not allocated" : held_by;
-    row["case_id"] = text_of(c, "case_id");
+    row["case_id"] = text_at(c, "case_id");
     row["child"] = c["child"].is_string() ? c["child"].get<std::string>() : "(no name recorded)";
     json over = json::array();
     for (const json& o : c["overdue"]) over.push_back(item_view(o));
     row["overdue_count"] = over.size();
     row["overdue"] = over;
     const json& next = c["next_due"];
-    const bool soon = next.is_object() && text_of(next, "status") == "due_soon";
+    const bool soon = next.is_object() && text_at(next, "status") == "due_soon";
     row["due_soon"] = soon ? item_view(next) : json(false);
     row["next"] = next.is_object() && !soon ? item_view(next) : json(false);
-    row["due_soon_sort"] = soon ? text_of(next, "due") : "9999-12-31";
-    row["next_sort"] = next.is_object() ? text_of(next, "due") : "9999-12-31";
+    row["due_soon_sort"] = soon ? text_at(next, "due") : "9999-12-31";
+    row["next_sort"] = next.is_object() ? text_at(next, "due") : "9999-12-31";
     overdue += over.empty() ? 0 : 1;
     due_soon += soon ? 1 : 0;
     if (show == "overdue" && over.empty()) continue;
@@ -94,7 +94,7 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   const bool team = action == "/caseload/team";
   sort_caseload(rows, order);
   json v;
-  v["today_words"] = date_in_words(text_of(caseload, "today"));
+  v["today_words"] = date_in_words(text_at(caseload, "today"));
   v["profile_words"] = std::string(profile_name);
   v["counts"] = {{"children", children}, {"overdue", overdue}, {"due_soon", due_soon}};
   const std::string chosen = show == "overdue" || show == "due" ? std::string(show) : "all";
@@ -125,34 +125,34 @@ json case_page_view(const json& case_view, std::string_view today) {
   v["closed"] = case_view.contains("closure") && !case_view["closure"].is_null();
   json due = json::array();
   for (const json& o : case_view["obligations"]) {
-    const std::string status = text_of(o, "status");
+    const std::string status = text_at(o, "status");
     if (status.starts_with("met")) continue;  // done: on the chronology
     json item = o;
-    item["tag"] = tag_for(status, text_of(o, "strength"));
-    item["due_words"] = date_in_words(text_of(o, "due"));
+    item["tag"] = tag_for(status, text_at(o, "strength"));
+    item["due_words"] = date_in_words(text_at(o, "due"));
     json cites = json::array();
     for (const json& c : o.value("cite", json::array())) {
       json cite = c;
-      cite["document"] = text_of(case_view, "profile_name");
+      cite["document"] = text_at(case_view, "profile_name");
       cites.push_back(std::move(cite));
     }
     item["cite"] = std::move(cites);
     due.push_back(std::move(item));
   }
   std::stable_sort(due.begin(), due.end(), [](const json& a, const json& b) {
-    const int ua = urgency(text_of(a, "status"), text_of(a, "strength")),
-              ub = urgency(text_of(b, "status"), text_of(b, "strength"));
+    const int ua = urgency(text_at(a, "status"), text_at(a, "strength")),
+              ub = urgency(text_at(b, "status"), text_at(b, "strength"));
     if (ua != ub) return ua < ub;
-    return text_of(a, "due") < text_of(b, "due");
+    return text_at(a, "due") < text_at(b, "due");
   });
   v["has_due"] = !due.empty();
   v["due_items"] = std::move(due);
   json meetings = json::array();
   // The authority's own name of each meeting, as the case view gives it.
   auto kind_words = [](const json& m) {
-    std::string kind = text_of(m, "kind_words");
+    std::string kind = text_at(m, "kind_words");
     if (kind.empty()) {
-      kind = text_of(m, "kind");
+      kind = text_at(m, "kind");
       std::replace(kind.begin(), kind.end(), '_', ' ');
       kind += " meeting";
     }
@@ -163,7 +163,7 @@ json case_page_view(const json& case_view, std::string_view today) {
   for (const json& m : case_view["meetings"]) {
     json item = m;
     item["kind_words"] = kind_words(m);
-    item["date_words"] = date_in_words(text_of(m, "date"));
+    item["date_words"] = date_in_words(text_at(m, "date"));
     if (!item.contains("outcome_words")) item["outcome_words"] = false;
     meetings.push_back(held_meeting_view(std::move(item)));
   }
@@ -171,18 +171,18 @@ json case_page_view(const json& case_view, std::string_view today) {
   for (const json& m : meetings_to_hold(case_view)) {
     json item;
     item["kind_words"] = kind_words(m);
-    item["date_words"] = date_in_words(text_of(m, "meeting_date"));
+    item["date_words"] = date_in_words(text_at(m, "meeting_date"));
     item["venue"] = m.contains("venue") ? m["venue"] : json(false);
-    item["late_to_record"] = text_of(m, "meeting_date") < std::string(today);
+    item["late_to_record"] = text_at(m, "meeting_date") < std::string(today);
     upcoming.push_back(std::move(item));
   }
   v["has_upcoming"] = !upcoming.empty();
   v["upcoming_meetings"] = std::move(upcoming);
   json exclusions = case_view.value("exclusions", json::array());
   for (json& x : exclusions) {
-    x["date_words"] = date_in_words(text_of(x, "date"));
+    x["date_words"] = date_in_words(text_at(x, "date"));
     x["meeting_words"] = x.contains("meeting_date")
-                             ? json("the meeting on " + date_in_words(text_of(x, "meeting_date")))
+                             ? json("the meeting on " + date_in_words(text_at(x, "meeting_date")))
                              : json("the next meeting");
     for (const char* k : {"alternative", "endorsed_by"})
       if (!x.contains(k)) x[k] = false;
@@ -194,9 +194,9 @@ json case_page_view(const json& case_view, std::string_view today) {
   std::map<std::string, std::string> name_of;
   for (const char* list : {"people", "professionals"})
     for (const json& p : case_view.value(list, json::array()))
-      name_of[text_of(p, "person_id")] =
-          text_of(p, "name") +
-          (p.contains("relationship") ? " (" + text_of(p, "relationship") + ")" : "");
+      name_of[text_at(p, "person_id")] =
+          text_at(p, "name") +
+          (p.contains("relationship") ? " (" + text_at(p, "relationship") + ")" : "");
   json withheld = json::array();
   if (v.contains("people") && v["people"].is_array())
     for (json& p : v["people"]) {
@@ -208,17 +208,17 @@ json case_page_view(const json& case_view, std::string_view today) {
       }
       p["withheld"] = !from.empty();
       if (from.empty()) continue;
-      withheld.push_back({{"person", text_of(p, "name")},
+      withheld.push_back({{"person", text_at(p, "name")},
                           {"from", from},
-                          {"reason", text_of(p, "address_withheld_reason").empty()
+                          {"reason", text_at(p, "address_withheld_reason").empty()
                                          ? json(false)
-                                         : json(text_of(p, "address_withheld_reason"))}});
+                                         : json(text_at(p, "address_withheld_reason"))}});
     }
   v["has_withheld"] = !withheld.empty();
   v["withheld_addresses"] = std::move(withheld);
   json visits = case_view.value("visits", json::array());
   for (json& visit : visits) {
-    visit["date_words"] = date_in_words(text_of(visit, "date"));
+    visit["date_words"] = date_in_words(text_at(visit, "date"));
     // Every key the template asks of a visit is there, so that none is
     // looked up on the case instead.
     for (const char* k : {"seen_alone", "location", "notes"})
@@ -241,7 +241,7 @@ json case_page_view(const json& case_view, std::string_view today) {
     });
     // "at the child's home": the form's own words for where the visit was.
     for (const Option& o : visit_locations())
-      if (o.value == text_of(visit, "location")) {
+      if (o.value == text_at(visit, "location")) {
         std::string words(o.label);
         words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
         visit["location"] = words;
@@ -251,41 +251,41 @@ json case_page_view(const json& case_view, std::string_view today) {
   }
   std::reverse(visits.begin(), visits.end());
   std::stable_sort(visits.begin(), visits.end(), [](const json& a, const json& b) {
-    return text_of(a, "date") > text_of(b, "date");  // the latest first, whatever order typed
+    return text_at(a, "date") > text_at(b, "date");  // the latest first, whatever order typed
   });
   v["visits"] = std::move(visits);
   // Case notes, the latest first, under a name of their own ("notes" is
   // also an obligation's).
   json notes = case_view.value("notes", json::array());
-  for (json& n : notes) n["date_words"] = date_in_words(text_of(n, "date"));
+  for (json& n : notes) n["date_words"] = date_in_words(text_at(n, "date"));
   std::reverse(notes.begin(), notes.end());
   v.erase("notes");
   v["has_case_notes"] = !notes.empty();
   v["case_notes"] = std::move(notes);
   if (v["child"].is_object())
-    v["child"]["date_of_birth_words"] = date_in_words(text_of(v["child"], "date_of_birth"));
+    v["child"]["date_of_birth_words"] = date_in_words(text_at(v["child"], "date_of_birth"));
   if (v["plan"].is_object()) {
     json& plan = v["plan"];
-    plan["date_words"] = date_in_words(text_of(plan, "date"));
+    plan["date_words"] = date_in_words(text_at(plan, "date"));
     // Every key the template asks of the plan and its rows is there.
-    if (!plan.contains("summary") || text_of(plan, "summary").empty()) plan["summary"] = false;
+    if (!plan.contains("summary") || text_at(plan, "summary").empty()) plan["summary"] = false;
     // The summary as a clause of the sentence the page ends with a stop.
-    std::string summary = text_of(plan, "summary");
+    std::string summary = text_at(plan, "summary");
     while (!summary.empty() && (summary.back() == '.' || summary.back() == ' ')) summary.pop_back();
     plan["summary_words"] = summary.empty() ? json(false) : json(summary);
     for (json& o : plan["outcomes"])
       if (!o.contains("measure")) o["measure"] = false;
     for (json& a : plan["actions"]) {
       a["by_words"] =
-          a.contains("by_date") ? json(date_in_words(text_of(a, "by_date"))) : json(false);
+          a.contains("by_date") ? json(date_in_words(text_at(a, "by_date"))) : json(false);
       a["action_overdue"] = !a.value("completed", false) && a.contains("by_date") &&
-                            text_of(a, "by_date") < std::string(today);
+                            text_at(a, "by_date") < std::string(today);
       for (const char* k : {"owner", "completed"})
         if (!a.contains(k)) a[k] = false;
     }
     const json settings = plan.value("settings", json::object());
     plan["lead_words"] = settings.contains("lead_professional")
-                             ? text_of(settings, "lead_professional")
+                             ? text_at(settings, "lead_professional")
                              : "Not named";
     plan["visits_words"] =
         settings.contains("visiting_frequency_days")
@@ -295,7 +295,7 @@ json case_page_view(const json& case_view, std::string_view today) {
                   "is the worker's."
             : "As the procedure sets";
     plan["contingency_words"] =
-        settings.contains("contingency") ? text_of(settings, "contingency") : "Not written";
+        settings.contains("contingency") ? text_at(settings, "contingency") : "Not written";
   }
   v["has_meetings"] = !meetings.empty();
   v["has_visits"] = case_view.contains("visits") && !case_view["visits"].empty();
@@ -307,15 +307,15 @@ json case_page_view(const json& case_view, std::string_view today) {
   for (const json& e : chronology)
     if (e.contains("corrects")) corrected[e.value("corrects", 0)] = e.value("struck_out", false);
   for (json& e : chronology) {
-    e["date_words"] = date_in_words(text_of(e, "date"));
+    e["date_words"] = date_in_words(text_at(e, "date"));
     if (!e.contains("detail")) e["detail"] = false;
     if (e.contains("corrects")) {
       const int n = e.value("corrects", 0);
       std::string which = "entry " + std::to_string(n);
       if (n >= 1 && n <= static_cast<int>(chronology.size()))
         which +=
-            " of " + date_in_words(text_of(chronology[static_cast<std::size_t>(n - 1)], "date"));
-      e["detail"] = "corrects " + which + ": " + text_of(e, "reason");
+            " of " + date_in_words(text_at(chronology[static_cast<std::size_t>(n - 1)], "date"));
+      e["detail"] = "corrects " + which + ": " + text_at(e, "reason");
     }
     auto it = corrected.find(e.value("event", 0));
     e["correction_tag"] = it == corrected.end() ? json(false)

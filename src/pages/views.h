@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <string_view>
 
 #include "pages/caseload_sort.h"
@@ -32,5 +33,8 @@ nlohmann::ordered_json search_view(const nlohmann::ordered_json& found, std::str
 
 // "20 November 2026" for "2026-11-20"; the text itself when it is not a date.
 std::string date_in_words(std::string_view iso);
+
+// The string at `key` of `j`, or "" when there is none or it is not a string.
+std::string text_at(const nlohmann::ordered_json& j, const char* key);
 
 }  // namespace cinplan::pages
