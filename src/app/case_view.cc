@@ -239,6 +239,11 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       }
     } else if (type == "closed" || type == "stepped_down" || type == "stepped_up") {
       detail = e.string_field("reason");
+    } else if (type == "plan_signed") {
+      const std::string by = e.string_field("by");
+      detail = by == "family"  ? "by the family"
+               : by == "child" ? "by the child"
+                               : "by the " + profile.role_label(by);
     } else if (type == "scaling_recorded") {
       detail =
           e.string_field("by") + ": " + std::to_string(e.body.value("score", 0)) + " out of 10";
@@ -266,6 +271,21 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   out["professionals"] = std::move(professionals);
   const json versions = plan_versions_json(record);
   out["plan"] = versions.empty() ? json(nullptr) : versions.back();
+  // Who has signed the plan in force: the signatures dated on or after it.
+  if (!versions.empty()) {
+    json signed_by = json::array();
+    const std::string since = out["plan"].value("date", "");
+    for (const Event& e : record.history.events) {
+      if (e.type_id() != "plan_signed" || e.date.to_string() < since) continue;
+      const std::string by = e.string_field("by");
+      signed_by.push_back({{"by", by},
+                           {"by_words", by == "family"  ? std::string("the family")
+                                        : by == "child" ? std::string("the child")
+                                                        : "the " + profile.role_label(by)},
+                           {"date", e.date.to_string()}});
+    }
+    out["plan"]["signatures"] = std::move(signed_by);
+  }
   out["plan_versions"] = versions.size();
   out["meetings_arranged"] = std::move(arranged);
   // Each meeting held with who came, who sent apologies and the scaling

@@ -283,6 +283,11 @@ json case_page_view(const json& case_view, std::string_view today) {
       for (const char* k : {"owner", "completed"})
         if (!a.contains(k)) a[k] = false;
     }
+    std::string signed_words;
+    for (const json& g : plan.value("signatures", json::array()))
+      signed_words += (signed_words.empty() ? "By " : "; by ") + text_at(g, "by_words") + " on " +
+                      date_in_words(text_at(g, "date"));
+    plan["signed_words"] = signed_words.empty() ? "Not yet signed" : signed_words;
     const json settings = plan.value("settings", json::object());
     plan["lead_words"] = settings.contains("lead_professional")
                              ? text_at(settings, "lead_professional")

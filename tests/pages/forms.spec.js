@@ -144,5 +144,8 @@ test('a worker changes the plan after the SMART check, and the family signs it',
   await page.getByRole('button', { name: 'Record the signature' }).click();
   await expect(page).toHaveURL(/\?recorded=signature$/);
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('signature of the plan is recorded');
+  // The plan says who has signed the version in force.
+  const signedRow = page.locator('.govuk-summary-list__row', { has: page.locator('dt', { hasText: /^Signed$/ }) });
+  await expect(signedRow).toContainText('By the family on');
   expect(page.url().startsWith(caseUrl)).toBeTruthy();
 });
