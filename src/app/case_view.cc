@@ -253,6 +253,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       };
       detail = std::to_string(count("present")) + " present, " +
                std::to_string(count("apologies")) + " sent apologies";
+      if (count("absent") > 0) detail += ", " + std::to_string(count("absent")) + " did not attend";
     }
     if (!detail.empty()) c["detail"] = detail;
     if (type == "event_corrected") {
@@ -293,6 +294,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   for (json& m : meetings) {
     m["present"] = json::array();
     m["apologies"] = json::array();
+    m["absent"] = json::array();
     m["scaling"] = json::array();
     for (const json& x : said_at) {
       if (x.value("meeting_date", "") != m.value("date", "")) continue;
@@ -301,7 +303,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
         one.erase("type");
         m["scaling"].push_back(std::move(one));
       } else {
-        for (const char* k : {"present", "apologies"})
+        for (const char* k : {"present", "apologies", "absent"})
           if (x.contains(k) && x[k].is_array())
             for (const json& who : x[k]) m[k].push_back(who);
       }

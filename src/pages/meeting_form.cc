@@ -14,7 +14,8 @@ using json = nlohmann::ordered_json;
 
 constexpr Option kCame[] = {{"present", "Present"},
                             {"apologies", "Sent apologies"},
-                            {"report", "Sent apologies and a written report"}};
+                            {"report", "Sent apologies and a written report"},
+                            {"absent", "Did not attend"}};
 
 // The Signs of Safety lists a meeting keeps, one item a line.
 struct SafetyList {
@@ -70,7 +71,7 @@ FormReading read_meeting(const Form& form, const json& cv) {
   if (auto d = read_date(form, "date", "the date of the meeting", true, p)) b["date"] = *d;
   choose("chair_role", "chairs", "Say who chaired the meeting");
 
-  json present = json::array(), apologies = json::array();
+  json present = json::array(), apologies = json::array(), absent = json::array();
   const int register_rows = rows_sent(form, "att", "name");
   for (int i = 1; i <= register_rows; ++i) {
     const std::string came = typed(form, row_input("att", i, "came"));
@@ -95,17 +96,22 @@ FormReading read_meeting(const Form& form, const json& cv) {
       if (!who.empty()) a["agency"] = who;
       a["written_update"] = came == "report";
       apologies.push_back(std::move(a));
+    } else if (came == "absent") {
+      json a{{"name", name}};
+      if (!who.empty()) a[family ? "role" : "agency"] = who;
+      absent.push_back(std::move(a));
     } else {
       p.push_back({row_input("att", i, "came"),
                    "Choose whether the person in row " + std::to_string(i) +
-                       " was present or sent apologies",
+                       " was present, sent apologies or did not attend",
                    {}});
     }
   }
-  if (!present.empty() || !apologies.empty()) {
+  if (!present.empty() || !apologies.empty() || !absent.empty()) {
     json att = json::object();
     if (!present.empty()) att["present"] = std::move(present);
     if (!apologies.empty()) att["apologies"] = std::move(apologies);
+    if (!absent.empty()) att["absent"] = std::move(absent);
     b["attendance"] = std::move(att);
   }
 

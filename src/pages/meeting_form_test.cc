@@ -122,6 +122,7 @@ TEST(MeetingForm, ReadsTheRegisterScalingAndWhatTheMeetingFound) {
                   {"att-2-name", "Sam Example"},
                   {"att-2-who", "father"},
                   {"att-2-family", "yes"},
+                  {"att-2-came", "absent"},
                   {"att-3-name", "R. Patel"},
                   {"att-3-who", "school"},
                   {"att-3-family", "no"},
@@ -141,7 +142,8 @@ TEST(MeetingForm, ReadsTheRegisterScalingAndWhatTheMeetingFound) {
   EXPECT_EQ(r.body, json::parse(R"j({"kind": "review", "date": "2026-12-10",
       "chair_role": "first_line_manager",
       "attendance": {"present": [{"name": "Jo Example", "role": "mother", "contact": "07700 900123"}],
-                     "apologies": [{"name": "R. Patel", "agency": "school", "written_update": true}]},
+                     "apologies": [{"name": "R. Patel", "agency": "school", "written_update": true}],
+                     "absent": [{"name": "Sam Example", "role": "father"}]},
       "scaling": [{"by": "school", "score": 6, "rationale": "attendance is up"}],
       "worries": ["missed school", "late collection"], "outcome": "continue",
       "next_meeting": "2027-03-10"})j"));

@@ -34,7 +34,9 @@ json words_of(const json& list, bool apology) {
 json held_meeting_view(json m) {
   m["present_words"] = words_of(m.value("present", json()), false);
   m["apologies_words"] = words_of(m.value("apologies", json()), true);
+  m["absent_words"] = words_of(m.value("absent", json()), false);
   m["has_present"] = m["present_words"] != false;
+  m["has_absent"] = m["absent_words"] != false;
   m["has_apologies"] = m["apologies_words"] != false;
   json rows = json::array();
   for (const json& s : m.value("scaling", json::array()))
@@ -60,8 +62,8 @@ json held_meeting_view(json m) {
   m["findings"] = found ? findings : json(false);
   m["next_words"] =
       m.contains("next_meeting") ? json(date_in_words(text_at(m, "next_meeting"))) : json(false);
-  m["has_record"] = m["has_present"].get<bool>() || m["has_apologies"].get<bool>() || scaled ||
-                    found || m["next_words"] != false;
+  m["has_record"] = m["has_present"].get<bool>() || m["has_apologies"].get<bool>() ||
+                    m["has_absent"].get<bool>() || scaled || found || m["next_words"] != false;
   return m;
 }
 

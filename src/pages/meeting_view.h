@@ -9,9 +9,9 @@
 namespace cinplan::pages {
 
 // `meeting`: one of Service::case_view's "meetings". The same object with
-// "present_words", "apologies_words", "scaling_rows" (by, score, rationale),
+// "present_words", "apologies_words", "absent_words", "scaling_rows" (by, score, rationale),
 // "findings" ({heading, items}) and "next_words", each false when there is
-// nothing to show, and has_present, has_apologies, has_scaling and
+// nothing to show, and has_present, has_apologies, has_absent, has_scaling and
 // has_record for a template's sections.
 nlohmann::ordered_json held_meeting_view(nlohmann::ordered_json meeting);
 

@@ -13,10 +13,12 @@ TEST(MeetingView, SaysWhoCameWhoScaledWhatAndWhatTheMeetingFound) {
     "worries": ["no food in the fridge"], "working_well": [],
     "present": [{"name": "Jo Example", "role": "mother", "contact": "07700 900123"}],
     "apologies": [{"name": "Dr Okafor", "agency": "GP", "written_update": true}],
+    "absent": [{"name": "Sam Example", "role": "father"}],
     "scaling": [{"by": "Jo Example", "score": 6, "rationale": "things are better"},
                 {"by": "R. Patel", "score": 4}]})j"));
   EXPECT_EQ(v["present_words"][0], "Jo Example (mother, 07700 900123)");
   EXPECT_EQ(v["apologies_words"][0], "Dr Okafor (GP), with a written report");
+  EXPECT_EQ(v["absent_words"][0], "Sam Example (father)");
   EXPECT_EQ(v["scaling_rows"][0]["score"], 6);
   EXPECT_EQ(v["scaling_rows"][1]["rationale"], false);
   ASSERT_EQ(v["findings"].size(), 1u);  // an empty list is no heading

@@ -67,6 +67,7 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await screenshot(page, testInfo, 'meeting-form');
   await first.getByLabel('Present').check();
   await page.getByRole('group', { name: 'Person 2', exact: true }).getByLabel('Sent apologies and a written report').check();
+  await page.getByRole('group', { name: 'Person 3', exact: true }).getByLabel('Did not attend').check();
   const score = page.getByRole('group', { name: 'Score 1', exact: true });
   await score.getByLabel('Who gave the score').fill('School');
   await score.getByLabel('Score (0 to 10)').fill('12');
@@ -98,6 +99,7 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await held.locator('summary', { hasText: 'What was recorded' }).click();
   await expect(held).toContainText('Who came');
   await expect(held).toContainText('with a written report');
+  await expect(held).toContainText('Did not attend');
   await expect(held).toContainText('School: 6, because Attendance is up to 94% this term.');
   await expect(held).toContainText('Two missed health appointments');
   await checkAccessible(page);

@@ -116,7 +116,14 @@ FIELDS(kMeeting, {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeti
        {"safety_goals", kStrings, false, {}, 0, 0, "safety goals"});
 FIELDS(kAttendance, {"meeting_date", kDate, true, {}, 0, 0, "the meeting"},
        {"present", kObjects, false, {}, 0, 0, "people present: name, role or agency, contact"},
-       {"apologies", kObjects, false, {}, 0, 0, "apologies: name, agency, written_update"});
+       {"apologies", kObjects, false, {}, 0, 0, "apologies: name, agency, written_update"},
+       {"absent",
+        kObjects,
+        false,
+        {},
+        0,
+        0,
+        "invited, and neither came nor sent apologies: name, role or agency"});
 FIELDS(kScaling, {"meeting_date", kDate, false, {}, 0, 0, "the meeting it was given at"},
        {"by", kString, true, {}, 0, 0, "who scaled"},
        {"score", kInteger, true, {}, 0, 10, "0 (worst) to 10 (safe)"},
@@ -350,7 +357,7 @@ constexpr EventTypeSpec kTypes[] = {
      kExInvitations},
     {"meeting", "A meeting was held.", kMeeting, {"kind", "next_meeting", {}}, kExMeeting},
     {"attendance_recorded",
-     "Who attended a meeting and who sent apologies.",
+     "Who attended a meeting, who sent apologies and who did not attend.",
      kAttendance,
      {"", "meeting_date", {}},
      kExAttendance},
