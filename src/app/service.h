@@ -138,6 +138,13 @@ class Service {
   // The case's version now, or none when there is no such case.
   std::optional<std::int64_t> case_version(std::string_view case_id);
 
+  // Who recorded each event of the case after `version`, in order, as the
+  // caller should read it: "you" for the caller, else the person's name.
+  // For the conflict page's "What changed" (asks the database).
+  Result<std::vector<std::string>> recorded_by_since(const access::Caller& caller,
+                                                     std::string_view case_id,
+                                                     std::int64_t version);
+
   // Whether the caller holds a grant to the case (asks the database).
   bool granted(const access::Caller& caller, std::string_view case_id);
   // The team id of a team as an allocation records it (its id or its name).

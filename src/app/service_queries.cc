@@ -286,6 +286,27 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
   });
 }
 
+Result<std::vector<std::string>> Service::recorded_by_since(const access::Caller& caller,
+                                                            std::string_view case_id,
+                                                            std::int64_t version) {
+  auto events = events_.read_stream(case_id);
+  if (!events) return std::unexpected(events.error());
+  std::vector<std::string> out;
+  std::map<std::string, std::string> names;
+  for (const store::StoredEvent& e : *events) {
+    if (e.version <= version) continue;
+    if (e.recorded_by == caller.username) {
+      out.push_back("you");
+      continue;
+    }
+    auto [it, fresh] = names.try_emplace(e.recorded_by, e.recorded_by);
+    if (fresh)
+      if (auto a = accounts_.find_account(e.recorded_by); a && *a) it->second = (*a)->display_name;
+    out.push_back(it->second);
+  }
+  return out;
+}
+
 Result<json> Service::panel_list(const access::Caller& caller, Date week) {
   // The week from its Monday.
   const int back = (static_cast<int>(week.weekday()) + 6) % 7;

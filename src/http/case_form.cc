@@ -142,10 +142,20 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
       json notices;
       notices["conflict"] = true;
       json changes = json::array();
-      for (const json& e : (*c)["chronology"])
-        if (e.value("event", 0) > version)
-          changes.push_back({{"change_date", pages::date_in_words(e.value("date", ""))},
-                             {"change_what", e.value("what", "")}});
+      // Who made each change: the person's own change in another tab or
+      // window is said to be theirs.
+      const auto by = call.service.recorded_by_since(*call.caller, request.case_id, version);
+      for (const json& e : (*c)["chronology"]) {
+        const std::int64_t at = e.value("event", std::int64_t{0});
+        if (at <= version) continue;
+        const auto i = static_cast<std::size_t>(at - version - 1);
+        changes.push_back({{"change_date", pages::date_in_words(e.value("date", ""))},
+                           {"change_what", e.value("what", "")},
+                           {"change_by", by && i < by->size() ? json((*by)[i]) : json(false)}});
+      }
+      bool all_mine = !changes.empty();
+      for (const json& x : changes) all_mine = all_mine && x["change_by"] == "you";
+      notices["conflict_by_you"] = all_mine;
       notices["conflict_changes"] = std::move(changes);
       return refuse({}, 409, "the case changed", "conflict", std::move(notices), now_at);
     }

@@ -217,8 +217,10 @@ class FormsTest(unittest.TestCase):
         words = "Seen at home with her brother."
         r = post_form(c, f"/cases/{self.case}/visit", visit(v, child_seen="yes", notes=words))
         self.assertEqual(r.status, 409, r)
-        self.assertIn("Someone else changed this case", r.text)
+        self.assertIn("The case changed while you were typing.", r.text)
         self.assertIn("a case note", r.text[:20000])
+        self.assertIn(", recorded by ", r.text)
+        self.assertNotIn("recorded by you", r.text)
         self.assertIn(words, r.text)
         self.assertEqual(int(hidden(r, "version")), v + 1)
         self.assertEqual(self.version(), v + 1)
@@ -237,6 +239,17 @@ class FormsTest(unittest.TestCase):
         self.assertIn("The visit is recorded.", again.text)
         self.assertNotIn("Recorded, and flagged:", again.text)
         self.assertEqual(self.version(), v + 2)
+        # The worker's own change in another tab is said to be theirs.
+        v = self.version()
+        ctx.client_for("sw.north").command(self.case, "notes", {
+            "date": today().isoformat(), "heading": "Text from mum", "text": "Running late."})
+        r = post_form(c, f"/cases/{self.case}/visit", visit(v, child_seen="yes", notes=words))
+        self.assertEqual(r.status, 409, r)
+        self.assertIn("in another tab or window of yours", r.text)
+        self.assertIn("recorded by you", r.text)
+        # The entry kept from that conflict is let go, for the tests after.
+        self.assertEqual(post_form(c, f"/cases/{self.case}/visit",
+                                   {"discard_draft": "yes"}).status, 303)
 
     def test_a_form_sent_after_the_session_ended_is_kept_for_after_sign_in(self):
         c = self.worker()
