@@ -28,6 +28,13 @@ bool is(const Event& e, std::string_view type) {
   return e.type_id() == type;
 }
 
+// Who signed a plan, in words: "the family", "the child", "the Practice
+// Lead" (the authority's word for the role).
+std::string signer_words(const Profile& profile, const std::string& by) {
+  if (by == "family" || by == "child") return "the " + by;
+  return "the " + profile.role_label(by);
+}
+
 }  // namespace
 
 json child_json(const CaseRecord& record) {
@@ -187,6 +194,8 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
         }
       }
     } else if (type == "meeting") {
+      for (json& x : exclusions)
+        if (x.value("date", "") < e.date.to_string()) x["held_since"] = true;
       json m = fields(e);
       m["kind_words"] = profile.meeting_label(e.string_field("kind"));
       if (const std::string outcome = e.string_field("outcome"); !outcome.empty()) {
@@ -203,6 +212,9 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       json x = fields(e);
       if (x.contains("endorsed_by_role"))
         x["endorsed_by"] = profile.role_label(x["endorsed_by_role"].get<std::string>());
+      // An exclusion from "the next meeting" ends when a meeting is held
+      // after it was made (set below, as meetings are read).
+      x["held_since"] = false;
       exclusions.push_back(std::move(x));
     } else if (type == "attendance_recorded" || type == "scaling_recorded") {
       // Kept with the meeting they belong to (joined below).
@@ -240,10 +252,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     } else if (type == "closed" || type == "stepped_down" || type == "stepped_up") {
       detail = e.string_field("reason");
     } else if (type == "plan_signed") {
-      const std::string by = e.string_field("by");
-      detail = by == "family"  ? "by the family"
-               : by == "child" ? "by the child"
-                               : "by the " + profile.role_label(by);
+      detail = "by " + signer_words(profile, e.string_field("by"));
     } else if (type == "scaling_recorded") {
       detail =
           e.string_field("by") + ": " + std::to_string(e.body.value("score", 0)) + " out of 10";
@@ -279,11 +288,8 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     for (const Event& e : record.history.events) {
       if (e.type_id() != "plan_signed" || e.date.to_string() < since) continue;
       const std::string by = e.string_field("by");
-      signed_by.push_back({{"by", by},
-                           {"by_words", by == "family"  ? std::string("the family")
-                                        : by == "child" ? std::string("the child")
-                                                        : "the " + profile.role_label(by)},
-                           {"date", e.date.to_string()}});
+      signed_by.push_back(
+          {{"by", by}, {"by_words", signer_words(profile, by)}, {"date", e.date.to_string()}});
     }
     out["plan"]["signatures"] = std::move(signed_by);
   }

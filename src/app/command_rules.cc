@@ -324,21 +324,27 @@ Result<void> check_invitations(const CommandContext& ctx, const CaseHistory& h,
                                               ", after the meeting on " + date_words(*on) +
                                               ": they go out before it (invitations_date)."));
     if (auto notice = short_notice(ctx.profile, h, e)) result.warnings.push_back(*notice);
-    // Someone a manager excluded from this meeting, invited all the same.
+    // Someone a manager excluded from this meeting, invited all the same:
+    // excluded from it by date, or from "the next meeting" with none held
+    // since the exclusion.
+    std::vector<const Event*> in_force;
     for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i) {
       const Event& x = h.events[i];
-      if (x.type_id() != "family_member_excluded") continue;
-      const std::string from = x.string_field("meeting_date");
-      bool held_since = false;
-      for (std::size_t j = i + 1; j < first_new && j < h.events.size(); ++j)
-        held_since =
-            held_since || (h.events[j].type_id() == "meeting" && h.events[j].date > x.date);
-      if (from.empty() ? held_since : from != meeting) continue;
-      const std::string who = x.string_field("person");
+      if (x.type_id() == "meeting")
+        std::erase_if(in_force, [&](const Event* y) {
+          return y->string_field("meeting_date").empty() && y->date < x.date;
+        });
+      else if (x.type_id() == "family_member_excluded")
+        in_force.push_back(&x);
+    }
+    for (const Event* x : in_force) {
+      const std::string from = x->string_field("meeting_date");
+      if (!from.empty() && from != meeting) continue;
+      const std::string who = x->string_field("person");
       for (const auto& invited : e.body.value("invitees", nlohmann::ordered_json::array()))
         if (invited.is_string() && invited.get<std::string>().starts_with(who))
           result.warnings.push_back(who + " is excluded from this meeting (endorsed on " +
-                                    date_words(x.date) +
+                                    date_words(x->date) +
                                     ") but is invited: the distribution "
                                     "list will reach them.");
     }

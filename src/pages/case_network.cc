@@ -64,14 +64,10 @@ json exclusions_from(const json& cv, std::string_view meeting_date, bool or_late
   json out = json::array();
   const auto list = cv.find("exclusions");
   if (list == cv.end() || !list->is_array()) return out;
-  const auto held = cv.find("meetings");
   for (const json& x : *list) {
-    const std::string on = text_at(x, "meeting_date"), made = text_at(x, "date");
-    bool held_since = false;
-    if (held != cv.end() && held->is_array())
-      for (const json& m : *held) held_since = held_since || text_at(m, "date") > made;
-    const bool applies =
-        on.empty() ? !held_since : (on == meeting_date || (or_later && on >= meeting_date));
+    const std::string on = text_at(x, "meeting_date");
+    const bool applies = on.empty() ? !x.value("held_since", false)
+                                    : (on == meeting_date || (or_later && on >= meeting_date));
     if (applies) out.push_back(x);
   }
   return out;

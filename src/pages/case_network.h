@@ -29,8 +29,8 @@ nlohmann::ordered_json meetings_to_hold(const nlohmann::ordered_json& case_view)
 
 // The endorsed exclusions (case_view's "exclusions") from the meeting on
 // `meeting_date`: those named for that date, and those from "the next
-// meeting" with no meeting held since. With `or_later`, those named for any
-// date from `meeting_date` on (a meeting not yet dated).
+// meeting" with no meeting held since (the case view's "held_since"). With `or_later`, those named
+// for any date from `meeting_date` on (a meeting not yet dated).
 nlohmann::ordered_json exclusions_from(const nlohmann::ordered_json& case_view,
                                        std::string_view meeting_date, bool or_later = false);
 
