@@ -71,9 +71,11 @@ Result<ImportedCase> import_parsed(store::EventStore& store, ParsedCase parsed,
   request.create = store::NewStream{std::string(store::kCaseStreamKind), parsed.profile,
                                     history.document.dump()};
   request.events.reserve(history.events.size());
-  for (const Event& e : history.events) {
+  for (std::size_t i = 0; i < history.events.size(); ++i) {
+    const Event& e = history.events[i];
     request.events.push_back(
-        store::NewEvent{std::string(e.type_id()), e.date.to_string(), e.body.dump()});
+        store::NewEvent{std::string(e.type_id()), e.date.to_string(), e.body.dump(),
+                        options.recorded_at ? options.recorded_at(e, i) : std::string()});
   }
   request.recorded_by = options.recorded_by;
   request.recorded_at = utc_timestamp(clock.now());

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,10 @@ struct ImportOptions {
   std::string profile;
   // Who is importing; required, never empty.
   std::string recorded_by;
+  // When each event (by its index in the history) was recorded, as a UTC
+  // timestamp, when not at the time of the import: the demo's histories are
+  // recorded over the months they cover. Null, or "": the import's time.
+  std::function<std::string(const Event& event, std::size_t index)> recorded_at = {};
 };
 
 struct ImportedCase {

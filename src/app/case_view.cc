@@ -176,6 +176,12 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   for (std::size_t i = 0; i < record.history.events.size(); ++i) {
     const Event& e = record.history.events[i];
     const std::string_view type = e.type_id();
+    // Who wrote the entry to the record, and when (the log's own account).
+    const auto stamp = [&](json& item) {
+      if (i >= record.recorded.size()) return;
+      item["recorded_by"] = record.recorded[i].by;
+      item["recorded_at"] = record.recorded[i].at;
+    };
     if (type == "person_added" || type == "professional_added") {
       json& list = type == "person_added" ? people : professionals;
       json p = fields(e);
@@ -222,15 +228,20 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       f["type"] = std::string(type);
       said_at.push_back(std::move(f));
     } else if (type == "visit") {
-      visits.push_back(fields(e));
+      json v = fields(e);
+      stamp(v);
+      visits.push_back(std::move(v));
     } else if (type == "case_note_added") {
-      notes.push_back(fields(e));
+      json n = fields(e);
+      stamp(n);
+      notes.push_back(std::move(n));
     }
     json c;
     c["event"] = i + 1;
     c["date"] = e.date.to_string();
     c["type"] = std::string(type);
     c["what"] = event_words(profile, e);
+    stamp(c);
     // A line of what the entry says, where a few words can say it.
     std::string detail;
     if (type == "case_note_added") {

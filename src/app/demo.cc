@@ -126,7 +126,11 @@ Result<DemoResult> create_demo(store::EventStore& events, store::AccountStore& a
     if (present->count(id) != 0) continue;
     auto history = demo_history(**profile, options.seed, options.today, i);
     if (!history) return std::unexpected(history.error());
-    const ImportOptions import{(*profile)->id, history->recorded_by};
+    const std::string now = utc_timestamp(clock.now());
+    const ImportOptions import{(*profile)->id, history->recorded_by,
+                               [&](const Event& e, std::size_t n) {
+                                 return demo_recorded_at(options.seed, i, n, e.date, now);
+                               }};
     auto parsed = parse_case_file(catalog, history->text, "demo case " + id, import);
     if (!parsed) return std::unexpected(parsed.error());
     auto imported = import_parsed(events, std::move(*parsed), import, clock);

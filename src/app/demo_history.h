@@ -17,7 +17,7 @@ namespace cinplan::app {
 
 struct DemoHistory {
   std::string case_id;
-  std::string recorded_by;  // the allocated worker's display name
+  std::string recorded_by;  // the allocated worker's username
   DemoStory story = DemoStory::kOnTrack;
   std::string text;  // the case-history JSON document
 };
@@ -26,5 +26,12 @@ struct DemoHistory {
 // the same arguments give the same document.
 Result<DemoHistory> demo_history(const Profile& profile, unsigned seed, Date today,
                                  std::size_t index);
+
+// When the worker recorded event `index` of demo case `case_index`, dated
+// `date`: a working hour of that day or, now and then, one of the next few
+// days (a visit typed up the next morning), never after `now` (a UTC
+// timestamp, as utc_timestamp gives). The same arguments give the same time.
+std::string demo_recorded_at(unsigned seed, std::size_t case_index, std::size_t index, Date date,
+                             const std::string& now);
 
 }  // namespace cinplan::app

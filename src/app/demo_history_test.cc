@@ -135,7 +135,7 @@ void allocated_to_demo_workers(const std::vector<Written>& demo) {
     EXPECT_EQ(allocated->string_field("worker"), worker->display_name);
     EXPECT_EQ(allocated->string_field("team"), worker->team);
     EXPECT_TRUE(worker->role == "social_worker" || worker->role == "advanced_social_worker");
-    EXPECT_EQ(w.demo.recorded_by, worker->display_name);
+    EXPECT_EQ(w.demo.recorded_by, worker->username);
   }
 }
 
@@ -226,6 +226,24 @@ TEST_P(DemoHistoryTest, TheSameSeedGivesTheSameHistoryAndAnotherSeedAnother) {
     EXPECT_EQ(again->text, once->text);
     EXPECT_NE(other->text, once->text);
   }
+}
+
+TEST(DemoRecordedAt, AnEventIsRecordedOnItsDayOrSoonAfterAndNeverLaterThanNow) {
+  const Date day = *Date::from_ymd(2026, 3, 10);
+  std::size_t same_day = 0, later = 0;
+  for (std::size_t n = 0; n < 400; ++n) {
+    const std::string at = demo_recorded_at(1, 3, n, day, "2026-12-02T18:00:00.000Z");
+    ASSERT_EQ(at.size(), 24u) << at;
+    EXPECT_GE(at, "2026-03-10T08:00:00.000Z") << n;
+    EXPECT_LE(at, "2026-03-14T16:59:59.999Z") << n;
+    (at.starts_with("2026-03-10") ? same_day : later) += 1;
+    EXPECT_EQ(demo_recorded_at(1, 3, n, day, "2026-12-02T18:00:00.000Z"), at);
+  }
+  EXPECT_GT(same_day, 200u);
+  EXPECT_GT(later, 40u);
+  // An event of today is never recorded after now.
+  EXPECT_EQ(demo_recorded_at(1, 3, 0, *Date::from_ymd(2026, 12, 2), "2026-12-02T07:00:00.000Z"),
+            "2026-12-02T07:00:00.000Z");
 }
 
 INSTANTIATE_TEST_SUITE_P(Profiles, DemoHistoryTest,

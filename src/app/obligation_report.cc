@@ -69,7 +69,7 @@ json obligation_json(const Profile& profile, const CaseHistory* history, const O
   j["due"] = o.has_due ? json(o.due.to_string()) : json(nullptr);
   if (o.has_target) {
     j["target"] = o.target.to_string();
-    j["target_kind"] = o.target_agreed ? "agreed" : "aim";
+    j["target_kind"] = o.target_agreed ? "agreed" : o.target_planned ? "planned" : "aim";
   }
   if (rule.kind == RuleKind::kBefore) {
     // A meeting due with no date agreed and no timescale: nothing to count

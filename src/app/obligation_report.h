@@ -30,7 +30,7 @@ std::vector<std::string> obligation_why(const Profile& profile, const CaseHistor
 
 // The JSON object of DESIGN.md section 9: rule, title, status (the id) and
 // status_words, due, target (when the rule has one) with target_kind
-// ("agreed" or "aim"), from/before, kind, strength, who, met_by (its event
+// ("agreed", "planned" or "aim"), from/before, kind, strength, who, met_by (its event
 // counted from 1), why and notes (words), reading, clash, cite and source.
 nlohmann::ordered_json obligation_json(const Profile& profile, const CaseHistory* history,
                                        const Obligation& o, PathwaySet active);

@@ -110,6 +110,7 @@ Result<void> Records::apply(const store::StreamInfo* stream, const store::ScanRo
                                  {}});
   }
   record.history.events.push_back(std::move(*event));
+  record.recorded.push_back({std::string(row.recorded_by), std::string(row.recorded_at)});
   record.version = row.version;
   return {};
 }
@@ -128,12 +129,13 @@ Result<std::int64_t> Records::catch_up(store::EventStore& store) {
   // from the store, which a scan in progress must not be interleaved with.
   struct Row {
     std::int64_t sequence, version;
-    std::string stream, type, date, payload;
+    std::string stream, type, date, payload, recorded_at, recorded_by;
   };
   std::vector<Row> rows;
   auto scanned = store.scan(from, [&](const store::ScanRow& r) {
     rows.push_back({r.sequence, r.version, std::string(r.stream_id), std::string(r.type),
-                    std::string(r.date), std::string(r.payload)});
+                    std::string(r.date), std::string(r.payload), std::string(r.recorded_at),
+                    std::string(r.recorded_by)});
   });
   if (!scanned) return std::unexpected(scanned.error());
   // The headers of the cases new to this view, read before taking the lock.
@@ -150,7 +152,8 @@ Result<std::int64_t> Records::catch_up(store::EventStore& store) {
   std::unique_lock lock(mutex_);
   std::vector<std::string> changed;
   for (const Row& r : rows) {
-    const store::ScanRow row{r.sequence, r.stream, r.version, r.type, r.date, r.payload};
+    const store::ScanRow row{r.sequence, r.stream,  r.version,     r.type,
+                             r.date,     r.payload, r.recorded_at, r.recorded_by};
     auto header = new_streams.find(r.stream);
     const store::StreamInfo* stream = header == new_streams.end() ? nullptr : &header->second;
     if (auto ok = apply(stream, row); !ok) return std::unexpected(ok.error());

@@ -38,12 +38,19 @@ struct CaseParts {
   std::vector<std::string> shared_with;  // agencies consented to, not withdrawn
 };
 
+// Who wrote an event to the log, and when.
+struct Recorded {
+  std::string by;  // the account's username (an imported case: whoever the import named)
+  std::string at;  // UTC, "2026-11-22T10:15:30.123Z"
+};
+
 struct CaseRecord {
   std::string id;
   std::string profile;
   std::int64_t version = 0;
-  CaseHistory history;  // every event as written, corrections included
-  CaseState state;      // fold(history)
+  CaseHistory history;             // every event as written, corrections included
+  std::vector<Recorded> recorded;  // one per event of history, in the same order
+  CaseState state;                 // fold(history)
   CaseParts parts;
   bool demo = false;  // the header says "demo": true
 };

@@ -1,6 +1,7 @@
 #include "app/service.h"
 
 #include "app/security.h"
+#include "core/calendar/uk_time.h"
 
 namespace cinplan::app {
 namespace {
@@ -39,8 +40,9 @@ Result<std::int64_t> Service::catch_up() {
 }
 
 Date Service::today() const {
-  const auto day = std::chrono::floor<std::chrono::days>(clock_.now());
-  return Date::from_days(static_cast<std::int32_t>(day.time_since_epoch().count()));
+  // England's date, not UTC's: from midnight to 1am in summer they differ.
+  const auto seconds = std::chrono::floor<std::chrono::seconds>(clock_.now());
+  return uk_time(static_cast<std::int64_t>(seconds.time_since_epoch().count())).date;
 }
 
 std::string Service::now() const {

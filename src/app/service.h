@@ -162,6 +162,11 @@ class Service {
   // `filter_key` while the records stay at the same position.
   std::vector<std::string> caseload_ids(const Records::View& v, const std::string& filter_key,
                                         Date today, const struct CaseloadFilter& filter);
+  // Gives each entry of a case view's chronology, visits and notes that says
+  // who recorded it ("recorded_by", a username) the name of that person
+  // ("recorded_by_name": their display name, or what was recorded when no
+  // account has it).
+  void name_authors(nlohmann::ordered_json& view);
 
   store::EventStore& events_;
   store::AccountStore& accounts_;

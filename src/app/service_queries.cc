@@ -62,6 +62,18 @@ std::string family_member_matching(const CaseRecord& r, const SearchTerms& terms
   return {};
 }
 
+// The display name of the account `username`, or `username` itself when no
+// account has it (an imported case names whoever the import named); `names`
+// keeps the ones already looked up.
+const std::string& display_name(store::AccountStore& accounts,
+                                std::map<std::string, std::string, std::less<>>& names,
+                                const std::string& username) {
+  auto [it, fresh] = names.try_emplace(username, username);
+  if (fresh)
+    if (auto a = accounts.find_account(username); a && *a) it->second = (*a)->display_name;
+  return it->second;
+}
+
 }  // namespace
 
 Result<CaseloadFilter> Service::caseload_filter(const access::Caller& caller,
@@ -177,13 +189,27 @@ Result<json> Service::caseload(const access::Caller& caller, std::string_view sc
 }
 
 Result<json> Service::case_view(const access::Caller&, std::string_view case_id, Date today) {
-  return records_.read([&](const Records::View& v) -> Result<json> {
+  auto view = records_.read([&](const Records::View& v) -> Result<json> {
     const CaseRecord* r = v.find(case_id);
     if (!r) return std::unexpected(not_found_case(case_id));
     auto profile = catalog_.find(r->profile);
     if (!profile) return std::unexpected(profile.error());
     return case_json(*r, **profile, today);
   });
+  if (view) name_authors(*view);
+  return view;
+}
+
+void Service::name_authors(json& view) {
+  std::map<std::string, std::string, std::less<>> names;
+  for (const char* list : {"chronology", "visits", "notes"}) {
+    if (!view.contains(list)) continue;
+    for (json& item : view[list]) {
+      if (!item.contains("recorded_by") || !item["recorded_by"].is_string()) continue;
+      const std::string& by = item["recorded_by"].get_ref<const std::string&>();
+      item["recorded_by_name"] = display_name(accounts_, names, by);
+    }
+  }
 }
 
 Result<json> Service::obligations(const access::Caller&, std::string_view case_id, Date today) {
@@ -292,17 +318,14 @@ Result<std::vector<std::string>> Service::recorded_by_since(const access::Caller
   auto events = events_.read_stream(case_id);
   if (!events) return std::unexpected(events.error());
   std::vector<std::string> out;
-  std::map<std::string, std::string> names;
+  std::map<std::string, std::string, std::less<>> names;
   for (const store::StoredEvent& e : *events) {
     if (e.version <= version) continue;
     if (e.recorded_by == caller.username) {
       out.push_back("you");
       continue;
     }
-    auto [it, fresh] = names.try_emplace(e.recorded_by, e.recorded_by);
-    if (fresh)
-      if (auto a = accounts_.find_account(e.recorded_by); a && *a) it->second = (*a)->display_name;
-    out.push_back(it->second);
+    out.push_back(display_name(accounts_, names, e.recorded_by));
   }
   return out;
 }

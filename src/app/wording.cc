@@ -89,7 +89,9 @@ std::string status_words(const Obligation& o) {
     case ObligationStatus::kDueSoon:
       return "due soon";
     case ObligationStatus::kTargetMissed:
-      return o.target_agreed ? "agreed date missed" : "aim missed";
+      return o.target_agreed    ? "agreed date missed"
+             : o.target_planned ? "later than planned"
+                                : "aim missed";
     case ObligationStatus::kOverdue:
       return "overdue";
     case ObligationStatus::kMet:
@@ -194,7 +196,17 @@ Explanation explain(const Profile& p, const CaseHistory* history, const Obligati
                                                : strength_words(strength) + " be done") +
               " " + timescale_words(p, r, active) +
               (r.who.empty() ? std::string() : " (" + role_words(p, r.who) + ")") + ".";
-  if (o.status == ObligationStatus::kTargetMissed) {
+  if (o.target_planned) {
+    const std::string every =
+        "The plan agreed visits at least every " + std::to_string(o.planned_every) + " days";
+    if (o.status == ObligationStatus::kTargetMissed)
+      x.notes.push_back(every + ": this one was planned by " + date_words(o.target) +
+                        ", which has passed; the procedure's limit is " + date_words(o.due) + ".");
+    else
+      x.notes.push_back(every + ": this one " + (is_open(o.status) ? "is" : "was") +
+                        " planned by " + date_words(o.target) +
+                        ", sooner than the procedure's limit of " + date_words(o.due) + ".");
+  } else if (o.status == ObligationStatus::kTargetMissed) {
     x.notes.push_back(
         std::string(o.target_agreed ? "The date agreed for it, " : "The procedure's aim for it, ") +
         date_words(o.target) + ", has passed; the limit is " + date_words(o.due) + ".");

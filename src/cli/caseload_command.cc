@@ -42,7 +42,10 @@ std::string most_urgent_words(const app::CaseloadItem& item, Date today) {
   if (o->status == ObligationStatus::kOverdue) {
     when = "due " + o->due.to_string();
   } else if (o->status == ObligationStatus::kTargetMissed) {
-    when = (o->target_agreed ? "agreed for " : "aimed at ") + o->target.to_string();
+    when = (o->target_agreed    ? "agreed for "
+            : o->target_planned ? "planned for "
+                                : "aimed at ") +
+           o->target.to_string();
   } else {
     when = o->next_date(today).to_string();
   }

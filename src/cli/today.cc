@@ -2,17 +2,17 @@
 
 #include <ctime>
 
+#include "core/calendar/uk_time.h"
+
 namespace cinplan::cli {
 
 Result<Date> day_or_today(const std::string& arg) {
   if (arg.empty()) {
+    // England's date, whatever zone the computer is set to.
     const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    if (localtime_r(&now, &local) == nullptr)
+    if (now == static_cast<std::time_t>(-1))
       return std::unexpected(Error::unavailable("--today: the computer's date cannot be read"));
-    auto today = Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-    if (!today) return std::unexpected(today.error());
-    return *today;
+    return uk_time(static_cast<std::int64_t>(now)).date;
   }
   auto day = parse_date(arg);
   if (!day) return std::unexpected(Error::bad_input("--today: " + day.error().message));

@@ -10,6 +10,7 @@
 
 #include "app/wording.h"
 #include "core/calendar/date.h"
+#include "core/calendar/uk_time.h"
 
 namespace cinplan::pages {
 namespace {
@@ -54,6 +55,17 @@ std::string text_at(const json& j, const char* key) {
 std::string date_in_words(std::string_view iso) {
   auto d = parse_date(iso);
   return d ? app::date_words(*d) : std::string(iso);
+}
+
+json recorded_words(const json& entry) {
+  std::string by = text_at(entry, "recorded_by_name");
+  if (by.empty()) by = text_at(entry, "recorded_by");
+  const auto at = uk_time(text_at(entry, "recorded_at"));
+  if (by.empty() && !at) return false;
+  std::string words = "Recorded";
+  if (!by.empty()) words += " by " + by;
+  if (at) words += " on " + app::date_words(at->date) + " at " + clock_words(*at);
+  return words;
 }
 
 json caseload_view(const json& caseload, std::string_view show, std::string_view profile_name,
@@ -219,6 +231,7 @@ json case_page_view(const json& case_view, std::string_view today) {
   json visits = case_view.value("visits", json::array());
   for (json& visit : visits) {
     visit["date_words"] = date_in_words(text_at(visit, "date"));
+    visit["recorded_words"] = recorded_words(visit);
     // Every key the template asks of a visit is there, so that none is
     // looked up on the case instead.
     for (const char* k : {"seen_alone", "location", "notes"})
@@ -257,7 +270,10 @@ json case_page_view(const json& case_view, std::string_view today) {
   // Case notes, the latest first, under a name of their own ("notes" is
   // also an obligation's).
   json notes = case_view.value("notes", json::array());
-  for (json& n : notes) n["date_words"] = date_in_words(text_at(n, "date"));
+  for (json& n : notes) {
+    n["date_words"] = date_in_words(text_at(n, "date"));
+    n["recorded_words"] = recorded_words(n);
+  }
   std::reverse(notes.begin(), notes.end());
   v.erase("notes");
   v["has_case_notes"] = !notes.empty();
@@ -294,10 +310,9 @@ json case_page_view(const json& case_view, std::string_view today) {
                              : "Not named";
     plan["visits_words"] =
         settings.contains("visiting_frequency_days")
-            ? "Every " + std::to_string(settings["visiting_frequency_days"].get<int>()) +
-                  " days, as the plan says. What is due above follows the procedure's own "
-                  "limit, which the plan may not exceed; keeping to the plan's closer visits "
-                  "is the worker's."
+            ? "At least every " + std::to_string(settings["visiting_frequency_days"].get<int>()) +
+                  " days, as the plan says: each visit is planned by then, and the "
+                  "procedure's own limit still applies"
             : "As the procedure sets";
     plan["contingency_words"] =
         settings.contains("contingency") ? text_at(settings, "contingency") : "Not written";
@@ -313,6 +328,7 @@ json case_page_view(const json& case_view, std::string_view today) {
     if (e.contains("corrects")) corrected[e.value("corrects", 0)] = e.value("struck_out", false);
   for (json& e : chronology) {
     e["date_words"] = date_in_words(text_at(e, "date"));
+    e["recorded_words"] = recorded_words(e);
     if (!e.contains("detail")) e["detail"] = false;
     if (e.contains("corrects")) {
       const int n = e.value("corrects", 0);

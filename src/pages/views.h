@@ -34,6 +34,11 @@ nlohmann::ordered_json search_view(const nlohmann::ordered_json& found, std::str
 // "20 November 2026" for "2026-11-20"; the text itself when it is not a date.
 std::string date_in_words(std::string_view iso);
 
+// Who wrote an entry of a case view to the record and when, in England's
+// time: "Recorded by Alex Morgan on 2 December 2026 at 6:40pm". False when
+// the entry does not say ("recorded_by_name", "recorded_at").
+nlohmann::ordered_json recorded_words(const nlohmann::ordered_json& entry);
+
 // The string at `key` of `j`, or "" when there is none or it is not a string.
 std::string text_at(const nlohmann::ordered_json& j, const char* key);
 

@@ -102,6 +102,35 @@ TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
   EXPECT_FALSE(v["closed"].get<bool>());
 }
 
+TEST(Views, EachEntrySaysWhoRecordedItAndWhenInEnglandsTime) {
+  // 23:10 UTC in July is 00:10 the next day in England.
+  EXPECT_EQ(recorded_words({{"recorded_by", "alex.morgan"},
+                            {"recorded_by_name", "Alex Morgan"},
+                            {"recorded_at", "2026-07-01T23:10:00.000Z"}}),
+            "Recorded by Alex Morgan on 2 July 2026 at 12:10am");
+  EXPECT_EQ(recorded_words({{"recorded_by", "import"}, {"recorded_at", "2026-12-02T18:40:00Z"}}),
+            "Recorded by import on 2 December 2026 at 6:40pm");
+  EXPECT_EQ(recorded_words(json::object()), false);
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"visits", json::array({{{"date", "2026-11-30"},
+                                     {"child_seen", true},
+                                     {"recorded_by_name", "Chloe Bennett"},
+                                     {"recorded_at", "2026-12-01T09:00:00Z"}}})},
+            {"chronology", json::array({{{"date", "2026-11-30"},
+                                         {"recorded_by_name", "Chloe Bennett"},
+                                         {"recorded_at", "2026-12-01T09:00:00Z"}},
+                                        {{"date", "2026-12-01"}}})},
+            {"closure", nullptr}};
+  const json v = case_page_view(c, "2026-12-02");
+  EXPECT_EQ(v["chronology"][1]["recorded_words"],
+            "Recorded by Chloe Bennett on 1 December 2026 at 9am");
+  EXPECT_EQ(v["chronology"][0]["recorded_words"], false);
+  EXPECT_EQ(v["visits"][0]["recorded_words"],
+            "Recorded by Chloe Bennett on 1 December 2026 at 9am");
+}
+
 TEST(Views, ADutyToConsiderIsNeverShownAsOverdue) {
   json c = {{"profile_name", "Bolton"},
             {"obligations", json::array()},

@@ -61,6 +61,9 @@ struct NewEvent {
   std::string type;
   std::string date;
   std::string payload;
+  // When it was recorded, when not the request's recorded_at: a demo's
+  // history, recorded over the months it covers. Empty: the request's.
+  std::string recorded_at = {};
 };
 
 // A stream's row. The header is the case document without its events (the
@@ -106,6 +109,8 @@ struct ScanRow {
   std::string_view type;
   std::string_view date;
   std::string_view payload;
+  std::string_view recorded_at = {};  // UTC, as StoredEvent::recorded_at
+  std::string_view recorded_by = {};
 };
 
 // A projection's saved state: the global position it covers and its bytes,

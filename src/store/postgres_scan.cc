@@ -38,6 +38,8 @@ std::int64_t deliver(const pqxx::result& r, std::int64_t last,
     current.type = view(fields[3]);
     current.date = view(fields[4]);
     current.payload = view(fields[5]);
+    current.recorded_at = view(fields[6]);
+    current.recorded_by = view(fields[7]);
     row(current);
     last = current.sequence;
   }

@@ -38,8 +38,9 @@ constexpr const char* kHead = "cinplan_head";
 //
 // Parameters: $1 id, $2 expected version, $3 number of events, $4 types,
 // $5 payloads, $6 dates, $7 recorded_at, $8 recorded_by; creating also
-// $9 kind, $10 profile, $11 header.
-std::string append_statement(std::string_view stream) {
+// $9 kind, $10 profile, $11 header; then, as $`times` (9 appending, 12
+// creating), each event's own recorded_at ("" for $7's).
+std::string append_statement(std::string_view stream, int times) {
   return "WITH stream AS (" + std::string(stream) +
          "), pos AS ("
          "  UPDATE event_position SET seq = seq + $3 WHERE EXISTS (SELECT 1 FROM stream)"
@@ -47,9 +48,12 @@ std::string append_statement(std::string_view stream) {
          "), inserted AS ("
          "  INSERT INTO events (seq, stream_id, version, type, payload, event_date, "
          "                      recorded_at, recorded_by)"
-         "  SELECT pos.base + e.n, $1, $2 + e.n, e.type, e.payload::json, e.date, $7, $8"
-         "  FROM pos, unnest($4::text[], $5::text[], $6::text[]) "
-         "       WITH ORDINALITY AS e(type, payload, date, n)"
+         "  SELECT pos.base + e.n, $1, $2 + e.n, e.type, e.payload::json, e.date, "
+         "         coalesce(nullif(e.at, ''), $7), $8"
+         "  FROM pos, unnest($4::text[], $5::text[], $6::text[], $" +
+         std::to_string(times) +
+         "::text[]) "
+         "       WITH ORDINALITY AS e(type, payload, date, at, n)"
          "  ORDER BY e.n"
          "  RETURNING seq"
          ") SELECT min(seq), max(seq), pg_notify('" +
@@ -62,9 +66,11 @@ void prepare_statements(pqxx::connection& conn) {
   conn.prepare(kCreateWithEvents,
                append_statement("INSERT INTO streams (id, kind, version, created, profile, header) "
                                 "VALUES ($1, $9, $2::bigint + $3::bigint, $7, $10, $11) "
-                                "ON CONFLICT (id) DO NOTHING RETURNING id"));
+                                "ON CONFLICT (id) DO NOTHING RETURNING id",
+                                12));
   conn.prepare(kAppendEvents, append_statement("UPDATE streams SET version = $2 + $3 "
-                                               "WHERE id = $1 AND version = $2 RETURNING id"));
+                                               "WHERE id = $1 AND version = $2 RETURNING id",
+                                               9));
   conn.prepare(kStreamVersion, "SELECT version FROM streams WHERE id = $1");
   conn.prepare(kFindStream,
                "SELECT id, kind, version, created, profile, header FROM streams WHERE id = $1");
@@ -72,8 +78,8 @@ void prepare_statements(pqxx::connection& conn) {
                "SELECT seq, version, type, event_date, payload, recorded_at, recorded_by "
                "FROM events WHERE stream_id = $1 ORDER BY version");
   conn.prepare(kScanStatement,
-               "SELECT seq, stream_id, version, type, event_date, payload FROM events "
-               "WHERE seq > $1 ORDER BY seq LIMIT $2");
+               "SELECT seq, stream_id, version, type, event_date, payload, recorded_at, "
+               "recorded_by FROM events WHERE seq > $1 ORDER BY seq LIMIT $2");
   conn.prepare(kHead, "SELECT seq FROM event_position");
 }
 
@@ -135,7 +141,7 @@ Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) 
   const std::int64_t expected = request.expected_version;
   const auto count = static_cast<std::int64_t>(request.events.size());
 
-  std::string types = "{", payloads = "{", dates = "{";
+  std::string types = "{", payloads = "{", dates = "{", times = "{";
   std::size_t payload_bytes = 0;
   for (const NewEvent& event : request.events) payload_bytes += event.payload.size() + 8;
   payloads.reserve(payload_bytes + payload_bytes / 4);
@@ -143,19 +149,21 @@ Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) 
     add_array_element(types, event.type);
     add_array_element(payloads, event.payload);
     add_array_element(dates, event.date);
+    add_array_element(times, event.recorded_at);
   }
   types += '}';
   payloads += '}';
   dates += '}';
+  times += '}';
 
   pqxx::nontransaction tx(*conn_);
   const pqxx::result r =
       request.create
           ? tx.exec_prepared(kCreateWithEvents, id, expected, count, types, payloads, dates,
                              request.recorded_at, request.recorded_by, request.create->kind,
-                             request.create->profile, request.create->header)
+                             request.create->profile, request.create->header, times)
           : tx.exec_prepared(kAppendEvents, id, expected, count, types, payloads, dates,
-                             request.recorded_at, request.recorded_by);
+                             request.recorded_at, request.recorded_by, times);
   if (!r.empty()) {
     const AppendResult result{expected + count, to_int64(r[0][0]), to_int64(r[0][1])};
     if (result.last_sequence - result.first_sequence + 1 != count)

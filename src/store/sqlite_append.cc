@@ -162,7 +162,7 @@ Result<AppendResult> SqliteStore::write_one(const AppendRequest& request) {
     e.bind(4, event.type);
     e.bind(5, event.payload);
     e.bind(6, event.date);
-    e.bind(7, request.recorded_at);
+    e.bind(7, event.recorded_at.empty() ? request.recorded_at : event.recorded_at);
     e.bind(8, request.recorded_by);
     if (auto ran = db_.run(e, kW); !ran) {
       // A refused row is named; a full or busy database is about the whole write.

@@ -104,8 +104,8 @@ Result<std::int64_t> SqliteStore::scan(std::int64_t after,
   std::lock_guard lock(mutex_);
   // Prepared per call (cheap next to a scan) so a callback may use the store.
   auto prepared = db_.prepare(
-      "SELECT seq, stream_id, version, type, event_date, payload FROM events "
-      "WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+      "SELECT seq, stream_id, version, type, event_date, payload, recorded_at, recorded_by "
+      "FROM events WHERE seq > ?1 ORDER BY seq LIMIT ?2",
       Access::kRead);
   if (!prepared) return std::unexpected(prepared.error());
   sqlite3_stmt* s = prepared->get();
@@ -126,6 +126,8 @@ Result<std::int64_t> SqliteStore::scan(std::int64_t after,
     current.type = text(3);
     current.date = text(4);
     current.payload = text(5);
+    current.recorded_at = text(6);
+    current.recorded_by = text(7);
     row(current);
     last = current.sequence;
   }

@@ -249,6 +249,9 @@ TEST_P(StoreTest, VersionsAreGapFreeAndSequencesIncrease) {
     if (!row.stream_id.starts_with(prefix_)) return;
     versions[std::string(row.stream_id)].push_back(row.version);
     sequences.push_back(row.sequence);
+    // Who recorded each row, and when, come with it.
+    EXPECT_EQ(row.recorded_by, "worker-1");
+    EXPECT_EQ(row.recorded_at, "2026-11-22T10:15:30.123Z");
   });
   ASSERT_TRUE(last.has_value()) << last.error().message;
   EXPECT_EQ(versions[a], (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6}));
@@ -269,6 +272,31 @@ TEST_P(StoreTest, VersionsAreGapFreeAndSequencesIncrease) {
       }
     }
   }
+}
+
+TEST_P(StoreTest, AnEventMayCarryItsOwnRecordedTime) {
+  const std::string c = id("C-times");
+  AppendRequest request = make_append(c, 0, 3);
+  request.events[1].recorded_at = "2025-03-02T16:20:00.000Z";
+  ASSERT_TRUE(store_->append(request).has_value());
+  AppendRequest more = make_append(c, 3, 2);
+  more.events[0].recorded_at = "2025-04-01T09:00:00.000Z";
+  ASSERT_TRUE(store_->append(more).has_value());
+  const std::vector<std::string> want = {"2026-11-22T10:15:30.123Z", "2025-03-02T16:20:00.000Z",
+                                         "2026-11-22T10:15:30.123Z", "2025-04-01T09:00:00.000Z",
+                                         "2026-11-22T10:15:30.123Z"};
+  auto events = events_of(c);
+  ASSERT_EQ(events.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) EXPECT_EQ(events[i].recorded_at, want[i]) << i;
+  std::vector<std::string> scanned;
+  ASSERT_TRUE(store_->scan(events.front().sequence - 1, [&](const ScanRow& row) {
+    if (row.stream_id == c) scanned.emplace_back(row.recorded_at);
+  }));
+  EXPECT_EQ(scanned, want);
+  // The stream was created when the request says, whatever its events say.
+  auto stream = store_->find_stream(c);
+  ASSERT_TRUE(stream && *stream);
+  EXPECT_EQ((*stream)->created, "2026-11-22T10:15:30.123Z");
 }
 
 TEST_P(StoreTest, ScanHonoursAfterAndLimit) {

@@ -108,6 +108,19 @@ class Journey(unittest.TestCase):
         self.assertEqual(invited[0]["date"], day(start, 7), "invitations dated on recording")
         recorded = [c for c in chronology if c["type"] == "meeting_recorded"]
         self.assertEqual(recorded[0]["date"], day(start, 14))
+        # Each entry says who wrote it to the record and when: the manager
+        # recorded the meeting, the worker the visits and the school its
+        # scaling, each under their own account.
+        held = [c for c in chronology if c["type"] == "meeting"]
+        self.assertEqual((held[0]["recorded_by"], held[0]["recorded_by_name"]),
+                         ("flm.north", "Fran North"))
+        visits = [c for c in chronology if c["type"] == "visit"]
+        self.assertEqual({c["recorded_by_name"] for c in visits}, {"Sam North"})
+        scored = [c for c in chronology if c["type"] == "scaling_recorded"]
+        self.assertEqual(scored[-1]["recorded_by"], "partner.school")
+        self.assertRegex(held[0]["recorded_at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
+        view = flm.get(f"/api/cases/{case}").json
+        self.assertEqual({v["recorded_by_name"] for v in view["visits"]}, {"Sam North"})
         sw.command(case, "plan/actions-completed", {"date": day(start, 44), "action_id": "A1"})
         plan = flm.get(f"/api/cases/{case}").json["plan"]
         self.assertTrue(plan["actions"][0]["completed"])

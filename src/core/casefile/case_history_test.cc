@@ -40,6 +40,15 @@ TEST(EventRegistry, FactShapesNameRealFields) {
       EXPECT_EQ(f->kind, FieldKind::kDate) << t.id;
     }
     EXPECT_LE(t.fact.flags.size(), 16u) << t.id;
+    if (!t.fact.number_field.empty()) {
+      // The number lives in the flags' high bits: the two must not meet.
+      const FieldSpec* f = find_field(t, t.fact.number_field);
+      ASSERT_NE(f, nullptr) << t.id;
+      EXPECT_EQ(f->kind, FieldKind::kInteger) << t.id;
+      EXPECT_GE(f->min, 0) << t.id;
+      EXPECT_LE(f->max, kFactNumberMax) << t.id;
+      EXPECT_LE(t.fact.flags.size(), kFactNumberShift) << t.id;
+    }
     for (std::string_view flag : t.fact.flags) {
       const auto eq = flag.find('=');
       const FieldSpec* f = find_field(t, flag.substr(0, eq));

@@ -90,6 +90,14 @@ Fact to_fact(const Event& event, std::uint32_t event_index) {
     }
     if (set) f.flags = static_cast<std::uint16_t>(f.flags | (1u << bit));
   }
+  if (!spec.fact.number_field.empty()) {
+    auto it = event.body.find(std::string(spec.fact.number_field));
+    if (it != event.body.end() && it->is_number_integer()) {
+      const auto n = it->get<std::int64_t>();
+      if (n > 0 && n <= kFactNumberMax)
+        f.flags = static_cast<std::uint16_t>(f.flags | (n << kFactNumberShift));
+    }
+  }
   return f;
 }
 

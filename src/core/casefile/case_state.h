@@ -30,6 +30,12 @@ struct Fact {
 };
 static_assert(sizeof(Fact) == 16);
 
+// The number a fact keeps (FactShape::number_field): 0 when its type keeps
+// none or the event left it out.
+inline int fact_number(const Fact& f) {
+  return f.flags >> kFactNumberShift;
+}
+
 class CaseState {
  public:
   // Number of event types the registry holds (type ranges below).

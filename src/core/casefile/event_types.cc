@@ -374,7 +374,7 @@ constexpr EventTypeSpec kTypes[] = {
     {"plan_updated",
      "The plan was updated.",
      kPlanUpdated,
-     {"", "meeting_date", kPlanUpdatedFlags},
+     {"", "meeting_date", kPlanUpdatedFlags, "visiting_frequency_days"},
      kExPlanUpdated},
     {"plan_circulated",
      "The plan was sent to the family and professionals.",

@@ -39,15 +39,25 @@ struct FieldSpec {
 
 // How an event is condensed into a Fact for the obligations engine (see
 // case_state.h): which enum field becomes the fact's `subtype`, which date
-// field its `ref_date`, and which booleans or enum-array values become flags.
+// field its `ref_date`, which booleans or enum-array values become flags, and
+// which small number the fact keeps.
 struct FactShape {
   std::string_view subtype_field;   // an kEnum field, or empty
   std::string_view ref_date_field;  // a kDate field, or empty
   // Each flag is "field" (a kBool field, set when true), "field=value" (set
   // when the kEnums field contains value, or the kEnum field is value) or
-  // "field=not_recorded" (a kEnum field left out). At most 16.
+  // "field=not_recorded" (a kEnum field left out). At most 16, or at most
+  // kFactNumberShift when the type keeps a number.
   std::span<const std::string_view> flags;
+  // A kInteger field whose value (0 to kFactNumberMax; 0 when left out) the
+  // fact keeps in the flags' high bits (fact_number() in case_state.h), or
+  // empty.
+  std::string_view number_field = {};
 };
+
+// Where a fact keeps its number: flags bits kFactNumberShift to 15.
+inline constexpr unsigned kFactNumberShift = 7;
+inline constexpr int kFactNumberMax = (1 << (16 - kFactNumberShift)) - 1;  // 511
 
 struct EventTypeSpec {
   std::string_view id;  // stable, snake_case, past tense where new

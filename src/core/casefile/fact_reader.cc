@@ -24,6 +24,7 @@ enum class Role : std::uint8_t {
   kEnumFlags,    // the kEnum field of one or more "field=value" flags
   kCorrects,     // event_corrected: the position corrected
   kReplacement,  // event_corrected: the replacement event
+  kNumber,       // the FactShape's number field
 };
 
 struct Key {
@@ -76,6 +77,7 @@ Plan make_plan(EventTypeId id) {
                                                    static_cast<std::uint16_t>(bit)};
     }
   }
+  if (!spec.fact.number_field.empty()) plan.add(spec.fact.number_field, Role::kNumber);
   if (id == corrected_event_type()) {
     plan.add("corrects", Role::kCorrects);
     plan.add("replacement", Role::kReplacement);
@@ -234,6 +236,13 @@ struct FactReader::Impl {
               fact.flags = static_cast<std::uint16_t>(fact.flags | (1u << f.bit));
             }
           }
+          break;
+        }
+        case Role::kNumber: {
+          std::int64_t n = 0;
+          if (kind != od::json_type::number || value.get_int64().get(n)) break;
+          if (n > 0 && n <= kFactNumberMax)
+            fact.flags = static_cast<std::uint16_t>(fact.flags | (n << kFactNumberShift));
           break;
         }
         case Role::kCorrects:

@@ -110,6 +110,26 @@ TEST(FactReader, ReplayEqualsFoldForTheRegistryExamples) {
   }
 }
 
+TEST(FactReader, ThePlansVisitingFrequencyIsKeptOnItsFactBesideItsFlags) {
+  auto h = parse_case_history(R"({"case_id": "C-1", "events": [
+    {"type": "plan_updated", "date": "2025-03-03", "visiting_frequency_days": 10,
+     "significant": true},
+    {"type": "plan_updated", "date": "2025-04-03", "summary": "no frequency"},
+    {"type": "plan_updated", "date": "2025-05-03", "visiting_frequency_days": 366},
+    {"type": "event_corrected", "date": "2025-05-04", "corrects": 2, "reason": "typed wrong",
+     "replacement": {"type": "plan_updated", "date": "2025-04-03",
+                     "visiting_frequency_days": 14}}]})");
+  ASSERT_TRUE(h) << h.error().describe();
+  expect_replay_is_fold(*h, "frequencies");
+  const CaseState s = fold(*h);
+  const auto plans = s.facts(*find_event_type("plan_updated"));
+  ASSERT_EQ(plans.size(), 3u);
+  EXPECT_EQ(fact_number(plans[0]), 10);
+  EXPECT_EQ(plans[0].flags & 1u, 1u);    // significant
+  EXPECT_EQ(fact_number(plans[1]), 14);  // as corrected
+  EXPECT_EQ(fact_number(plans[2]), 366);
+}
+
 TEST(FactReader, ReplayEqualsFoldWithCorrectionsInAnyFieldOrder) {
   const std::string base = R"(
     {"type": "plan_decided", "date": "2025-03-03"},

@@ -12,14 +12,14 @@ enum class ObligationStatus : std::uint8_t {
   kUpcoming,      // due later than the due-soon window
   kDueSoon,       // its next date (the target, else the due date) is within
                   // the profile's due_soon_days
-  kTargetMissed,  // its target (an agreed date, or the procedure's softer aim)
-                  // has passed unmet; its limit has not
-  kOverdue,       // past its due date, not yet met, still to do
-  kMet,           // met on or before its due date
-  kMetLate,       // met, but after its due date
-  kMissed,        // its window closed unmet (the meeting went ahead, the order
-                  // expired, the case closed, a new decision restarted it)
-  kOutstanding,   // a duty the procedure gives no timescale for, not yet met
+  kTargetMissed,  // its target (an agreed date, the plan's visiting frequency, or the procedure's
+                  // softer aim) has passed unmet; its limit has not
+  kOverdue,      // past its due date, not yet met, still to do
+  kMet,          // met on or before its due date
+  kMetLate,      // met, but after its due date
+  kMissed,       // its window closed unmet (the meeting went ahead, the order
+                 // expired, the case closed, a new decision restarted it)
+  kOutstanding,  // a duty the procedure gives no timescale for, not yet met
 };
 
 // The stable ids: "upcoming", "due_soon", "target_missed", "overdue", "met",
@@ -33,13 +33,17 @@ inline bool is_open(ObligationStatus s) {
 }
 
 struct Obligation {
-  std::uint16_t rule = 0;  // index into Profile::rules
+  std::uint16_t rule = 0;           // index into Profile::rules
+  std::uint16_t planned_every = 0;  // when target_planned: the plan's days between visits
   ObligationStatus status = ObligationStatus::kUpcoming;
   bool has_due = false;
   bool has_target = false;
   // The target is a date agreed for the meeting (a meeting's next_meeting,
   // or the date invitations were sent for), not the procedure's own aim.
   bool target_agreed = false;
+  // The target is the visiting frequency the plan agreed, every
+  // `planned_every` days, sooner than the procedure's own timescale.
+  bool target_planned = false;
   // The procedure's timescale would have put the due date or target before
   // the duty arose (two of its timescales cannot both be met); they were
   // moved to the day it arose (`arose`).

@@ -14,7 +14,7 @@ constexpr std::int32_t kNever = std::numeric_limits<std::int32_t>::max();
 // The registry ids the engine names, looked up once (find_event_type compares
 // strings; doing it for every case cost about 5% of a scan).
 struct Types {
-  EventTypeId meeting, invitations, closed, order, order_extended, pathway;
+  EventTypeId meeting, invitations, closed, order, order_extended, pathway, plan;
   std::uint64_t cin_kinds;
 };
 const Types& types() {
@@ -26,6 +26,7 @@ const Types& types() {
     x.order = *find_event_type("supervision_order");
     x.order_extended = *find_event_type("supervision_order_extended");
     x.pathway = *find_event_type("pathway");
+    x.plan = *find_event_type("plan_updated");
     const FieldSpec* kind = find_field(event_type(x.meeting), "kind");
     x.cin_kinds = (std::uint64_t{1} << enum_index(*kind, "initial")) |
                   (std::uint64_t{1} << enum_index(*kind, "review")) |
@@ -478,6 +479,7 @@ class Evaluator {
           r.overrides.empty() ? active_ : active_pathways(s_, day(last_met->date));
       Obligation closed = make(from, r.due_on(then), r.target_on(then));
       agree(r, closed, from_fact, last_met->date);
+      planned(r, closed, last_met->date);
       finish(closed, last_met);
       last = last_met;
     }
@@ -495,7 +497,33 @@ class Evaluator {
     }
     Obligation o = make(last->date, due, target);
     schedule(r, o, last);
+    planned(r, o, today_);
     finish(o, nullptr);
+  }
+
+  // The `visit` rule of the common vocabulary aims at the visiting frequency
+  // the plan agreed (plan_updated.visiting_frequency_days, from the latest
+  // plan dated on or before `as_of` that sets one), when that comes sooner
+  // than the procedure's own aim and limit: the procedure sets the longest
+  // interval, the plan may set a shorter one. Not aimed at before the day
+  // the plan agreed it.
+  void planned(const Rule& r, Obligation& o, std::int32_t as_of) const {
+    if (!o.has_due || r.id != "visit") return;
+    const auto plans = s_.facts(types().plan);
+    for (auto it = plans.rbegin(); it != plans.rend(); ++it) {
+      if (it->date > as_of) continue;
+      const int every = fact_number(*it);
+      if (every == 0) continue;
+      const std::int32_t aim = std::max(o.anchor.days() + every, it->date);
+      if (aim < o.due.days() && (!o.has_target || aim < o.target.days())) {
+        o.has_target = true;
+        o.target_agreed = false;
+        o.target_planned = true;
+        o.planned_every = static_cast<std::uint16_t>(every);
+        o.target = day(aim);
+      }
+      return;
+    }
   }
 
   // The `until` event that ended the rule with no `resume` event since, or
