@@ -71,7 +71,8 @@ json plan_versions_json(const CaseRecord& record) {
   std::map<std::string, json> outcomes, actions;
   std::map<std::string, bool> completed;
   json settings = json::object();
-  for (const Event& e : record.history.events) {
+  for (std::size_t i = 0; i < record.history.events.size(); ++i) {
+    const Event& e = record.history.events[i];
     if (is(e, "plan_outcome_agreed")) {
       outcomes[e.string_field("outcome_id")] = fields(e);
     } else if (is(e, "plan_action_agreed")) {
@@ -83,6 +84,7 @@ json plan_versions_json(const CaseRecord& record) {
         if (e.body.contains(k)) settings[k] = e.body[k];
       json v;
       v["version"] = versions.size() + 1;
+      v["event"] = i + 1;  // counted from 1, as the chronology counts
       v["date"] = e.date.to_string();
       v["summary"] = e.body.value("summary", "");
       v["settings"] = settings;
@@ -292,12 +294,15 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   out["professionals"] = std::move(professionals);
   const json versions = plan_versions_json(record);
   out["plan"] = versions.empty() ? json(nullptr) : versions.back();
-  // Who has signed the plan in force: the signatures dated on or after it.
+  // Who has signed the plan in force: the signatures recorded after it (a
+  // signature of an earlier version, even of the same day, is not of this
+  // one).
   if (!versions.empty()) {
     json signed_by = json::array();
-    const std::string since = out["plan"].value("date", "");
-    for (const Event& e : record.history.events) {
-      if (e.type_id() != "plan_signed" || e.date.to_string() < since) continue;
+    const std::size_t since = out["plan"].value("event", std::size_t{0});
+    for (std::size_t i = since; i < record.history.events.size(); ++i) {
+      const Event& e = record.history.events[i];
+      if (e.type_id() != "plan_signed") continue;
       const std::string by = e.string_field("by");
       signed_by.push_back(
           {{"by", by}, {"by_words", signer_words(profile, by)}, {"date", e.date.to_string()}});

@@ -136,11 +136,27 @@ Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::si
                         CommandResult& result) {
   // Actions already done: agreeing one again would undo what the record says.
   std::map<std::string, Date> done;
-  for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i)
+  std::optional<Date> in_force;  // the date of the version in force
+  for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i) {
     if (h.events[i].type_id() == "plan_action_completed")
       done.emplace(h.events[i].string_field("action_id"), h.events[i].date);
+    if (h.events[i].type_id() == "plan_updated") in_force = h.events[i].date;
+  }
+  const std::string kept = "cinplan, for every authority: a plan's versions follow one another";
   for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() == "plan_updated" && in_force && e.date < *in_force)
+      return std::unexpected(refuse("The plan in force was made on " + date_words(*in_force) +
+                                        ": a new version of it cannot be dated before that, " +
+                                        date_words(e.date) + " (date).",
+                                    kept));
     if (e.type_id() == "plan_action_agreed") {
+      if (auto by = e.date_field("by_date"); by && *by < e.date)
+        return std::unexpected(refuse("Action " + e.string_field("action_id") + " (\"" +
+                                          e.string_field("text") + "\") is to be done by " +
+                                          date_words(*by) + ", before this version of " +
+                                          "the plan agrees it on " + date_words(e.date) +
+                                          ": give a date from then on (by_date).",
+                                      quote_containing(ctx.profile, "who")));
       if (auto d = done.find(e.string_field("action_id")); d != done.end())
         return std::unexpected(
             refuse("Action " + d->first + " was done on " + date_words(d->second) +

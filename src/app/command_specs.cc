@@ -6,6 +6,8 @@
 #include "app/command_rules.h"
 #include "app/commands.h"
 #include "app/service.h"
+#include "app/wording.h"
+#include "core/calendar/date.h"
 
 namespace cinplan::app {
 namespace {
@@ -158,6 +160,60 @@ Result<Events> arrange_meeting(const CommandContext& ctx, const json& body) {
     out.push_back(std::move(inv));
   }
   return out;
+}
+
+// A correction as event_corrected has it, or, given a "corrected_date"
+// instead of a replacement, the entry as the record now says it with only
+// its date changed (what the page's correction form sends).
+Result<Events> correct_event(const CommandContext& ctx, const json& body) {
+  json b = body;
+  if (b.contains("corrected_date")) {
+    if (b.contains("replacement"))
+      return std::unexpected(
+          Error::bad_input("Give a replacement or a corrected date, not both (corrected_date)."));
+    const auto n = b.value("corrects", std::int64_t{0});
+    if (!ctx.record || n < 1 || n > static_cast<std::int64_t>(ctx.record->history.events.size()))
+      return std::unexpected(Error::bad_input("There is no entry " + std::to_string(n) +
+                                              " on this record (corrects)."));
+    const auto& events = ctx.record->history.events;
+    const auto at = static_cast<std::size_t>(n - 1);
+    if (events[at].type_id() == "event_corrected")
+      return std::unexpected(Error::bad_input(
+          "A correction is not corrected itself: correct the entry it corrects (corrects)."));
+    // The entry as the record now says it: its latest correction's
+    // replacement, if any.
+    json base = events[at].body;
+    for (const Event& e : events) {
+      if (e.type_id() != "event_corrected" || e.body.value("corrects", 0) != n) continue;
+      if (!e.body.contains("replacement"))
+        return std::unexpected(Error::bad_input("Entry " + std::to_string(n) +
+                                                " is struck out: there is no date to correct "
+                                                "(corrects)."));
+      base = e.body["replacement"];
+    }
+    const std::string text =
+        b["corrected_date"].is_string() ? b["corrected_date"].get<std::string>() : "";
+    auto day = parse_date(text);
+    if (!day)
+      return std::unexpected(
+          Error::bad_input("The corrected date is not a date (corrected_date)."));
+    if (*day > ctx.today)
+      return std::unexpected(Error::bad_input("The corrected date, " + date_words(*day) +
+                                              ", is after today: record only what has happened "
+                                              "(corrected_date)."));
+    if (auto born = ctx.record->history.child.date_of_birth; born && *day < *born)
+      return std::unexpected(Error::bad_input("The corrected date, " + date_words(*day) +
+                                              ", is before the child was born (" +
+                                              date_words(*born) +
+                                              "): check the year "
+                                              "(corrected_date)."));
+    base["date"] = day->to_string();
+    b.erase("corrected_date");
+    b["replacement"] = std::move(base);
+  }
+  auto e = one("event_corrected", b, ctx.today);
+  if (!e) return std::unexpected(e.error());
+  return Events{*e};
 }
 
 Result<Events> record_visit(const CommandContext& ctx, const json& body) {
@@ -335,7 +391,7 @@ constexpr CommandSpec kCommands[] = {
     {"record_visit", "visit.record", "record a visit to the child", "visit", record_visit,
      r::check_visit},
     {"add_case_note", "case.record", "add a case note", "case_note_added"},
-    {"correct_event", "case.record", "correct an earlier event", "event_corrected", nullptr,
+    {"correct_event", "case.record", "correct an earlier event", "event_corrected", correct_event,
      r::check_correction},
     {"record_supervision_order", "supervision_order.record", "record a supervision order made",
      "supervision_order"},

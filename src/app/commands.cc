@@ -38,21 +38,50 @@ Result<void> check_dates(const Events& events, Date today, const CaseRecord* rec
   for (const json& e : events) {
     const std::string date = e.value("date", "");
     auto d = parse_date(date);
-    std::string type = e.value("type", "event");
-    std::replace(type.begin(), type.end(), '_', ' ');
     const std::string on = d ? date_words(*d) : date;
     if (date > today.to_string())
-      return std::unexpected(Error::bad_input("The " + type + " is dated " + on +
-                                              ", after today (" + date_words(today) +
-                                              "): record what has happened (date)."));
+      return std::unexpected(Error::bad_input("The date given, " + on + ", is after today (" +
+                                              date_words(today) +
+                                              "): record only what has happened (date)."));
     if (!d) continue;
     if (born && *d < *born && e.value("type", "") != "referral_received")
-      return std::unexpected(Error::bad_input("The " + type + " is dated " + on +
-                                              ", before the child was born (" + date_words(*born) +
-                                              "): check the year (date)."));
-    if (begins && *d < *begins)
-      warnings.push_back("The " + type + " is dated " + on + ", before this case's record " +
-                         "begins (" + date_words(*begins) + "): check the year.");
+      return std::unexpected(Error::bad_input("The date given, " + on +
+                                              ", is before the child was born (" +
+                                              date_words(*born) + "): check the year (date)."));
+    const std::string early = "The date given, " + on + ", is before this case's record begins (" +
+                              (begins ? date_words(*begins) : std::string()) + "): check the year.";
+    if (begins && *d < *begins &&
+        std::find(warnings.begin(), warnings.end(), early) == warnings.end())
+      warnings.push_back(early);
+  }
+  return {};
+}
+
+// What may still be recorded on a closed case after the day it closed: notes,
+// corrections and what keeps the record safe (who may see it, whose address
+// is kept from whom). Anything else that happened later belongs to a new
+// referral (DESIGN.md section 5: nothing is due after closure).
+Result<void> check_after_closure(const Events& events, const CaseRecord* record) {
+  if (!record) return {};
+  const auto closed = record->state.facts(*find_event_type("closed"));
+  if (closed.empty()) return {};
+  const Date on = Date::from_days(closed.back().date);
+  static constexpr std::string_view kStillRecorded[] = {
+      "case_note_added", "event_corrected",    "person_details_changed", "address_withheld",
+      "case_restricted", "restriction_lifted", "written_update_added"};
+  for (const json& e : events) {
+    const std::string type = e.value("type", "");
+    if (std::find(std::begin(kStillRecorded), std::end(kStillRecorded), type) !=
+        std::end(kStillRecorded))
+      continue;
+    auto d = parse_date(e.value("date", ""));
+    if (!d || *d <= on) continue;
+    return std::unexpected(Error::rule_violation(
+        "This case was closed on " + date_words(on) + ", and this is dated " + date_words(*d) +
+            ", after that. If the child needs help again, refer them again as a new case. A "
+            "case note can still be added, and a closure recorded by mistake can be corrected "
+            "(date).",
+        "cinplan, for every authority: a closed case's duties end at its closure"));
   }
   return {};
 }
@@ -229,6 +258,8 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
   Events& events = *built;
   CommandResult result;
   if (auto ok = check_dates(events, today, record ? &*record : nullptr, result.warnings); !ok)
+    return std::unexpected(ok.error());
+  if (auto ok = check_after_closure(events, record ? &*record : nullptr); !ok)
     return std::unexpected(ok.error());
   json header;
   if (registering) {

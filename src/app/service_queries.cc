@@ -421,7 +421,7 @@ Result<json> Service::plan_versions(const access::Caller&, std::string_view case
     const CaseRecord* r = v.find(case_id);
     if (!r) return std::unexpected(not_found_case(case_id));
     json versions = plan_versions_json(*r);
-    json out{{"case_id", r->id}, {"versions", versions}};
+    json out{{"case_id", r->id}, {"child", r->history.child.name}, {"versions", versions}};
     if (from || to) {
       json diff = plan_diff_json(versions, from, to);
       if (diff.is_null()) {

@@ -1,7 +1,9 @@
 #include "http/form_handlers.h"
 
 #include "http/case_form.h"
+#include "pages/action_done_form.h"
 #include "pages/arrange_form.h"
+#include "pages/correction_form.h"
 #include "pages/exclusion_form.h"
 #include "pages/meeting_form.h"
 #include "pages/note_form.h"
@@ -95,6 +97,29 @@ const CaseForm kExclusion{"exclusion",
                           pages::exclusion_form_view,
                           "meeting"};
 
+const CaseForm kCorrection{"correction",
+                           "correction",
+                           "Correct an entry of the record",
+                           "correct_event",
+                           "correction",
+                           pages::read_correction,
+                           pages::correction_inputs,
+                           pages::correction_form_view,
+                           "how"};
+
+const CaseForm kActionDone{"plan/action-done",
+                           "action_done",
+                           "Mark an action of the plan done",
+                           "complete_action",
+                           "action_done",
+                           pages::read_action_done,
+                           pages::action_done_inputs,
+                           pages::action_done_form_view,
+                           "action"};
+
+// The entry a correction is of: the chronology's "Correct this entry" link.
+constexpr std::string_view kCorrectionPrefill[] = {"entry"};
+
 // What the address's query may fill in on a visit: why it is made (the
 // arrange form's link to the visit before the meeting).
 constexpr std::string_view kVisitPrefill[] = {"purpose"};
@@ -109,6 +134,8 @@ std::string recorded_words(std::string_view kind) {
   if (kind == kArrange.recorded) return "The meeting is arranged.";
   if (kind == kMeeting.recorded) return "The meeting is recorded.";
   if (kind == kExclusion.recorded) return "The exclusion is endorsed and recorded.";
+  if (kind == kCorrection.recorded) return "The correction is recorded.";
+  if (kind == kActionDone.recorded) return "The action is marked done.";
   return {};
 }
 
@@ -147,6 +174,18 @@ Result<Reply> exclusion_form(Call& call) {
 }
 Result<Reply> endorse_exclusion(Call& call) {
   return form_post(call, kExclusion);
+}
+Result<Reply> action_done_form(Call& call) {
+  return form_get(call, kActionDone);
+}
+Result<Reply> mark_action_done(Call& call) {
+  return form_post(call, kActionDone);
+}
+Result<Reply> correction_form(Call& call) {
+  return form_get(call, kCorrection, kCorrectionPrefill);
+}
+Result<Reply> correct_entry(Call& call) {
+  return form_post(call, kCorrection);
 }
 Result<Reply> note_form(Call& call) {
   return form_get(call, kNote);

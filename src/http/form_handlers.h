@@ -34,6 +34,10 @@ Result<Reply> exclusion_form(Call&);
 Result<Reply> endorse_exclusion(Call&);
 Result<Reply> note_form(Call&);
 Result<Reply> add_note(Call&);
+Result<Reply> correction_form(Call&);
+Result<Reply> action_done_form(Call&);
+Result<Reply> mark_action_done(Call&);
+Result<Reply> correct_entry(Call&);
 
 // What the case page says after a form recorded `kind` ("visit", "note"):
 // "The visit is recorded."; empty for anything else.

@@ -5,6 +5,7 @@
 #include "http/form_handlers.h"
 #include "http/page_reply.h"
 #include "http/request_parts.h"
+#include "pages/plan_versions_view.h"
 #include "pages/procedure_page.h"
 #include "pages/views.h"
 
@@ -166,11 +167,14 @@ Result<Reply> case_page(Call& call) {
       auto d = call.service.authorize(*call.caller, action, id);
       return d && d->allowed;
     };
+    // A closed case takes a visit made before it closed (recorded late) and
+    // notes; meetings, the plan and exclusions belong to a new referral.
+    const bool open = !v.value("closed", false);
     v["may_record_visit"] = allowed("visit.record");
     v["may_add_note"] = allowed("case.record");
-    v["may_change_plan"] = allowed("plan.record");
-    v["may_record_meeting"] = allowed("meeting.record");
-    v["may_endorse_exclusion"] = allowed("manager.decide");
+    v["may_change_plan"] = open && allowed("plan.record");
+    v["may_record_meeting"] = open && allowed("meeting.record");
+    v["may_endorse_exclusion"] = open && allowed("manager.decide");
     v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>() ||
                       v["may_record_meeting"].get<bool>() || v["may_endorse_exclusion"].get<bool>();
     v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
@@ -231,6 +235,14 @@ Result<Reply> search(Call& call) {
     found = std::move(*j);
   }
   return html(call, "search", "Find a child", pages::search_view(found, q), std::move(detail), &f);
+}
+
+Result<Reply> plan_versions(Call& call) {
+  auto j = call.service.plan_versions(*call.caller, call.params["id"], 0, 0);
+  if (!j) return std::unexpected(j.error());
+  json v = pages::plan_versions_view(*j);
+  const std::string title = "The plan's versions: " + v["child_name"].get<std::string>();
+  return html(call, "plan_versions", title, std::move(v), "the plan's versions");
 }
 
 Result<Reply> asset(Call& call) {

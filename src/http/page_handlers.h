@@ -15,6 +15,7 @@ Result<Reply> home(Call&);
 Result<Reply> caseload(Call&);
 Result<Reply> team_caseload(Call&);
 Result<Reply> case_page(Call&);
+Result<Reply> plan_versions(Call&);
 Result<Reply> procedure(Call&);
 Result<Reply> search(Call&);
 Result<Reply> asset(Call&);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <vector>
 
 #include "app/wording.h"
 #include "core/calendar/date.h"
@@ -135,6 +136,12 @@ json case_page_view(const json& case_view, std::string_view today) {
   json v = case_view;
   v["today_words"] = date_in_words(today);
   v["closed"] = case_view.contains("closure") && !case_view["closure"].is_null();
+  v["closed_words"] =
+      v["closed"].get<bool>()
+          ? json("This case was closed on " + date_in_words(text_at(case_view["closure"], "date")) +
+                 ". A visit made before then can still be recorded, and case notes added; "
+                 "anything that happens after it belongs to a new referral.")
+          : json(false);
   json due = json::array();
   for (const json& o : case_view["obligations"]) {
     const std::string status = text_at(o, "status");
@@ -342,9 +349,18 @@ json case_page_view(const json& case_view, std::string_view today) {
     e["correction_tag"] = it == corrected.end() ? json(false)
                           : it->second          ? json("Struck out")
                                                 : json("Corrected");
+    e["correctable"] = !e.contains("corrects") && (it == corrected.end() || !it->second);
   }
-  std::reverse(chronology.begin(), chronology.end());
-  v["chronology"] = std::move(chronology);
+  // Newest first by the day it happened (as a court or a receiving authority
+  // reads a chronology), then by the order recorded: an entry recorded late
+  // takes its place by its date.
+  std::vector<json> entries(chronology.begin(), chronology.end());
+  std::stable_sort(entries.begin(), entries.end(), [](const json& a, const json& b) {
+    const std::string da = text_at(a, "date"), db = text_at(b, "date");
+    if (da != db) return da > db;
+    return a.value("event", 0) > b.value("event", 0);
+  });
+  v["chronology"] = json(std::move(entries));
   return v;
 }
 

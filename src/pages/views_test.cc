@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace cinplan::pages {
 namespace {
 
@@ -99,6 +101,15 @@ TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
   EXPECT_EQ(v["due_items"][1]["cite"][0]["document"], "Bolton");
   EXPECT_EQ(v["chronology"][0]["date"], "2026-02-01");  // newest first
   EXPECT_EQ(v["chronology"][0]["date_words"], "1 February 2026");
+  // An entry recorded late takes its place by its date.
+  c["chronology"] = json::array({{{"event", 1}, {"date", "2026-01-01"}},
+                                 {{"event", 2}, {"date", "2026-03-01"}},
+                                 {{"event", 3}, {"date", "2026-02-01"}},
+                                 {{"event", 4}, {"date", "2026-03-01"}}});
+  const json late = case_page_view(c, "2026-12-02");
+  std::vector<int> order;
+  for (const json& e : late["chronology"]) order.push_back(e["event"].get<int>());
+  EXPECT_EQ(order, (std::vector<int>{4, 2, 3, 1}));
   EXPECT_FALSE(v["closed"].get<bool>());
 }
 

@@ -1,7 +1,9 @@
 """Bad input on the routes: each answered with an RFC 9457 problem and a 4xx
 status, and nothing written."""
+import datetime
 import unittest
 
+from authority import days_ago
 from context import ctx
 
 
@@ -269,6 +271,55 @@ class ProcedureRules(unittest.TestCase):
     def test_only_a_service_manager_records_their_review_decision(self):
         self.refused("service-manager-decision", {"decision": "continue"}, status=403,
                      words="service manager")
+
+    def test_a_plan_action_is_not_due_before_the_plan_agrees_it(self):
+        p = self.refused("plan", {"summary": "typed the year wrong",
+                                  "actions": [{"action_id": "A7", "text": "Refer to family support",
+                                               "owner": "social worker", "by_date": "2020-01-01",
+                                               "why": "support at home"}]},
+                         words="is to be done by 1 January 2020, before this version")
+        self.assertIn("by_date", p["detail"])
+
+    def test_a_new_plan_version_is_not_dated_before_the_one_in_force(self):
+        today = datetime.date.today()
+        r = self.c.post(f"/api/cases/{self.case}/plan",
+                        {"date": today.isoformat(), "summary": "the version in force"},
+                        version=self.v)
+        self.assertEqual(r.status, 200, r)
+        self.v = self.c.version(self.case)
+        earlier = (today - datetime.timedelta(days=30)).isoformat()
+        self.refused("plan", {"date": earlier, "summary": "an older version"},
+                     words="cannot be dated before that")
+
+    def test_nothing_but_notes_and_corrections_goes_on_a_case_after_its_closure(self):
+        # A case of its own, closed at a review: a visit after the closure is
+        # refused, one before it (recorded late) is not, a note still is.
+        c = ctx.client_for("flm.north")
+        r = c.post("/api/cases", {"child": {"name": "Nell Closer", "date_of_birth": "2015-05-05"},
+                                  "referral": {"date": days_ago(40), "source": "school"}})
+        self.assertEqual(r.status, 201, r)
+        case = r.json["case_id"]
+        c.command(case, "allocation", {"username": "sw.north", "date": days_ago(39)})
+        c.command(case, "closure", {"date": days_ago(10), "reason": "close",
+                                    "endorsed_at": "review", "summary": "No further action.",
+                                    "views_child": "glad", "views_parents": "agree",
+                                    "views_professionals": "agree"})
+        at = c.version(case)
+        r = c.post(f"/api/cases/{case}/visits", {"date": days_ago(2), "child_seen": True,
+                                                 "seen_alone": True, "location": "home"},
+                   version=at)
+        self.assertEqual(r.status, 422, r)
+        self.assertIn("This case was closed on", r.json["detail"])
+        self.assertIn("refer them again", r.json["detail"])
+        self.assertEqual(c.version(case), at)
+        r = c.post(f"/api/cases/{case}/visits", {"date": days_ago(12), "child_seen": True,
+                                                 "seen_alone": True, "location": "home"},
+                   version=at)
+        self.assertEqual(r.status, 200, r)
+        r = c.post(f"/api/cases/{case}/notes", {"date": days_ago(1), "heading": "Call",
+                                                "text": "Mother phoned to say thank you."},
+                   version=c.version(case))
+        self.assertEqual(r.status, 200, r)
 
     def test_an_action_completed_must_be_on_the_plan(self):
         self.refused("plan/actions-completed", {"action_id": "A99"}, status=404, words="A99")

@@ -134,6 +134,16 @@ class Journey(unittest.TestCase):
         self.assertEqual(r.status, 422, r)
         self.assertIn("Action A1 was done on", r.json["detail"])
         self.assertEqual(flm.version(case), at)
+        # The family and the manager signed the plan in force; a new version,
+        # even one of the day they signed, is not signed until they sign it.
+        self.assertEqual([s["by"] for s in plan["signatures"]], ["family", "first_line_manager"])
+        sw.command(case, "plan", {"date": day(start, 130), "summary": "a new action",
+                                  "actions": [{"action_id": "A2", "outcome_id": "O1",
+                                               "text": "Homework club", "owner": "school",
+                                               "by_date": day(start, 160), "why": "a routine"}]})
+        sw.command(case, "plan/signatures", {"date": day(start, 130), "by": "family"})
+        self.assertEqual([s["by"] for s in flm.get(f"/api/cases/{case}").json["plan"]["signatures"]],
+                         ["family"])
         team = flm.get("/api/caseload/team").json
         self.assertIn(case, [c["case_id"] for c in team["cases"]])
         self.assertEqual(flm.get(f"/api/search?q={case}").json["count"], 1)
