@@ -8,6 +8,7 @@
 #include "app/service.h"
 #include "app/wording.h"
 #include "core/calendar/date.h"
+#include "core/casefile/corrections.h"
 
 namespace cinplan::app {
 namespace {
@@ -180,17 +181,18 @@ Result<Events> correct_event(const CommandContext& ctx, const json& body) {
     if (events[at].type_id() == "event_corrected")
       return std::unexpected(Error::bad_input(
           "A correction is not corrected itself: correct the entry it corrects (corrects)."));
-    // The entry as the record now says it: its latest correction's
-    // replacement, if any.
-    json base = events[at].body;
-    for (const Event& e : events) {
-      if (e.type_id() != "event_corrected" || e.body.value("corrects", 0) != n) continue;
-      if (!e.body.contains("replacement"))
-        return std::unexpected(Error::bad_input("Entry " + std::to_string(n) +
-                                                " is struck out: there is no date to correct "
-                                                "(corrects)."));
-      base = e.body["replacement"];
-    }
+    // The entry as the record now says it (its latest correction's
+    // replacement); none when it is struck out.
+    auto record = CorrectedRecord::of(ctx.record->history);
+    if (!record) return std::unexpected(record.error());
+    const auto entries = record->entries();
+    const auto entry = std::find_if(entries.begin(), entries.end(),
+                                    [&](const CorrectedRecord::Entry& x) { return x.index == at; });
+    if (entry == entries.end())
+      return std::unexpected(Error::bad_input("Entry " + std::to_string(n) +
+                                              " is struck out: there is no date to correct "
+                                              "(corrects)."));
+    json base = entry->event->body;
     const std::string text =
         b["corrected_date"].is_string() ? b["corrected_date"].get<std::string>() : "";
     auto day = parse_date(text);

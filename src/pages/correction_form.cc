@@ -1,5 +1,6 @@
 #include "pages/correction_form.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "pages/form_fields.h"
@@ -71,7 +72,9 @@ json correction_form_view(const json& case_view, const Form& t, const std::vecto
   const json* entry = correctable_entry(case_view, typed(t, "entry"));
   v["entry"] = typed(t, "entry");
   v["has_entry"] = entry != nullptr;
-  v["entry_what"] = entry ? text_at(*entry, "what") : "";
+  std::string what = entry ? text_at(*entry, "what") : "";
+  if (!what.empty()) what[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(what[0])));
+  v["entry_what"] = what;
   v["entry_date_words"] = entry ? date_in_words(text_at(*entry, "date")) : "";
   v["entry_detail"] =
       entry && !text_at(*entry, "detail").empty() ? json(text_at(*entry, "detail")) : json(false);

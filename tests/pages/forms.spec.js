@@ -4,19 +4,11 @@
 // summary, each message beside its input and every word typed still there;
 // the recorded visit shows on the case page. With JavaScript and without.
 const { test, expect } = require('@playwright/test');
-const { signIns, signIn, checkAccessible, screenshot } = require('./support');
+const { signIns, checkAccessible, screenshot, openChild: child } = require('./support');
 
 const worker = () => ({ username: 'alex.morgan', password: signIns()['alex.morgan'].password });
 
-// Each project works on a child of its own, so that neither changes the
-// other's case while it types.
-async function openChild(page, testInfo) {
-  await signIn(page, worker());
-  const n = testInfo.project.name === 'with-javascript' ? 0 : 1;
-  await page.locator('tbody tr a').nth(n).click();
-  await expect(page).toHaveURL(/\/cases\/[^/?]+$/);
-  return page.url();
-}
+const openChild = (page, testInfo) => child(page, testInfo, worker());
 
 test('a worker records a visit from the case, and a refusal loses nothing', async ({ page }, testInfo) => {
   const caseUrl = await openChild(page, testInfo);

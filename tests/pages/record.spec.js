@@ -4,18 +4,12 @@
 // and reads the plan's versions with what changed. With JavaScript and
 // without.
 const { test, expect } = require('@playwright/test');
-const { signIns, signIn, checkAccessible, screenshot } = require('./support');
+const { signIns, checkAccessible, screenshot, openChild: child } = require('./support');
 
+// A worker no other spec signs in as.
 const worker = () => ({ username: 'jakub.nowak', password: signIns()['jakub.nowak'].password });
 
-// A worker no other spec signs in as, and a child of their own per project.
-async function openChild(page, testInfo) {
-  await signIn(page, worker());
-  const n = testInfo.project.name === 'with-javascript' ? 0 : 1;
-  await page.locator('tbody tr a').nth(n).click();
-  await expect(page).toHaveURL(/\/cases\/[^/?]+$/);
-  return page.url();
-}
+const openChild = (page, testInfo) => child(page, testInfo, worker());
 
 test('a worker corrects the date of an entry, and the record shows both', async ({ page }, testInfo) => {
   await openChild(page, testInfo);

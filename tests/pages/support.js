@@ -44,4 +44,16 @@ async function screenshot(page, testInfo, name) {
   await page.screenshot({ path: file, fullPage: true });
 }
 
-module.exports = { signIns, signIn, checkAccessible, screenshot };
+// Signs in as `who` and opens one of their children: the `first` on the
+// caseload with JavaScript, the one after it without, so that the two
+// projects never change each other's case while they type.
+async function openChild(page, testInfo, who, first = 0) {
+  const { expect } = require('@playwright/test');
+  await signIn(page, who);
+  const n = first + (testInfo.project.name === 'with-javascript' ? 0 : 1);
+  await page.locator('tbody tr a').nth(n).click();
+  await expect(page).toHaveURL(/\/cases\/[^/?]+$/);
+  return page.url();
+}
+
+module.exports = { signIns, signIn, checkAccessible, screenshot, openChild };

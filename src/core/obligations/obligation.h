@@ -14,12 +14,12 @@ enum class ObligationStatus : std::uint8_t {
                   // the profile's due_soon_days
   kTargetMissed,  // its target (an agreed date, the plan's visiting frequency, or the procedure's
                   // softer aim) has passed unmet; its limit has not
-  kOverdue,      // past its due date, not yet met, still to do
-  kMet,          // met on or before its due date
-  kMetLate,      // met, but after its due date
-  kMissed,       // its window closed unmet (the meeting went ahead, the order
-                 // expired, the case closed, a new decision restarted it)
-  kOutstanding,  // a duty the procedure gives no timescale for, not yet met
+  kOverdue,       // past its due date, not yet met, still to do
+  kMet,           // met on or before its due date
+  kMetLate,       // met, but after its due date
+  kMissed,        // its window closed unmet (the meeting went ahead, the order
+                  // expired, the case closed, a new decision restarted it)
+  kOutstanding,   // a duty the procedure gives no timescale for, not yet met
 };
 
 // The stable ids: "upcoming", "due_soon", "target_missed", "overdue", "met",
