@@ -8,6 +8,19 @@ document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initGovuk();
 initMoj();
 
+// The caseload sorted in the page stays sorted so when its filter is
+// applied: the form's hidden sort and order follow the heading chosen.
+for (const head of document.querySelectorAll('table[data-module="moj-sortable-table"] thead')) {
+  const form = document.querySelector('main form input[name="sort"]')?.form;
+  if (!form) continue;
+  head.addEventListener("click", () => {
+    const th = head.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]');
+    if (!th || !th.dataset.column) return;
+    form.elements.sort.value = th.dataset.column;
+    form.elements.order.value = th.getAttribute("aria-sort");
+  });
+}
+
 // The GOV.UK timeout warning: a little before the session's idle timeout a
 // dialog offers to stay signed in (which asks the server, so the session is
 // used again). When the time is out, the server is asked whether the session

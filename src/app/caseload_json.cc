@@ -1,5 +1,7 @@
 #include "app/caseload_json.h"
 
+#include <algorithm>
+
 #include "app/obligation_report.h"
 
 namespace cinplan::app {
@@ -40,6 +42,23 @@ json caseload_item_json(const CaseloadItem& item, std::string_view profile,
   for (const CaseFinding& f : item.findings) findings.push_back(f.json);
   j["findings"] = std::move(findings);
   return j;
+}
+
+json overdue_actions_json(const std::vector<OpenAction>& open, Date today) {
+  const std::string day = today.to_string();
+  std::vector<const OpenAction*> late;
+  for (const OpenAction& a : open)
+    if (!a.by_date.empty() && a.by_date < day) late.push_back(&a);
+  std::stable_sort(late.begin(), late.end(), [](const OpenAction* a, const OpenAction* b) {
+    return a->by_date < b->by_date;
+  });
+  json out = json::array();
+  for (const OpenAction* a : late)
+    out.push_back({{"action_id", a->action_id},
+                   {"text", a->text},
+                   {"owner", a->owner},
+                   {"by_date", a->by_date}});
+  return out;
 }
 
 }  // namespace cinplan::app

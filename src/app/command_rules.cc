@@ -331,6 +331,22 @@ Result<void> check_referral(const CommandContext& ctx, const CaseHistory& h, std
 Result<void> check_invitations(const CommandContext& ctx, const CaseHistory& h,
                                std::size_t first_new, CommandResult& result) {
   for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() == "meeting_scheduled") {
+      // A meeting arranged is still to come, and within the year: a date
+      // years ahead is a typing slip, a date gone is a meeting to record.
+      const auto on = parse_date(e.string_field("meeting_date"));
+      if (on && *on < e.date)
+        return std::unexpected(Error::bad_input(
+            "The meeting on " + date_words(*on) + " is before the day it is arranged, " +
+            date_words(e.date) + ": record a meeting already held as held (meeting_date)."));
+      if (on && *on > add_days(e.date, 366))
+        return std::unexpected(Error::bad_input("The meeting on " + date_words(*on) +
+                                                " is more than a year after the day it is "
+                                                "arranged, " +
+                                                date_words(e.date) +
+                                                ": check the year (meeting_date)."));
+      continue;
+    }
     if (e.type_id() != "invitations_sent") continue;
     if (e.body.contains("distribution_list") && !e.bool_field("distribution_list"))
       return std::unexpected(Error::bad_input("Every invitation carries the distribution list."));

@@ -5,6 +5,7 @@
 
 #include "app/obligation_report.h"
 #include "app/service.h"
+#include "app/text_checks.h"
 #include "app/wording.h"
 #include "core/casefile/case_id.h"
 #include "core/obligations/findings.h"
@@ -24,7 +25,8 @@ std::string quote_of(const Profile& profile, const std::string& id,
 }
 
 // Dates a person can get wrong by a digit: after today, or before the child
-// was born, are refused in words; before the case's record begins is
+// was born, or a next meeting not after the meeting or years ahead, are
+// refused in words; before the case's record begins is
 // flagged (a referral or an assessment may be recorded after the case was
 // opened, but a typed year is the likelier cause).
 Result<void> check_dates(const Events& events, Date today, const CaseRecord* record,
@@ -44,6 +46,20 @@ Result<void> check_dates(const Events& events, Date today, const CaseRecord* rec
                                               date_words(today) +
                                               "): record only what has happened (date)."));
     if (!d) continue;
+    // The next meeting agreed is after this one and within the year:
+    // reviews come every few months under every procedure here.
+    if (auto next = parse_date(e.value("next_meeting", ""));
+        next && e.value("type", "") == "meeting") {
+      if (*next <= *d)
+        return std::unexpected(Error::bad_input("The next meeting, on " + date_words(*next) +
+                                                ", is not after this one on " + date_words(*d) +
+                                                " (next_meeting)."));
+      if (*next > add_days(*d, 366))
+        return std::unexpected(Error::bad_input("The next meeting, on " + date_words(*next) +
+                                                ", is more than a year after this one on " +
+                                                date_words(*d) +
+                                                ": check the year (next_meeting)."));
+    }
     if (born && *d < *born && e.value("type", "") != "referral_received")
       return std::unexpected(Error::bad_input("The date given, " + on +
                                               ", is before the child was born (" +
@@ -106,8 +122,13 @@ Result<void> check_constraints_of(const Profile& profile, const CaseHistory& his
     if (f.event < first_new) continue;
     const Constraint& c = profile.constraints[f.constraint];
     if (c.strength == Strength::kMust) {
-      return std::unexpected(Error::rule_violation(finding_words(profile, history, f),
-                                                   quote_of(profile, c.id, c.cite)));
+      // A sentence, naming the field that breaks it so that a form puts
+      // the message beside it.
+      std::string words = finding_words(profile, history, f);
+      if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
+        words[0] = static_cast<char>(words[0] - 'a' + 'A');
+      if (!f.failed.empty()) words += " (" + c.require[f.failed.front().requirement].field + ")";
+      return std::unexpected(Error::rule_violation(words + ".", quote_of(profile, c.id, c.cite)));
     }
     warnings.push_back(finding_words(profile, history, f));
   }
@@ -122,6 +143,9 @@ void late_warnings(const Profile& profile, const CaseHistory& history, std::size
     if (o.met_by < 0 || static_cast<std::size_t>(o.met_by) < first_new) continue;
     if (o.status != ObligationStatus::kMetLate) continue;
     const Rule& r = profile.rules[o.rule];
+    // A duty only to consider has no date to be late for (a review held
+    // after six weeks is not a mid point meeting held late).
+    if (r.strength_on(active_pathways(state, today)) == Strength::kConsider) continue;
     warnings.push_back("Done late: " + r.title + " was due by " + date_words(o.due) + ".");
   }
 }
@@ -261,6 +285,7 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
     return std::unexpected(ok.error());
   if (auto ok = check_after_closure(events, record ? &*record : nullptr); !ok)
     return std::unexpected(ok.error());
+  if (auto ok = check_text(events); !ok) return std::unexpected(ok.error());
   json header;
   if (registering) {
     result.case_id = request.body.value("case_id", next_case_id(service));

@@ -43,6 +43,8 @@ struct DemoCase {
   int outcomes = 0;
   int actions = 0;
   std::vector<std::string> open_actions;
+  std::vector<std::string> outcome_texts;  // as agreed: O1's first
+  std::vector<std::string> action_texts;   // every action agreed
 
   // The closure a meeting (or the family's withdrawal) decided: it is
   // written after everything before it, when it falls on or before today.

@@ -39,6 +39,21 @@ constexpr std::array<std::string_view, 5> kRationales = {
     "mum is getting support and is more confident",
     "some progress; the same worries about routines remain"};
 
+// How everyone will know an outcome is achieved (the plan's SMART check).
+std::string_view measure_of(std::string_view outcome) {
+  if (outcome.find("school") != std::string_view::npos)
+    return "Attendance of 95% or more each half term, with no late marks in the last month";
+  if (outcome.find("safe and warm") != std::string_view::npos)
+    return "The heating works and the social worker sees every room warm at a visit";
+  if (outcome.find("health") != std::string_view::npos)
+    return "Every health appointment due is kept, as the health visitor or GP confirms";
+  if (outcome.find("bedtime") != std::string_view::npos)
+    return "Asleep by 8pm on five nights of seven, from the family's own diary";
+  if (outcome.find("wellbeing") != std::string_view::npos)
+    return "She has seen the adult mental health service and says she feels supported";
+  return "Contact happens as written down, and the child says it feels safe";
+}
+
 std::string fill(std::string_view text, const DemoCase& c) {
   std::string out(text);
   const std::string first = c.plan.family.child_first;
@@ -183,22 +198,31 @@ Result<void> plan_items(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
     }
   }
   const int items = first ? r.range(2, 4) : r.range(0, 1);
-  std::string last_outcome;
   for (int i = 0; i < items; ++i) {
     const PlanItem& item = kPlanItems[static_cast<std::size_t>(r.range(0, 7))];
-    if (item.owner == "school" && c.school.empty()) continue;
-    if (item.outcome != last_outcome) {
+    // A child under school age has no school to attend; an action is
+    // agreed once; an outcome agreed before is served again, not repeated.
+    const bool about_school = item.outcome.find("school") != std::string_view::npos;
+    if ((item.owner == "school" || about_school) && c.school.empty()) continue;
+    const std::string action = fill(item.action, c), outcome = fill(item.outcome, c);
+    if (std::find(c.action_texts.begin(), c.action_texts.end(), action) != c.action_texts.end())
+      continue;
+    auto served = std::find(c.outcome_texts.begin(), c.outcome_texts.end(), outcome);
+    if (served == c.outcome_texts.end()) {
       json o = demo_event("plan_outcome_agreed", m.day);
       o["outcome_id"] = "O" + std::to_string(++c.outcomes);
-      o["text"] = fill(item.outcome, c);
+      o["text"] = outcome;
+      o["measure"] = std::string(measure_of(item.outcome));
       if (auto ok = d.add(o); !ok) return ok;
-      last_outcome = std::string(item.outcome);
+      c.outcome_texts.push_back(outcome);
+      served = c.outcome_texts.end() - 1;
     }
     json a = demo_event("plan_action_agreed", m.day);
     const std::string id = "A" + std::to_string(++c.actions);
     a["action_id"] = id;
-    a["outcome_id"] = "O" + std::to_string(c.outcomes);
-    a["text"] = fill(item.action, c);
+    a["outcome_id"] = "O" + std::to_string(served - c.outcome_texts.begin() + 1);
+    a["text"] = action;
+    c.action_texts.push_back(action);
     a["owner"] = item.owner == "social worker" ? std::string(c.plan.worker->display_name)
                  : item.owner == "school"      ? c.school_contact
                  : item.owner == "health"      ? c.health_contact

@@ -73,8 +73,11 @@ Result<void> register_network(DemoDraft& d, DemoCase& c, const std::string& addr
   father["address"] = c.father_at_home ? address : demo_address(r);
   father["contact"] = demo_phone(r);
   if (auto ok = add(d, father); !ok) return ok;
-  if (r.chance(0.3)) {
-    c.grandparent = f.grandparent_first + " " + f.surname;
+  // A grandmother who would share a parent's whole name is left out: two
+  // people of one name in a family is a muddle no record should show.
+  const std::string grandparent = f.grandparent_first + " " + f.surname;
+  if (r.chance(0.3) && grandparent != c.mother && grandparent != c.father) {
+    c.grandparent = grandparent;
     json nan = demo_event("person_added", p.referral);
     nan["person_id"] = "P3";
     nan["name"] = c.grandparent;

@@ -21,12 +21,27 @@ std::string plain(std::string_view id) {
   return s;
 }
 
-// The first rule before a meeting met by an event of `type`, in words.
-json rule_before_meeting(const Profile& p, std::string_view type) {
+// Whether rule `r` comes before meetings of the kind numbered `kind` (its
+// index among meeting_kind_values()); any kind when `kind` is negative.
+bool precedes(const Profile& p, const Rule& r, int kind) {
+  if (kind < 0) return true;
+  const auto meeting = find_event_type("meeting");
+  for (std::uint16_t i : r.before_meeting) {
+    if (i >= p.rules.size()) continue;
+    for (const EventMatcher& m : p.rules[i].met_by)
+      if (meeting && m.type == *meeting && (m.subtypes == 0 || ((m.subtypes >> kind) & 1u)))
+        return true;
+  }
+  return false;
+}
+
+// The first rule before a meeting (of the kind numbered `kind`, or any)
+// met by an event of `type`, in words.
+json rule_before_meeting(const Profile& p, std::string_view type, int kind = -1) {
   const auto id = find_event_type(type);
   if (!id) return nullptr;
   for (const Rule& r : p.rules) {
-    if (r.kind != RuleKind::kBefore) continue;
+    if (r.kind != RuleKind::kBefore || !precedes(p, r, kind)) continue;
     const bool met = std::any_of(r.met_by.begin(), r.met_by.end(),
                                  [&](const EventMatcher& m) { return m.type == *id; });
     if (!met) continue;
@@ -86,6 +101,18 @@ json form_choices(const Profile& p) {
   out["meeting_word"] = term == p.terms.end() ? std::string("Child in Need meeting") : term->second;
   out["invitations_rule"] = rule_before_meeting(p, "invitations_sent");
   out["pre_meeting_rule"] = rule_before_meeting(p, "visit");
+  // The same, for each kind of meeting offered: a review may ask for less
+  // notice than the first meeting, or none.
+  json by_kind = json::object();
+  const auto all = meeting_kind_values();
+  for (const json& k : out["meeting_kinds"]) {
+    const std::string kind = k["value"];
+    const auto at = std::find(all.begin(), all.end(), kind);
+    const int n = static_cast<int>(at - all.begin());
+    by_kind[kind] = {{"invitations_rule", rule_before_meeting(p, "invitations_sent", n)},
+                     {"pre_meeting_rule", rule_before_meeting(p, "visit", n)}};
+  }
+  out["rules_by_kind"] = std::move(by_kind);
   return out;
 }
 

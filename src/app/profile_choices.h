@@ -13,7 +13,9 @@ namespace cinplan::app {
 
 // {"meeting_kinds": [{"value", "label"}], "chairs": [...], "outcomes":
 // [...], "meeting_word": "Child Action Meeting", "invitations_rule": {"title",
-// "timescale", "quote"} or null, "pre_meeting_rule": the same or null}.
+// "timescale", "quote"} or null, "pre_meeting_rule": the same or null,
+// "rules_by_kind": {kind: {"invitations_rule", "pre_meeting_rule"}} for the
+// rules before meetings of that kind only}.
 // Kinds: the ones the profile names (an unnamed kind is not one it holds),
 // initial and review always; two kinds the profile calls by one name are
 // told apart ("(the first)", "(a review)").

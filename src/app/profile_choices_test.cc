@@ -42,6 +42,12 @@ TEST(FormChoices, OffersTheMeetingsTheAuthorityNamesInItsOwnWords) {
   EXPECT_TRUE(london["pre_meeting_rule"].is_object());
   // Brighton and Hove sets no notice for invitations.
   EXPECT_TRUE(form_choices(profile("brighton-and-hove"))["invitations_rule"].is_null());
+  // London's notice is for reviews too; the CIN plans and reviews procedure
+  // sets it for the initial meeting only, so a review is not told it.
+  EXPECT_TRUE(london["rules_by_kind"]["review"]["invitations_rule"].is_object());
+  const json cin = form_choices(profile("cin-plans-and-reviews"));
+  EXPECT_TRUE(cin["rules_by_kind"]["initial"]["invitations_rule"].is_object());
+  EXPECT_TRUE(cin["rules_by_kind"]["review"]["invitations_rule"].is_null());
 }
 
 CaseHistory history_with(std::string_view invited_on, std::string_view kind) {

@@ -16,8 +16,8 @@ std::string text(const json& body, const char* key) {
 }
 
 // Who has a part in the case, from its events in order: the latest
-// allocation and IRO, restriction, and the agencies whose sharing consent
-// stands.
+// allocation and IRO, restriction, the agencies whose sharing consent
+// stands, and the plan's actions still to do.
 CaseParts parts_of(const CaseHistory& history) {
   CaseParts parts;
   // Until it is allocated, a case is its registering team's.
@@ -30,6 +30,7 @@ CaseParts parts_of(const CaseHistory& history) {
   } else {
     for (const Event& e : history.events) events.push_back(&e);
   }
+  std::vector<std::string> done;  // action ids marked done
   for (const Event* event : events) {
     const Event& e = *event;
     const std::string_view type = e.type_id();
@@ -52,6 +53,24 @@ CaseParts parts_of(const CaseHistory& history) {
       auto& list = parts.shared_with;
       list.erase(std::remove(list.begin(), list.end(), agency), list.end());
       if (type == "consent" && e.bool_field("given")) list.push_back(agency);
+    } else if (type == "plan_action_agreed" || type == "plan_action_completed") {
+      const std::string id = text(b, "action_id");
+      auto& open = parts.open_actions;
+      auto it = std::find_if(open.begin(), open.end(),
+                             [&](const OpenAction& a) { return a.action_id == id; });
+      // Done is done: agreeing a done action again does not reopen it (the
+      // plan page shows it done too).
+      if (type == "plan_action_completed") {
+        done.push_back(id);
+        if (it != open.end()) open.erase(it);
+        continue;
+      }
+      if (std::find(done.begin(), done.end(), id) != done.end()) continue;
+      OpenAction a{id, text(b, "text"), text(b, "owner"), text(b, "by_date")};
+      if (it != open.end())
+        *it = std::move(a);
+      else
+        open.push_back(std::move(a));
     }
   }
   return parts;

@@ -27,6 +27,14 @@
 
 namespace cinplan::app {
 
+// An action of the plan agreed and not yet marked done.
+struct OpenAction {
+  std::string action_id;
+  std::string text;     // what will be done
+  std::string owner;    // who will do it
+  std::string by_date;  // "YYYY-MM-DD"
+};
+
 // Who has a part in a case, as its latest events say.
 struct CaseParts {
   std::string worker;           // allocated worker's display name
@@ -36,6 +44,9 @@ struct CaseParts {
   std::string iro_username;
   bool restricted = false;
   std::vector<std::string> shared_with;  // agencies consented to, not withdrawn
+  // The plan's actions not yet done, in the order first agreed (an action
+  // agreed again under the same id replaces its earlier terms).
+  std::vector<OpenAction> open_actions = {};
 };
 
 // Who wrote an event to the log, and when.

@@ -174,10 +174,12 @@ Result<json> Service::caseload(const access::Caller& caller, std::string_view sc
       if (!r) continue;
       if (iro && r->parts.iro_username != caller.username) continue;
       if (r->parts.restricted && !granted(caller, r->id)) continue;
-      overdue += !item.overdue.empty();
+      json row = caseload_item_json(item, v.projection.profile(*item.entry), r->history);
+      row["actions_overdue"] = overdue_actions_json(r->parts.open_actions, today);
+      overdue += !item.overdue.empty() || !row["actions_overdue"].empty();
       missed += !item.target_missed.empty();
       due_soon += item.due_soon > 0;
-      cases.push_back(caseload_item_json(item, v.projection.profile(*item.entry), r->history));
+      cases.push_back(std::move(row));
     }
     out["counts"] = json{{"cases", cases.size()},
                          {"with_overdue", overdue},
@@ -269,6 +271,8 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
       terms->kind = SearchTerms::Kind::kCaseId;
       terms->value = exact->id;
     }
+    const bool id_like = upper.find('-') != std::string::npos &&
+                         upper.find_first_of("0123456789") != std::string::npos;
     std::map<std::string, std::string> found_by;  // a family member's name matched
     for (const auto& [id, r] : v.cases) {
       const json child = child_json(r);
@@ -286,7 +290,9 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
           hit = child.value("date_of_birth", "") == terms->value;
           break;
         case SearchTerms::Kind::kCaseId:
-          hit = r.id == terms->value;
+          // A whole case id finds that case; the start of one, every case
+          // it begins.
+          hit = exact ? r.id == terms->value : r.id.starts_with(terms->value);
           break;
         case SearchTerms::Kind::kNhsNumber:
           hit = child.value("nhs_number", "") == terms->value;
@@ -295,6 +301,8 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
           hit = child.value("upn", "") == terms->value;
           break;
       }
+      // Letters, a dash and digits ("NB-100"): the start of a case id.
+      if (!hit && !exact && id_like && r.id.starts_with(upper)) hit = true;
       if (hit && r.parts.restricted && !granted(caller, r.id)) hit = false;
       if (hit) hits.push_back(&r);
     }
@@ -308,6 +316,7 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
     }
     return json{{"searched_by", std::string(kind_words(terms->kind))},
                 {"count", hits.size()},
+                {"shown", out.size()},
                 {"cases", std::move(out)}};
   });
 }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "app/command_rules.h"
 #include "app/profile_choices.h"
 #include "http/page_reply.h"
 #include "pages/views.h"
@@ -26,6 +27,8 @@ Result<json> case_json(Call& call) {
   auto profile = call.service.catalog().find(c.value("profile", ""));
   if (!profile) return std::unexpected(profile.error());
   c["choices"] = app::form_choices(**profile);
+  c["caller_is_manager"] = app::rules::is_manager(call.caller->role);
+  c["profile_name"] = (*profile)->name;
   return c;
 }
 
@@ -46,7 +49,9 @@ Result<Reply> show(Call& call, const CaseForm& f, const json& case_view, const F
   for (const char* k : {"draft", "conflict", "rule_words", "has_flags", "checked_ok"})
     if (!v.contains(k)) v[k] = false;
   for (const FieldProblem& p : problems)
-    if (!p.rule.empty() && v["rule_words"] == false) v["rule_words"] = p.rule;
+    if (!p.rule.empty() && v["rule_words"] == false)
+      v["rule_words"] = pages::rule_in_words(p.rule, case_view.value("profile", ""),
+                                             case_view.value("profile_name", ""));
   auto page = html(call, f.template_name, f.title, std::move(v), std::move(detail));
   if (page) page->status = status;
   return page;

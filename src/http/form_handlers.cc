@@ -55,7 +55,7 @@ const CaseForm kSignature{"plan/signature",
                           "Record a signature",
                           "sign_plan",
                           "signature",
-                          typed_only<pages::read_signature>,
+                          pages::read_signature,
                           pages::signature_inputs,
                           pages::signature_form_view,
                           "by"};

@@ -124,6 +124,9 @@ Result<Reply> caseload_page(Call& call, std::string_view scope) {
         v["heading"] = team && j.contains("team") ? j["team"].get<std::string>() : title;
         v["team_view"] = team;
         v["action"] = action;
+        // An empty caseload of one's own says where the work is instead.
+        const auto d = call.service.authorize(*call.caller, "caseload.team", "");
+        v["may_see_team"] = !team && d && d->allowed && v["counts"]["children"] == 0;
         return call.site->page("caseload", title, frame_of(call), std::move(v));
       });
   if (!page) return std::unexpected(page.error());

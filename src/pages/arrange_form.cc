@@ -19,6 +19,40 @@ std::string rule_hint(const json& rule) {
   return s + rule.value("title", "") + ", " + rule.value("timescale", "") + ".";
 }
 
+// The hint for a rule before the meeting (`key`: "invitations_rule" or
+// "pre_meeting_rule"): the rule of the kind of meeting, and when the kinds
+// offered differ, each kind's, so that a review is never told the first
+// meeting's notice. Empty when no kind has one.
+std::string rule_hint_by_kind(const json& choices, const char* key) {
+  if (!choices.contains("rules_by_kind")) return rule_hint(choices.value(key, json()));
+  const json& by_kind = choices["rules_by_kind"];
+  std::vector<std::pair<std::string, std::string>> hints;  // label, hint
+  bool same = true;
+  for (const json& k : choices.value("meeting_kinds", json::array())) {
+    const std::string kind = k.value("value", "");
+    const json rules = by_kind.contains(kind) ? by_kind[kind] : json::object();
+    hints.emplace_back(k.value("label", kind), rule_hint(rules.value(key, json())));
+    same = same && hints.back().second == hints.front().second;
+  }
+  if (same) return hints.front().second;
+  std::string out;
+  for (const auto& [label, hint] : hints)
+    out += (out.empty() ? "" : " ") + label + ": " +
+           (hint.empty() ? std::string("the procedure sets no notice for it.") : hint);
+  return out;
+}
+
+// Who may be invited: the child first (the procedures invite the child and
+// their parents with the professionals), then the network.
+std::vector<NetworkMember> invitable(const json& cv) {
+  std::vector<NetworkMember> out;
+  const json child = cv.value("child", json::object());
+  if (child.is_object() && !text_at(child, "name").empty())
+    out.push_back({"child", text_at(child, "name"), "the child", {}, true});
+  for (NetworkMember& m : network_of(cv)) out.push_back(std::move(m));
+  return out;
+}
+
 }  // namespace
 
 FormReading read_arrange(const Form& form, const json& cv) {
@@ -36,9 +70,14 @@ FormReading read_arrange(const Form& form, const json& cv) {
     b["meeting_date"] = *d;
   if (auto venue = read_text(form, "venue")) b["venue"] = *venue;
   json invitees = json::array();
-  for (const NetworkMember& m : network_of(cv))
+  for (const NetworkMember& m : invitable(cv))
     if (typed(form, "invite-" + m.id) == "yes") invitees.push_back(m.words());
   for (const std::string& other : read_lines(form, "other_invitees")) invitees.push_back(other);
+  if (invitees.empty())
+    p.push_back({"invite",
+                 "Choose who is invited, or name them under \"Anyone else invited\": the "
+                 "invitations and the distribution list go to them",
+                 {}});
   const auto sent = read_date(form, "invitations_date", "the date the invitations went out",
                               !invitees.empty(), p);
   if (!invitees.empty()) {
@@ -77,7 +116,7 @@ json arrange_form_view(const json& cv, const Form& t, const std::vector<FieldPro
   // Everyone in the network is invited unless the worker says otherwise.
   Form ticked = t;
   std::vector<Option> people;
-  const std::vector<NetworkMember> network = network_of(cv);
+  const std::vector<NetworkMember> network = invitable(cv);
   std::vector<std::string> words, values;
   words.reserve(network.size());
   values.reserve(network.size());
@@ -112,12 +151,12 @@ json arrange_form_view(const json& cv, const Form& t, const std::vector<FieldPro
       textarea("other_invitees", people.empty() ? "Who is invited?" : "Anyone else invited",
                "One on each line, with who they are, for example: Sam Lee, youth worker",
                typed(t, "other_invitees"), 3, p);
-  const std::string notice = rule_hint(choices_of(cv).value("invitations_rule", json()));
+  const std::string notice = rule_hint_by_kind(choices_of(cv), "invitations_rule");
   v["invitations_date"] = date_input(
       "invitations_date", "When did the invitations go out?",
       notice.empty() ? "Leave it as it is if they go out today" : notice, t, std::string(today), p);
-  const json& visit = choices_of(cv).value("pre_meeting_rule", json());
-  v["pre_meeting"] = visit.is_object() ? json(rule_hint(visit)) : json(false);
+  const std::string visit = rule_hint_by_kind(choices_of(cv), "pre_meeting_rule");
+  v["pre_meeting"] = visit.empty() ? json(false) : json(visit);
   return v;
 }
 

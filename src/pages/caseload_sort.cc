@@ -53,7 +53,13 @@ CaseloadOrder caseload_order(std::string_view sort, std::string_view order, bool
 }
 
 void sort_caseload(json& rows, const CaseloadOrder& order) {
+  // A row with nothing in a column of dates goes last, whichever the order.
+  const char* dated = order.column == "due"    ? "due_soon_sort"
+                      : order.column == "next" ? "next_sort"
+                                               : nullptr;
+  auto none = [&](const json& row) { return dated && text(row, dated) == kNoDate; };
   std::stable_sort(rows.begin(), rows.end(), [&](const json& a, const json& b) {
+    if (none(a) != none(b)) return none(b);
     const int c = compare(a, b, order.column);
     return order.ascending ? c < 0 : c > 0;
   });
@@ -70,7 +76,8 @@ json caseload_columns(const CaseloadOrder& order, bool team, std::string_view ac
     if (!show.empty()) href += "show=" + query_value(show) + "&";
     if (!worker.empty()) href += "worker=" + query_value(worker) + "&";
     href += std::string("sort=") + c.key + "&order=" + (ascending ? "ascending" : "descending");
-    out.push_back({{"label", c.label},
+    out.push_back({{"key", c.key},
+                   {"label", c.label},
                    {"aria_sort", current ? (order.ascending ? "ascending" : "descending") : "none"},
                    {"href", href}});
   }

@@ -10,6 +10,9 @@
 
 namespace cinplan::pages {
 
+// The sort value of a row with nothing due in a column of dates.
+inline constexpr std::string_view kNoDate = "9999-12-31";
+
 struct CaseloadOrder {
   std::string column;  // child, worker, overdue, due or next
   bool ascending = false;
@@ -20,7 +23,8 @@ struct CaseloadOrder {
 CaseloadOrder caseload_order(std::string_view sort, std::string_view order, bool team);
 
 // Sorts `rows` (caseload_view's rows) in `order`; ties keep the default
-// order, so the most urgent stays first among equals.
+// order, so the most urgent stays first among equals. Sorted by a column of
+// dates, rows with none there come last either way.
 void sort_caseload(nlohmann::ordered_json& rows, const CaseloadOrder& order);
 
 // The table's headings: label, aria_sort ("ascending", "descending" or

@@ -1,5 +1,6 @@
 #include "pages/form_input.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "core/calendar/date.h"
@@ -147,6 +148,21 @@ FieldProblem problem_for(const Error& error, const std::map<std::string, std::st
     p.message = error.message.substr(0, from) + error.message.substr(close + 1);
   }
   return p;
+}
+
+std::string rule_in_words(std::string_view rule, std::string_view profile_id,
+                          std::string_view profile_name) {
+  const std::string prefix = std::string(profile_id) + ": ";
+  if (profile_id.empty() || !rule.starts_with(prefix)) return std::string(rule);
+  std::string_view rest = rule.substr(prefix.size());
+  // A rule's or constraint's id: lower case, digits and underscores.
+  const std::size_t colon = rest.find(": ");
+  if (colon != std::string_view::npos && colon > 0 &&
+      std::all_of(rest.begin(), rest.begin() + static_cast<long>(colon), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+      }))
+    rest.remove_prefix(colon + 2);
+  return std::string(profile_name.empty() ? profile_id : profile_name) + ": " + std::string(rest);
 }
 
 json error_list(const std::vector<FieldProblem>& problems) {

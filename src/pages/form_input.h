@@ -68,6 +68,13 @@ nlohmann::ordered_json typed_fields(const Form& form);
 // And back: a draft's fields as a form (unknown or non-text values dropped).
 Form form_of(const nlohmann::ordered_json& fields);
 
+// The rule a refusal cites, for a reader: "london-cyps: visit: \"...\""
+// (the profile's id, the rule's id, the sentence) becomes "London CYPS:
+// \"...\"", the document's name before its sentence. A rule in any other
+// shape is returned as it is.
+std::string rule_in_words(std::string_view rule, std::string_view profile_id,
+                          std::string_view profile_name);
+
 // A command's refusal as a problem of the input it names: the first of
 // `fields` (form input ids by command field name) that the message names in
 // brackets, as "(reason_not_seen)" or "(others_present or ...)"; else

@@ -57,6 +57,19 @@ TEST(FormInput, YesNoCheckboxesLinesAndText) {
   EXPECT_FALSE(read_text(f, "blank"));
 }
 
+TEST(FormInput, TheRuleCitedNamesTheDocumentNotItsIds) {
+  EXPECT_EQ(rule_in_words("cin-plans-and-reviews: review_chair: \"The Child in Need Review will "
+                          "be chaired by the Team Manager.\" (5.1)",
+                          "cin-plans-and-reviews", "CIN Plans and Reviews"),
+            "CIN Plans and Reviews: \"The Child in Need Review will be chaired by the Team "
+            "Manager.\" (5.1)");
+  EXPECT_EQ(rule_in_words("london-cyps: \"Invitations must be sent out: 3 to 4 weeks\"",
+                          "london-cyps", "London CYPS"),
+            "London CYPS: \"Invitations must be sent out: 3 to 4 weeks\"");
+  EXPECT_EQ(rule_in_words("Children Act 1989, s.35", "london-cyps", "London CYPS"),
+            "Children Act 1989, s.35");
+}
+
 TEST(FormInput, ARefusalIsPutBesideTheInputItNamesInWords) {
   const std::map<std::string, std::string> inputs = {{"reason_not_seen", "reason_not_seen"},
                                                      {"others_present", "others_present"}};

@@ -85,8 +85,24 @@ TEST(ArrangeForm, InvitesTheWholeNetworkOnAFreshFormAndQuotesTheNotice) {
   // Once typed, what was typed stands: an unticked invitee stays unticked.
   const json typed =
       arrange_form_view(a_case(), {{"version", "7"}, {"invite-P1", "yes"}}, {}, "2026-11-12", 7);
-  EXPECT_EQ(typed["invitees"]["items"][0]["checked"], true);
-  EXPECT_EQ(typed["invitees"]["items"][1]["checked"], false);
+  EXPECT_EQ(typed["invitees"]["items"][1]["checked"], true);
+  EXPECT_EQ(typed["invitees"]["items"][2]["checked"], false);
+  // The child is invited first, with their parents and the professionals.
+  EXPECT_EQ(v["invitees"]["items"][0]["value"], "child");
+}
+
+TEST(ArrangeForm, EachKindOfMeetingIsToldItsOwnNotice) {
+  json c = a_case();
+  c["choices"]["rules_by_kind"] = {
+      {"initial", {{"invitations_rule", c["choices"]["invitations_rule"]}}},
+      {"review", {{"invitations_rule", nullptr}}}};
+  const std::string hint =
+      arrange_form_view(c, {}, {}, "2026-11-12", 7)["invitations_date"]["hint"];
+  EXPECT_EQ(hint,
+            "Initial CIN meeting: London CYPS: \"Invitations must be sent out 3 to 4 weeks before "
+            "the meeting.\" CIN review meeting: the procedure sets no notice for it.");
+  const FormReading none = read_arrange({{"kind", "review"}}, c);
+  EXPECT_EQ(none.problems.back().field, "invite");
 }
 
 TEST(ArrangeForm, LeavesSomeoneExcludedFromTheMeetingUnticked) {
@@ -98,8 +114,8 @@ TEST(ArrangeForm, LeavesSomeoneExcludedFromTheMeetingUnticked) {
      "reason": "old"},
     {"date": "2026-11-02", "person": "Sam Example (father)", "reason": "threats at the last meeting"}])j");
   const json v = arrange_form_view(c, {}, {}, "2026-11-12", 7);
-  EXPECT_EQ(v["invitees"]["items"][0]["checked"], true);   // the mother
-  EXPECT_EQ(v["invitees"]["items"][1]["checked"], false);  // the father
+  EXPECT_EQ(v["invitees"]["items"][1]["checked"], true);   // the mother
+  EXPECT_EQ(v["invitees"]["items"][2]["checked"], false);  // the father
   ASSERT_EQ(v["exclusions"].size(), 1u);
   EXPECT_EQ(v["exclusions"][0]["meeting_words"], "the next meeting");
   EXPECT_EQ(v["exclusions"][0]["reason"], "threats at the last meeting");

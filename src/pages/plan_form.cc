@@ -1,5 +1,8 @@
 #include "pages/plan_form.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "pages/form_fields.h"
 
 namespace cinplan::pages {
@@ -10,6 +13,16 @@ using json = nlohmann::ordered_json;
 constexpr Option kSigners[] = {{"family", "The family (a parent or carer)"},
                                {"child", "The child"},
                                {"first_line_manager", "The team manager"}};
+
+// Who the caller may record as signing: the manager's signature only by a
+// manager (check_plan_signed refuses it otherwise).
+std::vector<Option> signers_for(const json& case_view) {
+  std::vector<Option> out;
+  const bool manager = case_view.value("caller_is_manager", false);
+  for (const Option& o : kSigners)
+    if (manager || std::string_view(o.value) != "first_line_manager") out.push_back(o);
+  return out;
+}
 
 // How many rows of `kind` the form sent ("outcome-1-text" ...).
 int rows_sent(const Form& form, std::string_view kind) {
@@ -314,15 +327,20 @@ json plan_form_view(const json& case_view, const Form& t, const std::vector<Fiel
   return v;
 }
 
-FormReading read_signature(const Form& form) {
+FormReading read_signature(const Form& form, const json& case_view) {
   FormReading r;
   if (auto d = read_date(form, "date", "the date it was signed", true, r.problems))
     r.body["date"] = *d;
   const std::string by = typed(form, "by");
-  bool offered = false;
-  for (const Option& o : kSigners) offered = offered || o.value == by;
-  if (!offered) {
-    r.problems.push_back({"by", "Choose who signed the plan", {}});
+  const auto offered = signers_for(case_view);
+  if (std::none_of(offered.begin(), offered.end(),
+                   [&](const Option& o) { return o.value == by; })) {
+    const bool manager_only = by == "first_line_manager";
+    r.problems.push_back(
+        {"by",
+         manager_only ? "Only a manager may record the manager's signature: choose who signed"
+                      : "Choose who signed the plan",
+         {}});
   } else {
     r.body["by"] = by;
   }
@@ -340,7 +358,11 @@ json signature_form_view(const json& case_view, const Form& t, const std::vector
   v["plan_version"] = plan_of(case_view).value("version", 0);
   v["date"] =
       date_input("date", "When was it signed?", "For example, 27 3 2026", t, std::string(today), p);
-  v["by"] = radios("by", "Who signed the plan?", "", kSigners, typed(t, "by"), p);
+  v["by"] = radios("by", "Who signed the plan?",
+                   case_view.value("caller_is_manager", false)
+                       ? ""
+                       : "A manager records their own signature when they sign.",
+                   signers_for(case_view), typed(t, "by"), p);
   return v;
 }
 

@@ -34,7 +34,8 @@ nlohmann::ordered_json plan_form_view(const nlohmann::ordered_json& case_view, c
                                       std::string_view today, std::int64_t version);
 
 // A signature of the plan: who signed (family, child, manager) and when.
-FormReading read_signature(const Form& form);
+// The manager is offered only when `case_view` says "caller_is_manager".
+FormReading read_signature(const Form& form, const nlohmann::ordered_json& case_view);
 const std::map<std::string, std::string>& signature_inputs();
 nlohmann::ordered_json signature_form_view(const nlohmann::ordered_json& case_view,
                                            const Form& typed,

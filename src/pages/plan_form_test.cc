@@ -68,5 +68,28 @@ TEST(PlanForm, AChangedActionKeepsTheOutcomeItServes) {
   EXPECT_EQ(o.body["outcomes"][0]["outcome_id"], "O2");
 }
 
+TEST(SignatureForm, OnlyAManagerIsOfferedTheManagersSignature) {
+  const Form typed = dated({{"by", "first_line_manager"}});
+  json c = a_case();
+  auto offered = [](const json& view) {
+    std::vector<std::string> values;
+    for (const json& o : view["by"]["items"]) values.push_back(o["value"].get<std::string>());
+    return values;
+  };
+  const json worker = signature_form_view(c, {}, {}, "2026-12-02", 9);
+  EXPECT_EQ(offered(worker), (std::vector<std::string>{"family", "child"}));
+  const FormReading refused = read_signature(typed, c);
+  ASSERT_EQ(refused.problems.size(), 1u);
+  EXPECT_EQ(refused.problems[0].field, "by");
+  EXPECT_NE(refused.problems[0].message.find("Only a manager"), std::string::npos);
+
+  c["caller_is_manager"] = true;
+  const json manager = signature_form_view(c, {}, {}, "2026-12-02", 9);
+  EXPECT_EQ(offered(manager), (std::vector<std::string>{"family", "child", "first_line_manager"}));
+  const FormReading signed_by_manager = read_signature(typed, c);
+  EXPECT_TRUE(signed_by_manager.problems.empty());
+  EXPECT_EQ(signed_by_manager.body["by"], "first_line_manager");
+}
+
 }  // namespace
 }  // namespace cinplan::pages

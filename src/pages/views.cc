@@ -1,6 +1,7 @@
 #include "pages/views.h"
 
 #include "pages/case_network.h"
+#include "pages/caseload_sort.h"
 #include "pages/meeting_view.h"
 #include "pages/visit_form.h"
 
@@ -86,14 +87,25 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
     row["child"] = c["child"].is_string() ? c["child"].get<std::string>() : "(no name recorded)";
     json over = json::array();
     for (const json& o : c["overdue"]) over.push_back(item_view(o));
+    // The plan's own dates count as much as the procedure's: an action past
+    // its date is overdue here as on the case page.
+    for (const json& a : c.value("actions_overdue", json::array())) {
+      std::string title = "Plan action: " + text_at(a, "text");
+      if (!text_at(a, "owner").empty()) title += " (" + text_at(a, "owner") + ")";
+      over.push_back({{"title", title},
+                      {"due", text_at(a, "by_date")},
+                      {"due_words", date_in_words(text_at(a, "by_date"))}});
+    }
     row["overdue_count"] = over.size();
     row["overdue"] = over;
     const json& next = c["next_due"];
     const bool soon = next.is_object() && text_at(next, "status") == "due_soon";
     row["due_soon"] = soon ? item_view(next) : json(false);
     row["next"] = next.is_object() && !soon ? item_view(next) : json(false);
-    row["due_soon_sort"] = soon ? text_at(next, "due") : "9999-12-31";
-    row["next_sort"] = next.is_object() ? text_at(next, "due") : "9999-12-31";
+    // What the cells show is what they sort by: a row whose next item is
+    // due this week shows none under "Next".
+    row["due_soon_sort"] = soon ? text_at(next, "due") : std::string(kNoDate);
+    row["next_sort"] = next.is_object() && !soon ? text_at(next, "due") : std::string(kNoDate);
     overdue += over.empty() ? 0 : 1;
     due_soon += soon ? 1 : 0;
     if (show == "overdue" && over.empty()) continue;
@@ -129,6 +141,11 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   for (const std::string& w : workers)
     choices.push_back({{"value", w}, {"label", w}, {"selected", w == worker}});
   v["workers"] = std::move(choices);
+  // A worker asked for by the address who holds none of these children.
+  v["unknown_worker"] = !worker.empty() && std::find(workers.begin(), workers.end(),
+                                                     std::string(worker)) == workers.end()
+                            ? json(std::string(worker))
+                            : json(false);
   return v;
 }
 
@@ -142,10 +159,26 @@ json case_page_view(const json& case_view, std::string_view today) {
                  ". A visit made before then can still be recorded, and case notes added; "
                  "anything that happens after it belongs to a new referral.")
           : json(false);
-  json due = json::array();
+  json due = json::array(), done = json::array();
+  // What was done in the last four weeks stays in sight below what is due
+  // (a duty met moves on to its next occasion, or leaves the list).
+  const std::string recent = [&] {
+    auto d = parse_date(today);
+    return d ? add_days(*d, -28).to_string() : std::string(today);
+  }();
   for (const json& o : case_view["obligations"]) {
     const std::string status = text_at(o, "status");
-    if (status.starts_with("met")) continue;  // done: on the chronology
+    if (status.starts_with("met")) {
+      const json met = o.value("met_by", json::object());
+      const std::string on = text_at(met, "date");
+      if (on.empty() || on < recent) continue;  // done long ago: on the chronology
+      done.push_back({{"title", text_at(o, "title")},
+                      {"status_words", text_at(o, "status_words")},
+                      {"tag", tag_for(status)},
+                      {"done_on", on},
+                      {"done_words", date_in_words(on)}});
+      continue;
+    }
     json item = o;
     item["tag"] = tag_for(status, text_at(o, "strength"));
     item["due_words"] = date_in_words(text_at(o, "due"));
@@ -166,6 +199,11 @@ json case_page_view(const json& case_view, std::string_view today) {
   });
   v["has_due"] = !due.empty();
   v["due_items"] = std::move(due);
+  std::stable_sort(done.begin(), done.end(), [](const json& a, const json& b) {
+    return text_at(a, "done_on") > text_at(b, "done_on");
+  });
+  v["has_done"] = !done.empty();
+  v["done_items"] = std::move(done);
   json meetings = json::array();
   // The authority's own name of each meeting, as the case view gives it.
   auto kind_words = [](const json& m) {
@@ -369,9 +407,15 @@ json search_view(const json& found, std::string_view terms) {
   v["searched"] = !terms.empty();
   v["q_error"] = false;
   const std::size_t n = found.is_object() && found.contains("cases") ? found["cases"].size() : 0;
-  v["result_words"] = n == 0   ? "No children found"
-                      : n == 1 ? "1 child found"
-                               : std::to_string(n) + " children found";
+  const std::size_t all = found.is_object() ? found.value("count", n) : n;
+  v["result_words"] = all == 0   ? "No children found"
+                      : all == 1 ? "1 child found"
+                                 : std::to_string(all) + " children found";
+  // More found than shown: say so, and how to narrow it.
+  v["more_words"] = all > n ? json("The first " + std::to_string(n) +
+                                   ", by case id, are shown. Add more of the name, or search by "
+                                   "date of birth, case id, NHS number or UPN, to find fewer.")
+                            : json(false);
   v["results"] = found.is_object() && found.contains("cases") ? found["cases"] : json::array();
   for (json& row : v["results"]) {
     if (!row.contains("found_by")) row["found_by"] = false;  // not the page's own

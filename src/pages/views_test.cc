@@ -44,6 +44,22 @@ TEST(Views, TheCaseloadCountsAndPutsWhatIsOverdueFirst) {
   EXPECT_EQ(v["today_words"], "2 December 2026");
 }
 
+TEST(Views, APlanActionPastItsDateIsOverdueOnTheCaseload) {
+  json c = caseload();
+  c["cases"][0]["actions_overdue"] = json::array({{{"action_id", "a1"},
+                                                   {"text", "Book the GP appointment"},
+                                                   {"owner", "Mother"},
+                                                   {"by_date", "2026-11-30"}}});
+  const json v = caseload_view(c, "overdue", "p");
+  EXPECT_EQ(v["counts"]["overdue"], 2);
+  ASSERT_EQ(v["rows"].size(), 2u);
+  const json& ava = v["rows"][0]["case_id"] == "C-1" ? v["rows"][0] : v["rows"][1];
+  ASSERT_EQ(ava["overdue"].size(), 1u);
+  EXPECT_EQ(ava["overdue"][0]["title"], "Plan action: Book the GP appointment (Mother)");
+  EXPECT_EQ(ava["overdue"][0]["due_words"], "30 November 2026");
+  EXPECT_EQ(ava["overdue_count"], 1);
+}
+
 TEST(Views, TheCaseloadFilterShowsOnlyWhatWasAskedButCountsAll) {
   const json overdue = caseload_view(caseload(), "overdue", "p");
   ASSERT_EQ(overdue["rows"].size(), 1u);
@@ -69,7 +85,10 @@ TEST(Views, TheCaseloadSortsByTheColumnChosenWithoutJavaScript) {
   EXPECT_EQ(by_name["columns"][1]["aria_sort"], "none");
   const json by_next =
       caseload_view(caseload(), "", "p", "", caseload_order("next", "descending", false));
-  EXPECT_EQ(children(by_next), (std::vector<std::string>{"C-2", "C-3", "C-1"}));
+  // Only C-3 has a next item after this week's: the rows with none under
+  // "Next" go last, whichever the order.
+  EXPECT_EQ(children(by_next), (std::vector<std::string>{"C-3", "C-2", "C-1"}));
+  EXPECT_EQ(by_next["columns"][3]["key"], "next");
   // Without a sort, or with one not understood: what is overdue first.
   const json plain = caseload_view(caseload(), "", "p", "", caseload_order("x", "y", false));
   EXPECT_EQ(children(plain), (std::vector<std::string>{"C-2", "C-1", "C-3"}));
@@ -81,6 +100,9 @@ TEST(Views, TheCaseloadSortsByTheColumnChosenWithoutJavaScript) {
   EXPECT_EQ(team["columns"][1]["label"], "Worker");
   EXPECT_EQ(team["columns"][1]["href"],
             "/caseload/team?show=due&worker=Chloe%20Bennett&sort=worker&order=descending");
+  // A worker who holds none of the children is named, not silently empty.
+  EXPECT_EQ(team["unknown_worker"], "Chloe Bennett");
+  EXPECT_EQ(by_name["unknown_worker"], false);
 }
 
 TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
@@ -91,10 +113,20 @@ TEST(Views, TheCasePageListsWhatIsNotDoneMostUrgentFirstWithItsSource) {
             {"closure", nullptr}};
   json due_soon = obligation("Visit", "due_soon", "2026-12-04");
   due_soon["cite"] = json::array({{{"quote", "Visit every 4 weeks."}, {"section", "4"}}});
-  c["obligations"] = json::array({obligation("Assessment", "met", "2026-01-01"), due_soon,
-                                  obligation("Review", "overdue", "2026-11-20")});
+  json visited = obligation("Visit", "met_late", "2026-11-10");
+  visited["status_words"] = "Done late";
+  visited["met_by"] = {{"event", 9}, {"date", "2026-11-12"}};
+  json assessed = obligation("Assessment", "met", "2026-01-01");
+  assessed["met_by"] = {{"event", 2}, {"date", "2026-01-01"}};
+  c["obligations"] =
+      json::array({assessed, due_soon, obligation("Review", "overdue", "2026-11-20"), visited});
   const json v = case_page_view(c, "2026-12-02");
   ASSERT_EQ(v["due_items"].size(), 2u);
+  // What was done in the last four weeks stays in sight; long ago, not.
+  ASSERT_EQ(v["done_items"].size(), 1u);
+  EXPECT_EQ(v["done_items"][0]["title"], "Visit");
+  EXPECT_EQ(v["done_items"][0]["done_words"], "12 November 2026");
+  EXPECT_EQ(v["done_items"][0]["tag"], "govuk-tag--green");
   EXPECT_EQ(v["due_items"][0]["title"], "Review");
   EXPECT_EQ(v["due_items"][0]["tag"], "govuk-tag--red");
   EXPECT_EQ(v["due_items"][1]["tag"], "govuk-tag--orange");
@@ -267,6 +299,14 @@ TEST(Views, FindAChildSaysHowManyAndWhoseNameWasFound) {
   EXPECT_EQ(v["results"][0]["found_by"], "Stacey Campbell (mother)");
   EXPECT_EQ(v["results"][1]["found_by"], false);  // found by the child's own name
   EXPECT_EQ(search_view(json::object(), "")["searched"], false);
+  EXPECT_EQ(v["more_words"], false);
+  // More found than are shown: the count is of all, and the page says so.
+  json many = found;
+  many["count"] = 120;
+  const json capped = search_view(many, "campbell");
+  EXPECT_EQ(capped["result_words"], "120 children found");
+  EXPECT_NE(capped["more_words"].get<std::string>().find("The first 2, by case id, are shown"),
+            std::string::npos);
 }
 
 TEST(Views, ADateInWordsOrTheTextAsItWas) {

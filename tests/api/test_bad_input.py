@@ -129,6 +129,20 @@ class ProcedureRules(unittest.TestCase):
                                              "outcome": "continue"})
         self.assertIn("cin-plans-and-reviews", p["rule"])
         self.assertIn('"', p["rule"])  # the sentence is quoted
+        # A sentence that names the field, so that the form puts it beside
+        # the chair.
+        self.assertTrue(p["detail"][0].isupper(), p["detail"])
+        self.assertIn("(chair_role)", p["detail"])
+
+    def test_the_next_meeting_is_after_this_one_and_within_the_year(self):
+        today = datetime.date.today()
+        meeting = {"kind": "initial", "chair_role": "first_line_manager", "outcome": "continue",
+                   "date": today.isoformat()}
+        for next_at, words in ((today, "is not after this one"),
+                               (today + datetime.timedelta(days=800), "more than a year after")):
+            p = self.refused("meeting-records", dict(meeting, next_meeting=next_at.isoformat()),
+                             status=400, words=words)
+            self.assertIn("(next_meeting)", p["detail"])
 
     def test_an_exclusion_needs_a_manager_and_an_alternative(self):
         self.refused("meeting-records", {"kind": "initial", "chair_role": "first_line_manager",
@@ -156,7 +170,9 @@ class ProcedureRules(unittest.TestCase):
         # Invited all the same to the next meeting: flagged, since the
         # distribution list would reach him.
         r = self.c.post(f"/api/cases/{london}/meetings",
-                        {"kind": "initial", "meeting_date": "2027-01-20",
+                        {"kind": "initial",
+                         "meeting_date": (datetime.date.today()
+                                          + datetime.timedelta(days=48)).isoformat(),
                          "invitees": ["father", "school"]}, version=r.json["version"])
         self.assertEqual(r.status, 200, r)
         self.assertTrue(any("father is excluded from this meeting" in w

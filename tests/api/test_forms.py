@@ -38,7 +38,8 @@ def hidden(page, name):
 
 def summary(page):
     """The GOV.UK error summary's links: [(href, text)]."""
-    return re.findall(r'<li><a href="(#[^"]+)">([^<]+)</a></li>', page.text)
+    return [(h, html.unescape(t)) for h, t in
+            re.findall(r'<li><a href="(#[^"]+)">([^<]+)</a></li>', page.text)]
 
 
 def visit(version, **fields):
@@ -130,6 +131,21 @@ class FormsTest(unittest.TestCase):
                 "meeting_date-month": str(d.month), "meeting_date-year": str(d.year),
                 "other_invitees": "Sam Lee, youth worker", "invitations_date-day": str(d.day),
                 "invitations_date-month": str(d.month), "invitations_date-year": str(d.year)}
+        # The child is invited with the network.
+        self.assertIn('name="invite-child"', form.text)
+        # No one invited, a date gone or years ahead: refused, nothing written.
+        nobody = dict(when, version=str(v), other_invitees="")
+        r = post_form(c, f"/cases/{self.case}/meeting/arrange", nobody)
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r)[0][0], "#invite")
+        self.assertIn("Choose who is invited", summary(r)[0][1])
+        for year, words in ((d.year + 3, "more than a year after"), (d.year - 1, "before the day")):
+            r = post_form(c, f"/cases/{self.case}/meeting/arrange",
+                          dict(when, version=str(v), **{"meeting_date-year": str(year)}))
+            self.assertEqual(r.status, 400, r)
+            self.assertEqual(summary(r)[0][0], "#meeting_date-day")
+            self.assertIn(words, summary(r)[0][1])
+        self.assertEqual(self.version(), v)
         # The check, and more rows, write nothing.
         r = post_form(c, f"/cases/{self.case}/meeting/arrange", dict(when, version=str(v),
                                                                       check="yes"))
@@ -344,9 +360,14 @@ class FormsTest(unittest.TestCase):
         form = c.get(f"/cases/{self.case}/plan/signature")
         sig = {"version": hidden(form, "version"), "date-day": str(today().day),
                "date-month": str(today().month), "date-year": str(today().year)}
+        self.assertIn('value="family"', form.text)
+        self.assertNotIn('value="first_line_manager"', form.text, "offered to a worker")
         r = post_form(c, f"/cases/{self.case}/plan/signature", dict(sig, by="first_line_manager"))
-        self.assertEqual(r.status, 403, r)
-        self.assertEqual(summary(r), [("#by", "Only a manager may sign the plan as the manager.")])
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r), [("#by", "Only a manager may record the manager's "
+                                              "signature: choose who signed")])
+        manager_form = ctx.fresh_client("flm.north").get(f"/cases/{self.case}/plan/signature")
+        self.assertIn('value="first_line_manager"', manager_form.text)
         # Nor may a signature be dated before the version it signs.
         early = dict(sig, by="family")
         yesterday = today() - datetime.timedelta(days=1)

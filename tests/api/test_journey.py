@@ -121,7 +121,17 @@ class Journey(unittest.TestCase):
         self.assertRegex(held[0]["recorded_at"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
         view = flm.get(f"/api/cases/{case}").json
         self.assertEqual({v["recorded_by_name"] for v in view["visits"]}, {"Sam North"})
+        # Past its date and not marked done, the plan's action is overdue on
+        # the worker's caseload; marked done, it is not.
+        def late_actions(on):
+            rows = [c for c in sw.get(f"/api/caseload?today={on}").json["cases"]
+                    if c["case_id"] == case]
+            self.assertEqual(len(rows), 1, f"{case} on the worker's caseload")
+            return [a["action_id"] for a in rows[0]["actions_overdue"]]
+        self.assertEqual(late_actions(day(start, 45)), [])
+        self.assertEqual(late_actions(day(start, 46)), ["A1"])
         sw.command(case, "plan/actions-completed", {"date": day(start, 44), "action_id": "A1"})
+        self.assertEqual(late_actions(day(start, 46)), [])
         plan = flm.get(f"/api/cases/{case}").json["plan"]
         self.assertTrue(plan["actions"][0]["completed"])
         # A done action is not agreed again under its id: that would undo the
@@ -150,6 +160,10 @@ class Journey(unittest.TestCase):
         # A case id typed in small letters is the same case id.
         found = flm.get(f"/api/search?q={case.lower()}").json
         self.assertEqual((found["searched_by"], found["count"]), ("case id", 1))
+        # The start of a case id finds the cases it begins.
+        found = flm.get(f"/api/search?q={case[:-1]}").json
+        self.assertIn(case, [c["case_id"] for c in found["cases"]])
+        self.assertTrue(all(c["case_id"].startswith(case[:-1]) for c in found["cases"]))
         # A duty worker with only a parent's name finds the child, and is
         # told whose name it was.
         found = flm.get("/api/search?q=jo%20exam").json

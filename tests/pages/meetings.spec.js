@@ -95,7 +95,8 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await expect(page.locator('.cinplan-upcoming')).toHaveCount(0);
   // What the meeting recorded can be read back from the case: the register,
   // the scaling with its reason, the worries.
-  const held = page.locator('.cinplan-held li', { hasText: 'CIN review meeting' }).first();
+  // The meetings held are in date order: today's is the last.
+  const held = page.locator('.cinplan-held li', { hasText: 'CIN review meeting' }).last();
   await held.locator('summary', { hasText: 'What was recorded' }).click();
   await expect(held).toContainText('Who came');
   await expect(held).toContainText('with a written report');
