@@ -70,6 +70,7 @@ json plan_versions_json(const CaseRecord& record) {
   json versions = json::array();
   std::map<std::string, json> outcomes, actions;
   std::map<std::string, bool> completed;
+  json removed = json::array();  // outcomes and actions taken out, in order
   json settings = json::object();
   for (std::size_t i = 0; i < record.history.events.size(); ++i) {
     const Event& e = record.history.events[i];
@@ -79,6 +80,15 @@ json plan_versions_json(const CaseRecord& record) {
       actions[e.string_field("action_id")] = fields(e);
     } else if (is(e, "plan_action_completed")) {
       completed[e.string_field("action_id")] = true;
+    } else if (is(e, "plan_outcome_removed") || is(e, "plan_action_removed")) {
+      // Out of the plan from this version on; the earlier versions and the
+      // chronology keep it.
+      const bool outcome = is(e, "plan_outcome_removed");
+      const std::string id = e.string_field(outcome ? "outcome_id" : "action_id");
+      (outcome ? outcomes : actions).erase(id);
+      json r = fields(e);
+      r["date"] = e.date.to_string();
+      removed.push_back(std::move(r));
     } else if (is(e, "plan_updated")) {
       for (const char* k : {"contingency", "lead_professional", "visiting_frequency_days"})
         if (e.body.contains(k)) settings[k] = e.body[k];
@@ -97,6 +107,7 @@ json plan_versions_json(const CaseRecord& record) {
       }
       v["outcomes"] = std::move(os);
       v["actions"] = std::move(as);
+      v["removed"] = removed;
       versions.push_back(std::move(v));
     }
   }

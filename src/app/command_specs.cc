@@ -268,10 +268,23 @@ Result<Events> record_meeting(const CommandContext& ctx, const json& body) {
 }
 
 Result<Events> update_plan(const CommandContext& ctx, const json& body) {
-  static constexpr V kExtra[] = {"outcomes", "actions"};
+  static constexpr V kExtra[] = {"outcomes", "actions", "outcomes_removed", "actions_removed"};
   auto plan = one("plan_updated", body, ctx.today, kExtra);
   if (!plan) return std::unexpected(plan.error());
   Events out;
+  // What the new version takes out of the plan, before what it agrees.
+  for (const char* list : {"outcomes_removed", "actions_removed"}) {
+    auto items = array_field(body, list);
+    if (!items) return std::unexpected(items.error());
+    for (json item : *items) {
+      item["date"] = (*plan)["date"];
+      auto e = one(std::string_view(list) == "outcomes_removed" ? "plan_outcome_removed"
+                                                                : "plan_action_removed",
+                   item, ctx.today);
+      if (!e) return std::unexpected(e.error().within(list));
+      out.push_back(std::move(*e));
+    }
+  }
   for (const char* list : {"outcomes", "actions"}) {
     auto items = array_field(body, list);
     if (!items) return std::unexpected(items.error());
@@ -320,7 +333,7 @@ namespace r = rules;
 constexpr V kRegisterExtra[] = {"child", "referral", "profile", "case_id"};
 constexpr V kArrangeExtra[] = {"invitees", "invitations_date"};
 constexpr V kMeetingExtra[] = {"attendance", "scaling", "exclusions"};
-constexpr V kPlanExtra[] = {"outcomes", "actions"};
+constexpr V kPlanExtra[] = {"outcomes", "actions", "outcomes_removed", "actions_removed"};
 constexpr V kAllocationExtra[] = {"username"};
 constexpr V kFilledWorker[] = {"worker", "team", "role", "username"};
 constexpr V kFilledIro[] = {"iro", "username"};

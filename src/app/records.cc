@@ -53,14 +53,15 @@ CaseParts parts_of(const CaseHistory& history) {
       auto& list = parts.shared_with;
       list.erase(std::remove(list.begin(), list.end(), agency), list.end());
       if (type == "consent" && e.bool_field("given")) list.push_back(agency);
-    } else if (type == "plan_action_agreed" || type == "plan_action_completed") {
+    } else if (type == "plan_action_agreed" || type == "plan_action_completed" ||
+               type == "plan_action_removed") {
       const std::string id = text(b, "action_id");
       auto& open = parts.open_actions;
       auto it = std::find_if(open.begin(), open.end(),
                              [&](const OpenAction& a) { return a.action_id == id; });
-      // Done is done: agreeing a done action again does not reopen it (the
-      // plan page shows it done too).
-      if (type == "plan_action_completed") {
+      // Done (or taken out of the plan) is final: agreeing it again does
+      // not reopen it (check_plan refuses that).
+      if (type != "plan_action_agreed") {
         done.push_back(id);
         if (it != open.end()) open.erase(it);
         continue;

@@ -33,6 +33,8 @@ constexpr Pair kTypes[] = {
     {"plan_outcome_agreed", "the agreement of an outcome of the plan"},
     {"plan_action_agreed", "the agreement of an action of the plan"},
     {"plan_action_completed", "the completion of an action of the plan"},
+    {"plan_outcome_removed", "an outcome taken out of the plan"},
+    {"plan_action_removed", "an action taken out of the plan"},
     {"visit", "a visit to the child"},
     {"meeting_recorded", "the meeting's record written up"},
     {"case_note_added", "a case note"},

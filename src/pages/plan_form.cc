@@ -96,15 +96,28 @@ FormReading read_plan(const Form& form, const json& case_view) {
       if (x.value(key, "") == id) return &x;
     return nullptr;
   };
-  for (auto [list, key] : {std::pair{"outcomes", "outcome_id"}, std::pair{"actions", "action_id"}})
+  for (auto [list, key] : {std::pair{"outcomes", "outcome_id"}, std::pair{"actions", "action_id"},
+                           std::pair{"removed", "outcome_id"}, std::pair{"removed", "action_id"}})
     for (const json& x : plan.value(list, json::array()))
       if (x.contains(key) && x[key].is_string()) taken.push_back(x[key].get<std::string>());
+  // A row ticked to be taken out of the plan: why, in the version's own
+  // summary of what changed.
+  json outcomes_out = json::array(), actions_out = json::array();
+  auto take_out = [&](const char* kind, int i, const char* key, json& list) {
+    const auto id = read_text(form, row_input(kind, i, "id"));
+    if (!id || typed(form, row_input(kind, i, "remove")) != "yes") return false;
+    json x = {{key, *id}};
+    if (auto why = read_text(form, "summary")) x["reason"] = *why;
+    list.push_back(std::move(x));
+    return true;
+  };
   for (int i = 1; i <= outcome_rows; ++i)
     if (auto id = read_text(form, row_input("outcome", i, "id"))) taken.push_back(*id);
   for (int i = 1; i <= action_rows; ++i)
     if (auto id = read_text(form, row_input("action", i, "id"))) taken.push_back(*id);
   json outcomes = json::array(), actions = json::array();
   for (int i = 1; i <= outcome_rows; ++i) {
+    if (take_out("outcome", i, "outcome_id", outcomes_out)) continue;
     auto text = read_text(form, row_input("outcome", i, "text"));
     auto measure = read_text(form, row_input("outcome", i, "measure"));
     if (!text) {
@@ -122,6 +135,7 @@ FormReading read_plan(const Form& form, const json& case_view) {
     outcomes.push_back(std::move(o));
   }
   for (int i = 1; i <= action_rows; ++i) {
+    if (take_out("action", i, "action_id", actions_out)) continue;
     const std::string n = std::to_string(i);
     auto text = read_text(form, row_input("action", i, "text"));
     auto owner = read_text(form, row_input("action", i, "owner"));
@@ -175,7 +189,8 @@ FormReading read_plan(const Form& form, const json& case_view) {
         b.erase(k);
     }
   }
-  const bool changed = !outcomes.empty() || !actions.empty() || b.contains("contingency") ||
+  const bool changed = !outcomes.empty() || !actions.empty() || !outcomes_out.empty() ||
+                       !actions_out.empty() || b.contains("contingency") ||
                        b.contains("lead_professional") || b.contains("visiting_frequency_days");
   if (!changed && p.empty())
     p.push_back({"summary",
@@ -184,6 +199,8 @@ FormReading read_plan(const Form& form, const json& case_view) {
                  {}});
   b["outcomes"] = std::move(outcomes);
   b["actions"] = std::move(actions);
+  if (!outcomes_out.empty()) b["outcomes_removed"] = std::move(outcomes_out);
+  if (!actions_out.empty()) b["actions_removed"] = std::move(actions_out);
   return r;
 }
 
@@ -273,6 +290,8 @@ json plan_form_view(const json& case_view, const Form& t, const std::vector<Fiel
             ? json{{"text", cur->value("text", "")}, {"measure", cur->value("measure", "")}}.dump()
             : "";
     o["id_name"] = row_input("outcome", i, "id");
+    o["remove_name"] = row_input("outcome", i, "remove");
+    o["remove_checked"] = typed(t, row_input("outcome", i, "remove")) == "yes";
     o["text"] = textarea(
         row_input("outcome", i, "text"), "Outcome " + n + ": what we want to achieve", "",
         typed_any ? typed(t, row_input("outcome", i, "text")) : (cur ? cur->value("text", "") : ""),
@@ -313,6 +332,8 @@ json plan_form_view(const json& case_view, const Form& t, const std::vector<Fiel
                            .dump()
                      : "";
     a["id_name"] = row_input("action", i, "id");
+    a["remove_name"] = row_input("action", i, "remove");
+    a["remove_checked"] = typed(t, row_input("action", i, "remove")) == "yes";
     a["text"] = textarea(row_input("action", i, "text"), "Action " + n + ": what will be done", "",
                          value("text", "text"), 2, p);
     a["owner"] = text_input(row_input("action", i, "owner"), "Who will do it", "",

@@ -296,6 +296,30 @@ class ProcedureRules(unittest.TestCase):
                          words="is to be done by 1 January 2020, before this version")
         self.assertIn("by_date", p["detail"])
 
+    def test_an_outcome_goes_from_the_plan_only_with_the_actions_still_serving_it(self):
+        r = self.c.post(f"/api/cases/{self.case}/plan", {
+            "summary": "an outcome and its action",
+            "outcomes": [{"outcome_id": "O5", "text": "Teeth checked", "measure": "seen"}],
+            "actions": [{"action_id": "A5", "outcome_id": "O5", "text": "Book the dentist",
+                         "owner": "mother", "by_date": datetime.date.today().isoformat(),
+                         "why": "pain"}]}, version=self.v)
+        self.assertEqual(r.status, 200, r)
+        self.v = self.c.version(self.case)
+        p = self.refused("plan", {"summary": "achieved",
+                                  "outcomes_removed": [{"outcome_id": "O5"}]},
+                         words="is served by action A5, still to do")
+        self.assertIn("(outcomes_removed)", p["detail"])
+        self.refused("plan", {"summary": "x", "actions_removed": [{"action_id": "A404"}]},
+                     status=404, words="no action A404")
+        r = self.c.post(f"/api/cases/{self.case}/plan", {
+            "summary": "achieved", "outcomes_removed": [{"outcome_id": "O5"}],
+            "actions_removed": [{"action_id": "A5", "reason": "done privately"}]},
+            version=self.v)
+        self.assertEqual(r.status, 200, r)
+        plan = self.c.get(f"/api/cases/{self.case}").json["plan"]
+        self.assertNotIn("O5", [o["outcome_id"] for o in plan["outcomes"]])
+        self.assertNotIn("A5", [a["action_id"] for a in plan["actions"]])
+
     def test_a_new_plan_version_is_not_dated_before_the_one_in_force(self):
         today = datetime.date.today()
         r = self.c.post(f"/api/cases/{self.case}/plan",

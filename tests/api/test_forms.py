@@ -380,6 +380,32 @@ class FormsTest(unittest.TestCase):
         r = post_form(c, f"/cases/{self.case}/plan/signature", dict(sig, by="family"))
         self.assertEqual(r.status, 303, r)
         self.assertEqual(r.header("Location"), f"/cases/{self.case}?recorded=signature")
+        # Taken out of the plan from its form: the outcome and the action go
+        # in one new version, which says why.
+        form = c.get(f"/cases/{self.case}/plan")
+        self.assertIn("Take outcome 1 out of the plan", form.text)
+        fields = pages_fields(form)
+        self.assertNotIn("outcome-1-remove", fields)
+        fields.update({"summary": "Fern walks to school on her own now",
+                       "outcome-1-remove": "yes", "action-1-remove": "yes"})
+        r = post_form(c, f"/cases/{self.case}/plan", fields)
+        self.assertEqual(r.status, 303, r)
+        flm = ctx.client_for("flm.north")
+        plan = flm.get(f"/api/cases/{self.case}").json["plan"]
+        self.assertEqual((plan["outcomes"], plan["actions"]), ([], []))
+        self.assertEqual([(x.get("outcome_id") or x.get("action_id"), x["reason"])
+                          for x in plan["removed"]],
+                         [("O1", "Fern walks to school on her own now"),
+                          ("A1", "Fern walks to school on her own now")])
+        diff = flm.get(f"/api/cases/{self.case}/plan/versions?from=2&to=3").json["changes"]
+        self.assertEqual([o["outcome_id"] for o in diff["outcomes"]["removed"]], ["O1"])
+        self.assertEqual([a["action_id"] for a in diff["actions"]["removed"]], ["A1"])
+        # Taken out, an id is not agreed again.
+        r = flm.post(f"/api/cases/{self.case}/plan", {
+            "summary": "again", "outcomes": [{"outcome_id": "O1", "text": "Back again",
+                                              "measure": "m"}]}, version=self.version())
+        self.assertEqual(r.status, 422, r)
+        self.assertIn("Outcome O1 was taken out of the plan on", r.json["detail"])
 
     def test_text_that_is_not_utf8_is_refused_and_writes_nothing(self):
         c = self.worker()
@@ -420,6 +446,10 @@ def pages_fields(page):
         # Only the chosen radio is sent.
         name = re.search(r'name="([^"]+)"', tag).group(1)
         fields.pop(name, None)
+    for tag in re.findall(r'<input[^>]*type="checkbox"[^>]*>', page.text):
+        # A box not ticked is not sent.
+        if " checked" not in tag:
+            fields.pop(re.search(r'name="([^"]+)"', tag).group(1), None)
     for tag in re.findall(r'<input[^>]*type="radio"[^>]*checked[^>]*>', page.text):
         fields[re.search(r'name="([^"]+)"', tag).group(1)] = re.search(r'value="([^"]*)"',
                                                                        tag).group(1)

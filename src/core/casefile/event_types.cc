@@ -155,6 +155,10 @@ FIELDS(kActionAgreed, {"action_id", kString, true, {}, 0, 0, "stable id of the a
        {"by_date", kDate, true, {}, 0, 0, "by when"},
        {"why", kString, false, {}, 0, 0, "why it will help"});
 FIELDS(kActionCompleted, {"action_id", kString, true, {}, 0, 0, "the action"});
+FIELDS(kOutcomeRemoved, {"outcome_id", kString, true, {}, 0, 0, "the outcome"},
+       {"reason", kString, false, {}, 0, 0, "why it is no longer part of the plan"});
+FIELDS(kActionRemoved, {"action_id", kString, true, {}, 0, 0, "the action"},
+       {"reason", kString, false, {}, 0, 0, "why it is no longer part of the plan"});
 FIELDS(kVisit, {"child_seen", kBool, true, {}, 0, 0, "the child was seen"},
        {"seen_alone", kBool, false, {}, 0, 0, "the child was seen alone"},
        {"location", kEnum, false, VALUES(kLocations), 0, 0, "where"},
@@ -536,6 +540,18 @@ constexpr EventTypeSpec kTypes[] = {
      kMeetingScheduled,
      {"kind", "meeting_date", {}},
      kExMeetingScheduled},
+    // Appended, not placed beside the plan's other events: a type's number
+    // is its place here, and stored snapshots hold the numbers.
+    {"plan_outcome_removed",
+     "An outcome was taken out of the plan (achieved, or no longer needed).",
+     kOutcomeRemoved,
+     {},
+     kExOutcomeRemoved},
+    {"plan_action_removed",
+     "An action was taken out of the plan without being done.",
+     kActionRemoved,
+     {},
+     kExActionRemoved},
 };
 
 static_assert(std::size(kTypes) < 255);
