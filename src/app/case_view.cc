@@ -227,6 +227,14 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       json m = fields(e);
       m["kind_words"] = profile.meeting_label(e.string_field("kind"));
       arranged.push_back(std::move(m));
+    } else if (type == "meeting_cancelled") {
+      // Not going ahead: no longer one to hold (the chronology keeps both).
+      const std::string on = e.string_field("meeting_date"), kind = e.string_field("kind");
+      json kept = json::array();
+      for (json& m : arranged)
+        if (m.value("meeting_date", "") != on || m.value("kind", "") != kind)
+          kept.push_back(std::move(m));
+      arranged = std::move(kept);
     } else if (type == "family_member_excluded") {
       json x = fields(e);
       if (x.contains("endorsed_by_role"))
@@ -376,6 +384,13 @@ json shared_json(const CaseRecord& record) {
       meetings.push_back(json{{"date", e.string_field("meeting_date")},
                               {"kind", e.string_field("kind")},
                               {"held", false}});
+    } else if (is(e, "meeting_cancelled")) {
+      json kept = json::array();
+      for (json& m : meetings)
+        if (m.value("held", true) || m.value("date", "") != e.string_field("meeting_date") ||
+            m.value("kind", "") != e.string_field("kind"))
+          kept.push_back(std::move(m));
+      meetings = std::move(kept);
     } else if (is(e, "meeting")) {
       meetings.push_back(
           json{{"date", e.date.to_string()}, {"kind", e.string_field("kind")}, {"held", true}});

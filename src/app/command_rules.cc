@@ -387,6 +387,37 @@ Result<void> check_referral(const CommandContext& ctx, const CaseHistory& h, std
   return {};
 }
 
+Result<void> check_cancelled(const CommandContext&, const CaseHistory& h, std::size_t first_new,
+                             CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() != "meeting_cancelled") continue;
+    const std::string on = e.string_field("meeting_date"), kind = e.string_field("kind");
+    bool arranged = false, held = false, cancelled = false;
+    for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i) {
+      const Event& x = h.events[i];
+      const bool same_kind = x.string_field("kind") == kind;
+      if (x.type_id() == "meeting_scheduled" && same_kind && x.string_field("meeting_date") == on)
+        arranged = true, cancelled = false;
+      else if (x.type_id() == "meeting_cancelled" && same_kind &&
+               x.string_field("meeting_date") == on)
+        cancelled = true;
+      else if (x.type_id() == "meeting" && same_kind && x.date.to_string() == on)
+        held = true;
+    }
+    const auto day = parse_date(on);
+    const std::string when = day ? date_words(*day) : on;
+    if (!arranged || cancelled)
+      return std::unexpected(Error::not_found("No such meeting is arranged for " + when +
+                                              (cancelled ? ": it was cancelled already" : "") +
+                                              " (meeting_date)."));
+    if (held)
+      return std::unexpected(Error::bad_input("The meeting of " + when +
+                                              " is recorded as held: correct that entry "
+                                              "instead (meeting_date)."));
+  }
+  return {};
+}
+
 Result<void> check_invitations(const CommandContext& ctx, const CaseHistory& h,
                                std::size_t first_new, CommandResult& result) {
   for (const Event& e : new_events(h, first_new)) {

@@ -31,6 +31,10 @@ Result<void> check_transfer_out(const CommandContext&, const CaseHistory&, std::
 Result<void> check_closure(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
 Result<void> check_consent(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
 Result<void> check_referral(const CommandContext&, const CaseHistory&, std::size_t, CommandResult&);
+// A meeting cancelled was arranged for that day, is not held, and is not
+// cancelled already.
+Result<void> check_cancelled(const CommandContext&, const CaseHistory&, std::size_t,
+                             CommandResult&);
 // Invitations carry the distribution list (refused without), and invitations
 // later than the profile's notice before that kind of meeting are flagged
 // (short_notice).

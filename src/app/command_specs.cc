@@ -380,6 +380,8 @@ constexpr CommandSpec kCommands[] = {
      "consent", nullptr, r::check_consent},
     {"withdraw_consent", "case.record", "record that consent was withdrawn", "consent_withdrawn",
      nullptr, r::check_consent},
+    {"cancel_meeting", "meeting.record", "cancel a meeting arranged", "meeting_cancelled", nullptr,
+     r::check_cancelled},
     {"arrange_meeting", "meeting.record", "arrange a meeting and invite people",
      "meeting_scheduled", arrange_meeting, r::check_invitations, kArrangeExtra},
     {"send_invitations", "meeting.record", "send invitations to a meeting", "invitations_sent",

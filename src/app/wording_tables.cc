@@ -69,6 +69,7 @@ constexpr Pair kTypes[] = {
     {"restriction_lifted", "the lifting of the record's restriction"},
     {"written_update_added", "a written update from a professional"},
     {"meeting_scheduled", "a meeting arranged"},
+    {"meeting_cancelled", "a meeting cancelled"},
 };
 
 constexpr Pair kJoiners[] = {

@@ -3,6 +3,7 @@
 #include "http/case_form.h"
 #include "pages/action_done_form.h"
 #include "pages/arrange_form.h"
+#include "pages/cancel_form.h"
 #include "pages/correction_form.h"
 #include "pages/exclusion_form.h"
 #include "pages/meeting_form.h"
@@ -83,6 +84,10 @@ const CaseForm kArrange{"meeting/arrange",
                         "Change the dates below, or arrange it as it is.",
                         "The check found nothing to change: the invitations give the notice the "
                         "procedure asks for."};
+const CaseForm kCancel{
+    "meeting/cancel", "cancel",           "Cancel a meeting",   "cancel_meeting",
+    "cancelled",      pages::read_cancel, pages::cancel_inputs, pages::cancel_form_view,
+    "meeting"};
 const CaseForm kMeeting{
     "meeting", "meeting",           "Record a meeting",    "record_meeting",
     "meeting", pages::read_meeting, pages::meeting_inputs, pages::meeting_form_view,
@@ -133,6 +138,7 @@ std::string recorded_words(std::string_view kind) {
   if (kind == kSignature.recorded) return "The signature of the plan is recorded.";
   if (kind == kArrange.recorded) return "The meeting is arranged.";
   if (kind == kMeeting.recorded) return "The meeting is recorded.";
+  if (kind == kCancel.recorded) return "The meeting is cancelled.";
   if (kind == kExclusion.recorded) return "The exclusion is endorsed and recorded.";
   if (kind == kCorrection.recorded) return "The correction is recorded.";
   if (kind == kActionDone.recorded) return "The action is marked done.";
@@ -162,6 +168,12 @@ Result<Reply> arrange_form(Call& call) {
 }
 Result<Reply> arrange_meeting(Call& call) {
   return form_post(call, kArrange);
+}
+Result<Reply> cancel_meeting_form(Call& call) {
+  return form_get(call, kCancel);
+}
+Result<Reply> cancel_meeting(Call& call) {
+  return form_post(call, kCancel);
 }
 Result<Reply> meeting_form(Call& call) {
   return form_get(call, kMeeting);

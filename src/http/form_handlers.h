@@ -35,6 +35,8 @@ Result<Reply> endorse_exclusion(Call&);
 Result<Reply> note_form(Call&);
 Result<Reply> add_note(Call&);
 Result<Reply> correction_form(Call&);
+Result<Reply> cancel_meeting_form(Call&);
+Result<Reply> cancel_meeting(Call&);
 Result<Reply> action_done_form(Call&);
 Result<Reply> mark_action_done(Call&);
 Result<Reply> correct_entry(Call&);

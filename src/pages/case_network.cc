@@ -1,4 +1,6 @@
 #include "pages/case_network.h"
+
+#include "core/calendar/date.h"
 #include "pages/views.h"
 
 #include <algorithm>
@@ -41,9 +43,16 @@ json meetings_to_hold(const json& cv) {
   const json held = cv.value("meetings", json::array());
   for (const json& m : cv["meetings_arranged"]) {
     const std::string kind = text_at(m, "kind"), date = text_at(m, "meeting_date");
+    // Brought forward: held after it was arranged, at most two weeks before
+    // the day arranged (an earlier one is another meeting). A panel meets
+    // weekly: only one on or after the day arranged holds it.
+    const auto day = parse_date(date);
+    const std::string earliest =
+        kind == "panel" || !day ? date : add_days(*day, -14).to_string();
     const bool done = std::any_of(held.begin(), held.end(), [&](const json& h) {
+      const std::string on = text_at(h, "date");
       return text_at(h, "kind") == kind &&
-             (text_at(h, "date") >= date || text_at(h, "date") >= text_at(m, "date"));
+             (on >= date || (on >= text_at(m, "date") && on >= earliest));
     });
     // Arranged again for another date: the latest arrangement stands.
     const bool moved = std::any_of(cv["meetings_arranged"].begin(), cv["meetings_arranged"].end(),

@@ -24,7 +24,8 @@ std::vector<NetworkMember> network_of(const nlohmann::ordered_json& case_view);
 
 // The meetings arranged and not yet held, the soonest first: a meeting of
 // the same kind held on or after the date it was arranged for, or on or
-// after the day it was arranged (brought forward), holds it.
+// after the day it was arranged and at most 14 days before its date
+// (brought forward; never for a panel, which meets weekly), holds it.
 nlohmann::ordered_json meetings_to_hold(const nlohmann::ordered_json& case_view);
 
 // The endorsed exclusions (case_view's "exclusions") from the meeting on

@@ -46,6 +46,21 @@ TEST(CaseNetwork, ListsFamilyThenProfessionalsAndTheMeetingsStillToHold) {
   const json due = meetings_to_hold(a_case());
   ASSERT_EQ(due.size(), 1u);  // the initial meeting is held
   EXPECT_EQ(due[0]["meeting_date"], "2026-12-10");
+  // A review held 3 December (a week early) holds the one of 10 December;
+  // one held 15 November, after it was arranged but weeks before, does not.
+  json early = a_case();
+  early["meetings"].push_back({{"date", "2026-12-03"}, {"kind", "review"}});
+  EXPECT_TRUE(meetings_to_hold(early).empty());
+  json other = a_case();
+  other["meetings"].push_back({{"date", "2026-11-15"}, {"kind", "review"}});
+  EXPECT_EQ(meetings_to_hold(other).size(), 1u);
+  // A panel arranged for a day is held only by a panel on or after it.
+  json panel = a_case();
+  panel["meetings_arranged"].push_back(
+      {{"date", "2026-11-20"}, {"meeting_date", "2026-12-16"}, {"kind", "panel"}});
+  panel["meetings"].push_back({{"date", "2026-12-09"}, {"kind", "panel"}});
+  ASSERT_EQ(meetings_to_hold(panel).size(), 2u);
+  EXPECT_EQ(meetings_to_hold(panel)[1]["meeting_date"], "2026-12-16");
 }
 
 TEST(ArrangeForm, NamesTheInviteesTickedFromTheNetwork) {

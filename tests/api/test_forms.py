@@ -184,6 +184,40 @@ class FormsTest(unittest.TestCase):
         self.assertEqual(ctx.fresh_client("flm.north").get(f"/cases/{self.case}/exclusion").status,
                          200)
 
+    def test_a_meeting_arranged_is_cancelled_from_its_form(self):
+        flm = ctx.client_for("flm.north")
+        on = (today() + datetime.timedelta(days=30)).isoformat()
+        flm.command(self.case, "meetings", {"kind": "review", "meeting_date": on,
+                                            "venue": "the family centre",
+                                            "invitees": ["Dana Forms (mother)"]})
+        c = self.worker()
+        page = c.get(f"/cases/{self.case}")
+        self.assertIn(f'href="/cases/{self.case}/meeting/cancel"', page.text)
+        form = c.get(f"/cases/{self.case}/meeting/cancel")
+        self.assertEqual(form.status, 200, form)
+        self.assertIn(f'value="{on} review"', form.text)
+        d = today()
+        fields = {"version": hidden(form, "version"), "meeting": f"{on} review",
+                  "date-day": str(d.day), "date-month": str(d.month), "date-year": str(d.year)}
+        v = self.version()
+        r = post_form(c, f"/cases/{self.case}/meeting/cancel", fields)
+        self.assertEqual(r.status, 400, r)
+        self.assertEqual(summary(r), [("#reason", "Say why it is not going ahead")])
+        self.assertEqual(self.version(), v)
+        r = post_form(c, f"/cases/{self.case}/meeting/cancel",
+                      dict(fields, reason="The mother is in hospital that week"))
+        self.assertEqual(r.status, 303, r)
+        self.assertIn("recorded=cancelled", r.header("Location"))
+        view = flm.get(f"/api/cases/{self.case}").json
+        self.assertNotIn(on, [m["meeting_date"] for m in view["meetings_arranged"]])
+        self.assertEqual(view["chronology"][-1]["type"], "meeting_cancelled")
+        # Cancelled once, it is not cancelled again.
+        r = flm.post(f"/api/cases/{self.case}/meetings-cancelled",
+                     {"meeting_date": on, "kind": "review", "reason": "again"},
+                     version=self.version())
+        self.assertEqual(r.status, 404, r)
+        self.assertIn("cancelled already", r.json["detail"])
+
     def test_a_refused_form_writes_nothing_and_keeps_every_word(self):
         c = self.worker()
         v = int(hidden(c.get(f"/cases/{self.case}/visit"), "version"))

@@ -296,6 +296,9 @@ FIELDS(kWrittenUpdate, {"meeting_date", kDate, false, {}, 0, 0, "the meeting it 
 FIELDS(kMeetingScheduled, {"meeting_date", kDate, true, {}, 0, 0, "the day of the meeting"},
        {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeting"},
        {"venue", kString, false, {}, 0, 0, "where"});
+FIELDS(kMeetingCancelled, {"meeting_date", kDate, true, {}, 0, 0, "the day it was arranged for"},
+       {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeting"},
+       {"reason", kString, true, {}, 0, 0, "why it is not going ahead"});
 
 #undef FIELDS
 #undef VALUES
@@ -552,6 +555,11 @@ constexpr EventTypeSpec kTypes[] = {
      kActionRemoved,
      {},
      kExActionRemoved},
+    {"meeting_cancelled",
+     "A meeting arranged is not going ahead (arranging it again for another date moves it).",
+     kMeetingCancelled,
+     {"kind", "meeting_date", {}},
+     kExMeetingCancelled},
 };
 
 static_assert(std::size(kTypes) < 255);
