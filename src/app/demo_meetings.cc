@@ -16,21 +16,26 @@ struct PlanItem {
   std::string_view outcome;
   std::string_view action;
   std::string_view owner;  // "mother", "school", "health", "social worker"
+  std::string_view why;
 };
 constexpr std::array<PlanItem, 8> kPlanItems = {{
     {"{child} attends school every day and on time", "Walk {child} to school each morning",
-     "mother"},
-    {"{child} attends school every day and on time", "Share attendance each fortnight", "school"},
+     "mother", "so that the mornings have a routine and {child} arrives on time"},
+    {"{child} attends school every day and on time", "Share attendance each fortnight", "school",
+     "so that everyone sees early if attendance slips"},
     {"The home is safe and warm for {child}", "Arrange repairs to the heating with the landlord",
-     "social worker"},
-    {"{child}'s health needs are met", "Book and attend the overdue dental check", "mother"},
-    {"{child}'s health needs are met", "Complete the developmental review", "health"},
+     "social worker", "the house is cold and damp in the bedrooms"},
+    {"{child}'s health needs are met", "Book and attend the overdue dental check", "mother",
+     "{child} has had toothache and has not seen a dentist for two years"},
+    {"{child}'s health needs are met", "Complete the developmental review", "health",
+     "to know what help {child} needs"},
     {"{child} has a settled bedtime routine", "Agree a bedtime routine with the family",
-     "social worker"},
+     "social worker", "{child} is tired at school and late to sleep"},
     {"{child}'s mother gets support with her own wellbeing",
-     "Refer to the adult mental health service", "social worker"},
+     "Refer to the adult mental health service", "social worker",
+     "her low mood makes the mornings hard"},
     {"{child} spends time safely with their father", "Agree a written contact arrangement",
-     "mother"},
+     "mother", "so that everyone knows when contact happens and who supervises it"},
 }};
 constexpr std::array<std::string_view, 5> kRationales = {
     "attendance has improved since the last meeting",
@@ -222,6 +227,7 @@ Result<void> plan_items(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
     a["action_id"] = id;
     a["outcome_id"] = "O" + std::to_string(served - c.outcome_texts.begin() + 1);
     a["text"] = action;
+    a["why"] = fill(item.why, c);
     c.action_texts.push_back(action);
     a["owner"] = item.owner == "social worker" ? std::string(c.plan.worker->display_name)
                  : item.owner == "school"      ? c.school_contact

@@ -1,5 +1,9 @@
 #include "pages/arrange_form.h"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "pages/case_network.h"
 #include "pages/form_fields.h"
 #include "pages/views.h"
@@ -26,19 +30,37 @@ std::string rule_hint(const json& rule) {
 std::string rule_hint_by_kind(const json& choices, const char* key) {
   if (!choices.contains("rules_by_kind")) return rule_hint(choices.value(key, json()));
   const json& by_kind = choices["rules_by_kind"];
-  std::vector<std::pair<std::string, std::string>> hints;  // label, hint
-  bool same = true;
+  // Each hint once, with the kinds it is for; the kinds with none together.
+  std::vector<std::pair<std::string, std::vector<std::string>>> hints;  // hint, kinds
+  std::vector<std::string> none;
   for (const json& k : choices.value("meeting_kinds", json::array())) {
     const std::string kind = k.value("value", "");
     const json rules = by_kind.contains(kind) ? by_kind[kind] : json::object();
-    hints.emplace_back(k.value("label", kind), rule_hint(rules.value(key, json())));
-    same = same && hints.back().second == hints.front().second;
+    const std::string hint = rule_hint(rules.value(key, json()));
+    const std::string label = k.value("label", kind);
+    if (hint.empty()) {
+      none.push_back(label);
+      continue;
+    }
+    auto it =
+        std::find_if(hints.begin(), hints.end(), [&](const auto& h) { return h.first == hint; });
+    if (it == hints.end())
+      hints.push_back({hint, {label}});
+    else
+      it->second.push_back(label);
   }
-  if (same) return hints.front().second;
+  if (hints.empty()) return {};
+  if (hints.size() == 1 && none.empty()) return hints.front().first;
+  auto joined = [](const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i)
+      out += (i == 0 ? "" : i + 1 == words.size() ? " and " : ", ") + words[i];
+    return out;
+  };
   std::string out;
-  for (const auto& [label, hint] : hints)
-    out += (out.empty() ? "" : " ") + label + ": " +
-           (hint.empty() ? std::string("the procedure sets no notice for it.") : hint);
+  for (const auto& [hint, kinds] : hints)
+    out += (out.empty() ? "" : " ") + std::string("For the ") + joined(kinds) + ": " + hint;
+  if (!none.empty()) out += " The procedure sets none for the " + joined(none) + ".";
   return out;
 }
 

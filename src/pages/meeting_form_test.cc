@@ -114,8 +114,8 @@ TEST(ArrangeForm, EachKindOfMeetingIsToldItsOwnNotice) {
   const std::string hint =
       arrange_form_view(c, {}, {}, "2026-11-12", 7)["invitations_date"]["hint"];
   EXPECT_EQ(hint,
-            "Initial CIN meeting: London CYPS: \"Invitations must be sent out 3 to 4 weeks before "
-            "the meeting.\" CIN review meeting: the procedure sets no notice for it.");
+            "For the Initial CIN meeting: London CYPS: \"Invitations must be sent out 3 to 4 weeks "
+            "before the meeting.\" The procedure sets none for the CIN review meeting.");
   const FormReading none = read_arrange({{"kind", "review"}}, c);
   EXPECT_EQ(none.problems.back().field, "invite");
 }

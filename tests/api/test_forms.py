@@ -184,6 +184,24 @@ class FormsTest(unittest.TestCase):
         self.assertEqual(ctx.fresh_client("flm.north").get(f"/cases/{self.case}/exclusion").status,
                          200)
 
+    def test_a_review_chaired_by_the_wrong_role_is_refused_beside_the_chair(self):
+        c = self.worker()
+        d = today()
+        form = c.get(f"/cases/{self.case}/meeting")
+        fields = {"version": hidden(form, "version"), "kind": "review", "date-day": str(d.day),
+                  "date-month": str(d.month), "date-year": str(d.year),
+                  "chair_role": "social_worker", "outcome": "continue"}
+        r = post_form(c, f"/cases/{self.case}/meeting", fields)
+        self.assertEqual(r.status, 422, r)
+        (href, words), = summary(r)
+        self.assertEqual(href, "#chair_role")
+        self.assertTrue(words[0].isupper(), words)
+        self.assertNotIn("(chair_role)", words)
+        # The rule is cited by the document's name, not the profile's ids.
+        why = html.unescape(re.search(r"Why this is asked: ([^<]+)<", r.text).group(1))
+        self.assertTrue(why.startswith("Child in Need Plans and Reviews: \""), why)
+        self.assertNotIn("review_chair", why)
+
     def test_a_meeting_arranged_is_cancelled_from_its_form(self):
         flm = ctx.client_for("flm.north")
         on = (today() + datetime.timedelta(days=30)).isoformat()

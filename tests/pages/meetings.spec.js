@@ -6,7 +6,7 @@
 // shows it. With JavaScript and without.
 const { execFileSync } = require('child_process');
 const { test, expect } = require('@playwright/test');
-const { signIns, signIn, checkAccessible, screenshot } = require('./support');
+const { signIns, signIn, checkAccessible, screenshot, openChild } = require('./support');
 
 const as = (username) => ({ username, password: signIns()[username].password });
 
@@ -187,4 +187,37 @@ test('a session that ends while a meeting is being recorded loses nothing', asyn
   await expect(page.getByRole('group', { name: 'Score 1', exact: true }).getByLabel('Why that score')).toHaveValue('Things have slipped since the summer.');
   await checkAccessible(page);
   await screenshot(page, testInfo, 'meeting-draft-after-sign-in');
+});
+
+test('a worker arranges a review, then cancels it, and the case no longer shows it', async ({ page }, testInfo) => {
+  const who = as('priya.sharma');
+  await openChild(page, testInfo, who);
+  await page.getByRole('button', { name: 'Arrange a meeting' }).click();
+  // The child is invited, with the network.
+  const invited = page.getByRole('group', { name: 'Who is invited?' });
+  await expect(invited.getByRole('checkbox').first()).toBeChecked();
+  await page.getByRole('group', { name: 'Which meeting is it?' }).getByLabel('CIN review meeting').check();
+  const when = new Date(Date.now() + 25 * 24 * 60 * 60 * 1000);
+  await fillDate(page.getByRole('group', { name: 'When is the meeting?' }),
+    { day: String(when.getDate()), month: String(when.getMonth() + 1), year: String(when.getFullYear()) });
+  const venue = 'Room 4, Northbridge Library ' + testInfo.project.name;
+  await page.getByLabel('Where is it?').fill(venue);
+  await page.getByRole('button', { name: 'Arrange the meeting' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting is arranged.');
+  await expect(page.locator('.cinplan-upcoming')).toContainText(venue);
+
+  await page.getByRole('link', { name: 'Cancel a meeting' }).click();
+  await expect(page.getByRole('heading', { name: 'Cancel a meeting' })).toBeVisible();
+  await page.getByRole('group', { name: 'Which meeting is not going ahead?' }).getByLabel(venue, { exact: false }).check();
+  await page.getByRole('button', { name: 'Cancel the meeting' }).click();
+  // No reason: asked for, the choice kept.
+  await expect(page.locator('.govuk-error-summary')).toContainText('Say why it is not going ahead');
+  await expect(page.getByRole('group', { name: 'Which meeting is not going ahead?' }).getByLabel(venue, { exact: false })).toBeChecked();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'cancel-meeting-refused');
+  await page.getByLabel('Why is it not going ahead?').fill('The mother starts a course that week; a new date is being agreed.');
+  await page.getByRole('button', { name: 'Cancel the meeting' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting is cancelled.');
+  await expect(page.locator('.cinplan-upcoming li', { hasText: venue })).toHaveCount(0);
+  await screenshot(page, testInfo, 'meeting-cancelled');
 });
