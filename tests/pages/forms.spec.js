@@ -66,6 +66,9 @@ test('a worker records a visit from the case, and a refusal loses nothing', asyn
     await expect(page.locator('.cinplan-flagged')).toContainText('late');
   // The overdue visit is met: nothing about a visit is red any more.
   await expect(overdueVisit()).toHaveCount(0);
+  // ... and shown as done, today, under what is due.
+  const today = now.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  await expect(page.locator('.cinplan-done li', { hasText: /visit/i }).first()).toContainText(today);
   await page.locator('#visits ~ ul details summary').first().click();
   await expect(page.locator('#visits ~ ul details').first()).toContainText('She said school is better now.');
   await checkAccessible(page);
