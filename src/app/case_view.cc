@@ -1,5 +1,6 @@
 #include "app/case_view.h"
 
+#include <algorithm>
 #include <map>
 
 #include "app/obligation_report.h"
@@ -285,6 +286,34 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       detail = e.string_field("reason");
     } else if (type == "plan_signed") {
       detail = "by " + signer_words(profile, e.string_field("by"));
+    } else if (type == "meeting_scheduled" || type == "meeting_cancelled") {
+      // Which meeting, for when; why, when it is not going ahead.
+      const auto on = parse_date(e.string_field("meeting_date"));
+      detail = profile.meeting_label(e.string_field("kind")) + " on " +
+               (on ? date_words(*on) : e.string_field("meeting_date"));
+      if (const std::string venue = e.string_field("venue"); !venue.empty()) detail += ", " + venue;
+      if (type == "meeting_cancelled") detail += ": " + e.string_field("reason");
+    } else if (type == "invitations_sent") {
+      const std::size_t n = e.body.contains("invitees") && e.body["invitees"].is_array()
+                                ? e.body["invitees"].size()
+                                : 0;
+      if (n > 0) detail = std::to_string(n) + (n == 1 ? " person" : " people") + " invited";
+    } else if (type == "plan_outcome_removed" || type == "plan_action_removed" ||
+               type == "plan_outcome_agreed" || type == "plan_action_agreed") {
+      const bool outcome = type == "plan_outcome_removed" || type == "plan_outcome_agreed";
+      detail = e.string_field(outcome ? "outcome_id" : "action_id");
+      if (const std::string text = e.string_field("text"); !text.empty()) detail += ": " + text;
+      if (const std::string why = e.string_field("reason"); !why.empty()) detail += ": " + why;
+    } else if (type == "worker_allocated") {
+      detail = e.string_field("worker");
+      if (const std::string team = e.string_field("team"); !team.empty()) detail += ", " + team;
+    } else if (type == "consent" || type == "consent_withdrawn") {
+      detail = e.string_field("scope");
+      std::replace(detail.begin(), detail.end(), '_', ' ');
+      if (const std::string agency = e.string_field("agency"); !agency.empty())
+        detail += (detail.empty() ? "" : ", with ") + agency;
+      if (type == "consent" && e.body.contains("given") && !e.bool_field("given"))
+        detail += detail.empty() ? "refused" : ": refused";
     } else if (type == "scaling_recorded") {
       detail =
           e.string_field("by") + ": " + std::to_string(e.body.value("score", 0)) + " out of 10";

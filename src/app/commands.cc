@@ -220,8 +220,10 @@ Result<json> event_from(std::string_view type, const json& body, Date today,
     }
     if (std::string bad = typed_text_problem(value); !bad.empty()) {
       return std::unexpected(Error::bad_input(
-          "\"" + key + "\" holds a control character (" + bad +
-          "): text in a record may hold line breaks and tabs, but no other control characters."));
+          "The text holds an invisible control character (" + bad +
+          "): text in a record may hold line breaks and tabs, but no other control characters; "
+          "type it again without pasting (" +
+          key + ")."));
     }
     if (std::find(extra.begin(), extra.end(), key) != extra.end()) continue;
     event[key] = value;

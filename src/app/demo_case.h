@@ -5,6 +5,7 @@
 // duties (demo_duties.h).
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -43,6 +44,7 @@ struct DemoCase {
   int outcomes = 0;
   int actions = 0;
   std::vector<std::string> open_actions;
+  std::map<std::string, Date> action_due;  // each action's by_date
   std::vector<std::string> outcome_texts;  // as agreed: O1's first
   std::vector<std::string> action_texts;   // every action agreed
 

@@ -192,7 +192,10 @@ Result<void> plan_items(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
   if (!first) {
     // Some of the actions agreed are done by the review.
     for (auto it = c.open_actions.begin(); it != c.open_actions.end();) {
-      if (!r.chance(0.6)) {
+      // Most of those past their date are done by then; fewer of the rest.
+      const auto due = c.action_due.find(*it);
+      const bool past = due != c.action_due.end() && due->second < m.day;
+      if (!r.chance(past ? 0.85 : 0.4)) {
         ++it;
         continue;
       }
@@ -233,7 +236,9 @@ Result<void> plan_items(DemoDraft& d, DemoCase& c, const DemoMeeting& m) {
                  : item.owner == "school"      ? c.school_contact
                  : item.owner == "health"      ? c.health_contact
                                                : c.mother;
-    a["by_date"] = working_day_before(add_days(m.day, 7 * r.range(4, 12))).to_string();
+    const Date by = working_day_before(add_days(m.day, 7 * r.range(4, 12)));
+    a["by_date"] = by.to_string();
+    c.action_due[id] = by;
     if (auto ok = d.add(a); !ok) return ok;
     c.open_actions.push_back(id);
   }

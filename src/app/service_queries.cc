@@ -273,6 +273,13 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
     }
     const bool id_like = upper.find('-') != std::string::npos &&
                          upper.find_first_of("0123456789") != std::string::npos;
+    // Digits alone, fewer than an NHS number's ten: part of a case's number
+    // ("10019" or "0019" for NB-10019).
+    std::string digits(text);
+    while (!digits.empty() && digits.front() == ' ') digits.erase(0, 1);
+    while (!digits.empty() && digits.back() == ' ') digits.pop_back();
+    const bool number_like = digits.size() >= 2 && digits.size() < 10 &&
+                             digits.find_first_not_of("0123456789") == std::string::npos;
     std::map<std::string, std::string> found_by;  // a family member's name matched
     for (const auto& [id, r] : v.cases) {
       const json child = child_json(r);
@@ -303,6 +310,8 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
       }
       // Letters, a dash and digits ("NB-100"): the start of a case id.
       if (!hit && !exact && id_like && r.id.starts_with(upper)) hit = true;
+      if (!hit && number_like && r.id.substr(r.id.rfind('-') + 1).find(digits) != std::string::npos)
+        hit = true;
       if (hit && r.parts.restricted && !granted(caller, r.id)) hit = false;
       if (hit) hits.push_back(&r);
     }

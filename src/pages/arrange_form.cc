@@ -30,7 +30,7 @@ std::string rule_hint(const json& rule) {
 std::string rule_hint_by_kind(const json& choices, const char* key) {
   if (!choices.contains("rules_by_kind")) return rule_hint(choices.value(key, json()));
   const json& by_kind = choices["rules_by_kind"];
-  // Each hint once, with the kinds it is for; the kinds with none together.
+  // Each hint once, with the kinds it is for.
   std::vector<std::pair<std::string, std::vector<std::string>>> hints;  // hint, kinds
   std::vector<std::string> none;
   for (const json& k : choices.value("meeting_kinds", json::array())) {
@@ -60,7 +60,7 @@ std::string rule_hint_by_kind(const json& choices, const char* key) {
   std::string out;
   for (const auto& [hint, kinds] : hints)
     out += (out.empty() ? "" : " ") + std::string("For the ") + joined(kinds) + ": " + hint;
-  if (!none.empty()) out += " The procedure sets none for the " + joined(none) + ".";
+  // The kinds not named have none: said by leaving them out.
   return out;
 }
 

@@ -47,8 +47,7 @@ json meetings_to_hold(const json& cv) {
     // the day arranged (an earlier one is another meeting). A panel meets
     // weekly: only one on or after the day arranged holds it.
     const auto day = parse_date(date);
-    const std::string earliest =
-        kind == "panel" || !day ? date : add_days(*day, -14).to_string();
+    const std::string earliest = kind == "panel" || !day ? date : add_days(*day, -14).to_string();
     const bool done = std::any_of(held.begin(), held.end(), [&](const json& h) {
       const std::string on = text_at(h, "date");
       return text_at(h, "kind") == kind &&

@@ -28,7 +28,7 @@ std::string text(const json& row, const char* key) {
 // -1, 0 or 1: how `a` and `b` compare on `column`, ascending.
 int compare(const json& a, const json& b, std::string_view column) {
   if (column == "overdue") {
-    const auto x = a.value("overdue_count", 0), y = b.value("overdue_count", 0);
+    const auto x = a.value("overdue_sort", 0), y = b.value("overdue_sort", 0);
     return x < y ? -1 : x > y ? 1 : 0;
   }
   const char* key = column == "child"    ? "child"

@@ -205,10 +205,16 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
 
   // The register: the network first (as typed, once typed), then empty rows.
   // Someone excluded from the meeting is no row of its register.
+  // The child first and the allocated worker last: both are usually there.
   std::vector<NetworkMember> network;
+  const json child = cv.value("child", json::object());
+  if (child.is_object() && !text_at(child, "name").empty())
+    network.push_back({"child", text_at(child, "name"), "the child", {}, true});
   for (NetworkMember& m : network_of(cv)) {
     if (!pages::excluded(v["exclusions"], m)) network.push_back(std::move(m));
   }
+  if (const std::string worker = text_at(cv, "worker"); !worker.empty())
+    network.push_back({"worker", worker, "social worker", {}, false});
   const int base = fresh ? static_cast<int>(network.size())
                          : last_filled(t, "att", {"name", "who", "contact", "came"});
   const int rows = base + kNewRegisterRows + (more ? kNewRegisterRows : 0);

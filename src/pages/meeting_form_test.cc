@@ -115,7 +115,7 @@ TEST(ArrangeForm, EachKindOfMeetingIsToldItsOwnNotice) {
       arrange_form_view(c, {}, {}, "2026-11-12", 7)["invitations_date"]["hint"];
   EXPECT_EQ(hint,
             "For the Initial CIN meeting: London CYPS: \"Invitations must be sent out 3 to 4 weeks "
-            "before the meeting.\" The procedure sets none for the CIN review meeting.");
+            "before the meeting.\"");
   const FormReading none = read_arrange({{"kind", "review"}}, c);
   EXPECT_EQ(none.problems.back().field, "invite");
 }
@@ -195,9 +195,17 @@ TEST(MeetingForm, SaysWhichRowIsWrong) {
 
 TEST(MeetingForm, ListsTheNetworkAndRecordsTheArrangedMeeting) {
   const json v = meeting_form_view(a_case(), {}, {}, "2026-12-11", 7);
-  EXPECT_EQ(v["register_rows"].size(), 3u + kNewRegisterRows);
-  EXPECT_EQ(v["register_rows"][0]["name"]["value"], "Jo Example");
-  EXPECT_EQ(v["register_rows"][2]["family"], "no");
+  // The child, the mother, the father, the school: the case has no worker.
+  EXPECT_EQ(v["register_rows"].size(), 4u + kNewRegisterRows);
+  EXPECT_EQ(v["register_rows"][0]["name"]["value"], "Kai");
+  EXPECT_EQ(v["register_rows"][0]["who"]["value"], "the child");
+  EXPECT_EQ(v["register_rows"][1]["name"]["value"], "Jo Example");
+  EXPECT_EQ(v["register_rows"][3]["family"], "no");
+  json allocated = a_case();
+  allocated["worker"] = "Sam North";
+  const json w = meeting_form_view(allocated, {}, {}, "2026-12-11", 7);
+  EXPECT_EQ(w["register_rows"][4]["name"]["value"], "Sam North");
+  EXPECT_EQ(w["register_rows"][4]["who"]["value"], "social worker");
   EXPECT_EQ(v["kind"]["items"][1]["checked"], true);  // the review arranged
   EXPECT_EQ(v["date"]["day"], "10");                  // on the day arranged
   // "Add more rows" adds rows and keeps what was typed.

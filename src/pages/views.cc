@@ -97,6 +97,9 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
                       {"due_words", date_in_words(text_at(a, "by_date"))}});
     }
     row["overdue_count"] = over.size();
+    // The procedure's duties outrank the plan's own dates in the default order.
+    row["duties_overdue"] = c["overdue"].size();
+    row["overdue_sort"] = 1000 * c["overdue"].size() + over.size();
     row["overdue"] = over;
     const json& next = c["next_due"];
     const bool soon = next.is_object() && text_at(next, "status") == "due_soon";
@@ -113,6 +116,8 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
     rows.push_back(std::move(row));
   }
   std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
+    if (a["duties_overdue"] != b["duties_overdue"])
+      return a["duties_overdue"] > b["duties_overdue"];
     if (a["overdue_count"] != b["overdue_count"]) return a["overdue_count"] > b["overdue_count"];
     return a["due_soon_sort"].get<std::string>() < b["due_soon_sort"].get<std::string>();
   });
@@ -181,6 +186,9 @@ json case_page_view(const json& case_view, std::string_view today) {
     }
     json item = o;
     item["tag"] = tag_for(status, text_at(o, "strength"));
+    // A duty only to consider is never "overdue": it is to consider, from
+    // its date.
+    if (text_at(o, "strength") == "consider") item["status_words"] = "To consider";
     item["due_words"] = date_in_words(text_at(o, "due"));
     json cites = json::array();
     for (const json& c : o.value("cite", json::array())) {
@@ -348,7 +356,12 @@ json case_page_view(const json& case_view, std::string_view today) {
     for (const json& g : plan.value("signatures", json::array()))
       signed_words += (signed_words.empty() ? "By " : "; by ") + text_at(g, "by_words") + " on " +
                       date_in_words(text_at(g, "date"));
-    plan["signed_words"] = signed_words.empty() ? "Not yet signed" : signed_words;
+    bool by_family = false;
+    for (const json& g : plan.value("signatures", json::array()))
+      by_family = by_family || text_at(g, "by") == "family";
+    plan["signed_words"] = signed_words.empty() ? std::string("Not yet signed")
+                           : by_family          ? signed_words
+                                                : signed_words + ". Not yet signed by the family";
     const json settings = plan.value("settings", json::object());
     plan["lead_words"] = settings.contains("lead_professional")
                              ? text_at(settings, "lead_professional")

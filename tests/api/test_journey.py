@@ -164,6 +164,11 @@ class Journey(unittest.TestCase):
         found = flm.get(f"/api/search?q={case[:-1]}").json
         self.assertIn(case, [c["case_id"] for c in found["cases"]])
         self.assertTrue(all(c["case_id"].startswith(case[:-1]) for c in found["cases"]))
+        # The case's number alone, or its last digits, find it too.
+        number = case.split("-")[-1]
+        for part in (number, number[-3:]):
+            found = flm.get(f"/api/search?q={part}").json
+            self.assertIn(case, [c["case_id"] for c in found["cases"]], part)
         # A duty worker with only a parent's name finds the child, and is
         # told whose name it was.
         found = flm.get("/api/search?q=jo%20exam").json
