@@ -127,7 +127,19 @@ Result<void> check_constraints_of(const Profile& profile, const CaseHistory& his
       std::string words = finding_words(profile, history, f);
       if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
         words[0] = static_cast<char>(words[0] - 'a' + 'A');
+      // A meeting held otherwise than the procedure asks is still recorded as
+      // it happened when the reason is given: kept with it, and flagged.
+      const Event& e = history.events[f.event];
+      if (const std::string why = e.string_field("departure_reason"); !why.empty()) {
+        warnings.push_back("Recorded as it happened, against the procedure: " + words + ". " +
+                           "The reason given: " + why);
+        continue;
+      }
       if (!f.failed.empty()) words += " (" + c.require[f.failed.front().requirement].field + ")";
+      if (e.type_id() == "meeting")
+        words +=
+            ". If the meeting was held so, say why the procedure was not followed, and it "
+            "is recorded as it happened, with the reason";
       return std::unexpected(Error::rule_violation(words + ".", quote_of(profile, c.id, c.cite)));
     }
     warnings.push_back(finding_words(profile, history, f));

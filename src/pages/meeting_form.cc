@@ -148,6 +148,7 @@ FormReading read_meeting(const Form& form, const json& cv) {
   choose("outcome", "outcomes", "");
   if (auto d = read_date(form, "next_meeting", "the date of the next meeting", false, p))
     b["next_meeting"] = *d;
+  if (auto why = read_text(form, "departure_reason")) b["departure_reason"] = *why;
   return r;
 }
 
@@ -165,6 +166,7 @@ const std::map<std::string, std::string>& meeting_inputs() {
       {"safety_goals", "safety_goals"},
       {"outcome", "outcome"},
       {"next_meeting", "next_meeting-day"},
+      {"departure_reason", "departure_reason"},
   };
   return inputs;
 }
@@ -191,6 +193,19 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
   v["kind"] = radios("kind", "Which meeting was held?", "", kinds, kind, p);
   v["date"] = date_input("date", "When was it held?", "For example, 27 3 2026", t, when, p);
   v["chair_role"] = radios("chair_role", "Who chaired it?", "", chairs, typed(t, "chair_role"), p);
+  // Asked only once the procedure's rule is found broken (the refusal says
+  // so), or when it was typed before.
+  const bool asked =
+      !typed(t, "departure_reason").empty() ||
+      std::any_of(p.begin(), p.end(), [](const FieldProblem& x) {
+        return x.message.find("say why the procedure was not followed") != std::string::npos;
+      });
+  v["departure_reason"] =
+      asked ? textarea("departure_reason", "If it was held so, why was the procedure not followed?",
+                       "For example: the Team Manager was ill on the day, and the meeting could "
+                       "not wait. It is recorded as it happened, with this reason, and flagged",
+                       typed(t, "departure_reason"), 3, p)
+            : json(false);
 
   // Endorsed exclusions from this meeting (or from the next, not yet dated).
   json excluded = json::array();

@@ -135,6 +135,16 @@ class ProcedureRules(unittest.TestCase):
         # the chair.
         self.assertTrue(p["detail"][0].isupper(), p["detail"])
         self.assertIn("(chair_role)", p["detail"])
+        # Held so all the same: recorded as it happened when the reason is
+        # given, and flagged.
+        r = self.c.post(f"/api/cases/{self.case}/meeting-records",
+                        {"kind": "review", "chair_role": "social_worker", "outcome": "continue",
+                         "departure_reason": "The Team Manager was ill and it could not wait."},
+                        version=self.v)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(any(w.startswith("Recorded as it happened, against the procedure")
+                            for w in r.json["warnings"]), r.json)
+        self.v = self.c.version(self.case)
 
     def test_the_next_meeting_is_after_this_one_and_within_the_year(self):
         today = datetime.date.today()

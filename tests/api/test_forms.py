@@ -201,6 +201,12 @@ class FormsTest(unittest.TestCase):
         why = html.unescape(re.search(r"Why this is asked: ([^<]+)<", r.text).group(1))
         self.assertTrue(why.startswith("Child in Need Plans and Reviews: \""), why)
         self.assertNotIn("review_chair", why)
+        # The form then asks why, and with the reason it is recorded as held.
+        self.assertIn('name="departure_reason"', r.text)
+        r = post_form(c, f"/cases/{self.case}/meeting",
+                      dict(fields, departure_reason="The Team Manager was ill; it could not wait"))
+        self.assertEqual(r.status, 303, r)
+        self.assertIn("flagged=1", r.header("Location"))
 
     def test_a_meeting_arranged_is_cancelled_from_its_form(self):
         flm = ctx.client_for("flm.north")

@@ -113,7 +113,14 @@ FIELDS(kMeeting, {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeti
        {"worries", kStrings, false, {}, 0, 0, "what we are worried about"},
        {"complicating_factors", kStrings, false, {}, 0, 0, "complicating factors"},
        {"danger_statements", kStrings, false, {}, 0, 0, "danger statements"},
-       {"safety_goals", kStrings, false, {}, 0, 0, "safety goals"});
+       {"safety_goals", kStrings, false, {}, 0, 0, "safety goals"},
+       {"departure_reason",
+        kString,
+        false,
+        {},
+        0,
+        0,
+        "why the procedure was not followed, where it was not (a meeting recorded as held)"});
 FIELDS(kAttendance, {"meeting_date", kDate, true, {}, 0, 0, "the meeting"},
        {"present", kObjects, false, {}, 0, 0, "people present: name, role or agency, contact"},
        {"apologies", kObjects, false, {}, 0, 0, "apologies: name, agency, written_update"},
