@@ -228,6 +228,12 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       json m = fields(e);
       m["kind_words"] = profile.meeting_label(e.string_field("kind"));
       arranged.push_back(std::move(m));
+    } else if (type == "invitations_sent") {
+      // Who was invited, on the meeting arranged for that day.
+      for (json& m : arranged)
+        if (m.value("meeting_date", "") == e.string_field("meeting_date") &&
+            e.body.contains("invitees"))
+          m["invitees"] = e.body["invitees"];
     } else if (type == "meeting_cancelled") {
       // Not going ahead: no longer one to hold (the chronology keeps both).
       const std::string on = e.string_field("meeting_date"), kind = e.string_field("kind");

@@ -239,6 +239,10 @@ json case_page_view(const json& case_view, std::string_view today) {
     item["date_words"] = date_in_words(text_at(m, "meeting_date"));
     item["venue"] = m.contains("venue") ? m["venue"] : json(false);
     item["late_to_record"] = text_at(m, "meeting_date") < std::string(today);
+    std::string invited;
+    for (const json& who : m.value("invitees", json::array()))
+      if (who.is_string()) invited += (invited.empty() ? "" : ", ") + who.get<std::string>();
+    item["invited_words"] = invited.empty() ? json(false) : json(invited);
     upcoming.push_back(std::move(item));
   }
   v["has_upcoming"] = !upcoming.empty();

@@ -217,6 +217,8 @@ class FormsTest(unittest.TestCase):
         c = self.worker()
         page = c.get(f"/cases/{self.case}")
         self.assertIn(f'href="/cases/{self.case}/meeting/cancel"', page.text)
+        # The meeting arranged says who was invited.
+        self.assertIn("Invited: Dana Forms (mother)", html.unescape(page.text))
         form = c.get(f"/cases/{self.case}/meeting/cancel")
         self.assertEqual(form.status, 200, form)
         self.assertIn(f'value="{on} review"', form.text)
