@@ -136,10 +136,7 @@ Result<void> check_constraints_of(const Profile& profile, const CaseHistory& his
         continue;
       }
       if (!f.failed.empty()) words += " (" + c.require[f.failed.front().requirement].field + ")";
-      if (e.type_id() == "meeting")
-        words +=
-            ". If the meeting was held so, say why the procedure was not followed, and it "
-            "is recorded as it happened, with the reason";
+      if (e.type_id() == "meeting") words += ". " + std::string(kDepartureAsk);
       return std::unexpected(Error::rule_violation(words + ".", quote_of(profile, c.id, c.cite)));
     }
     warnings.push_back(finding_words(profile, history, f));

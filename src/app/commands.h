@@ -26,6 +26,13 @@
 
 namespace cinplan::app {
 
+// What a refusal of a meeting held against a `must` constraint adds: the
+// way to record it as it happened (the command's `departure_reason`). A form
+// that finds these words in a refusal asks for the reason.
+inline constexpr std::string_view kDepartureAsk =
+    "If the meeting was held so, say why the procedure was not followed, and it is recorded as "
+    "it happened, with the reason";
+
 class Service;
 
 struct CommandRequest {

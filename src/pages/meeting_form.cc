@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "app/commands.h"
 #include "pages/case_network.h"
 #include "pages/form_fields.h"
 #include "pages/views.h"
@@ -195,11 +196,10 @@ json meeting_form_view(const json& cv, const Form& t, const std::vector<FieldPro
   v["chair_role"] = radios("chair_role", "Who chaired it?", "", chairs, typed(t, "chair_role"), p);
   // Asked only once the procedure's rule is found broken (the refusal says
   // so), or when it was typed before.
-  const bool asked =
-      !typed(t, "departure_reason").empty() ||
-      std::any_of(p.begin(), p.end(), [](const FieldProblem& x) {
-        return x.message.find("say why the procedure was not followed") != std::string::npos;
-      });
+  const bool asked = !typed(t, "departure_reason").empty() ||
+                     std::any_of(p.begin(), p.end(), [](const FieldProblem& x) {
+                       return x.message.find(app::kDepartureAsk) != std::string::npos;
+                     });
   v["departure_reason"] =
       asked ? textarea("departure_reason", "If it was held so, why was the procedure not followed?",
                        "For example: the Team Manager was ill on the day, and the meeting could "
