@@ -39,12 +39,29 @@ std::string tag_for(std::string_view status, std::string_view strength = {}) {
   return "govuk-tag--grey";
 }
 
+// The case page's date column: the limit, and the date agreed or planned
+// when the meeting or visit is expected sooner ("agreed for 20 November
+// 2026 (limit 4 December 2026)"), or agreed for after the limit.
+std::string due_column_words(const json& o);
+
 int urgency(std::string_view status, std::string_view strength = {}) {
   if (strength == "consider") return 3;
   if (status == "overdue") return 0;
   if (status == "target_missed" || status == "missed") return 1;
   if (status == "due_soon") return 2;
   return 3;
+}
+
+std::string due_column_words(const json& o) {
+  const std::string due = text_at(o, "due"), target = text_at(o, "target"),
+                    kind = text_at(o, "target_kind"), late = text_at(o, "agreed_date");
+  if (due.empty()) return std::string();
+  if (!target.empty() && (kind == "agreed" || kind == "planned"))
+    return (kind == "agreed" ? "Agreed for " : "Planned for ") + date_in_words(target) +
+           " (limit " + date_in_words(due) + ")";
+  if (!late.empty())
+    return "Agreed for " + date_in_words(late) + ", after the limit of " + date_in_words(due);
+  return date_in_words(due);
 }
 
 }  // namespace
@@ -189,7 +206,7 @@ json case_page_view(const json& case_view, std::string_view today) {
     // A duty only to consider is never "overdue": it is to consider, from
     // its date.
     if (text_at(o, "strength") == "consider") item["status_words"] = "To consider";
-    item["due_words"] = date_in_words(text_at(o, "due"));
+    item["due_words"] = due_column_words(o);
     json cites = json::array();
     for (const json& c : o.value("cite", json::array())) {
       json cite = c;

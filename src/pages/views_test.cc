@@ -198,6 +198,31 @@ TEST(Views, ADutyToConsiderIsNeverShownAsOverdue) {
   EXPECT_EQ(v["due_items"][1]["tag"], "govuk-tag--blue");
 }
 
+TEST(Views, TheDateAgreedForAMeetingShowsBesideItsLimit) {
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"chronology", json::array()},
+            {"closure", nullptr}};
+  json review = obligation("Review", "upcoming", "2026-12-24");
+  review["target"] = "2026-12-10";
+  review["target_kind"] = "agreed";
+  json late = obligation("Panel", "upcoming", "2026-12-20");
+  late["agreed_date"] = "2027-01-08";
+  json aim = obligation("Visit", "upcoming", "2026-12-30");
+  aim["target"] = "2026-12-16";
+  aim["target_kind"] = "aim";
+  c["obligations"] = json::array({review, late, aim});
+  const json v = case_page_view(c, "2026-12-02");
+  ASSERT_EQ(v["due_items"].size(), 3u);
+  // In the order of their limits.
+  EXPECT_EQ(v["due_items"][0]["due_words"],
+            "Agreed for 8 January 2027, after the limit of 20 December 2026");
+  EXPECT_EQ(v["due_items"][1]["due_words"], "Agreed for 10 December 2026 (limit 24 December 2026)");
+  // The procedure's own aim is not a date anyone agreed: the limit alone.
+  EXPECT_EQ(v["due_items"][2]["due_words"], "30 December 2026");
+}
+
 TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
   json c = {{"profile_name", "Bolton"},
             {"obligations", json::array()},

@@ -16,6 +16,7 @@ constexpr std::int32_t kNever = std::numeric_limits<std::int32_t>::max();
 struct Types {
   EventTypeId meeting, invitations, closed, order, order_extended, pathway, plan;
   std::uint64_t cin_kinds;
+  std::uint64_t between_kinds;
 };
 const Types& types() {
   static const Types t = [] {
@@ -31,6 +32,7 @@ const Types& types() {
     x.cin_kinds = (std::uint64_t{1} << enum_index(*kind, "initial")) |
                   (std::uint64_t{1} << enum_index(*kind, "review")) |
                   (std::uint64_t{1} << enum_index(*kind, "transfer_in"));
+    x.between_kinds = std::uint64_t{1} << enum_index(*kind, "midpoint");
     return x;
   }();
   return t;
@@ -120,6 +122,7 @@ class Evaluator {
     meeting_type_ = t.meeting;
     invitations_type_ = t.invitations;
     cin_kinds_ = t.cin_kinds;
+    between_kinds_ = t.between_kinds;
     if (const Fact* c = last_match(s_, closed_matcher(), kNoDate, today_)) closed_ = c->date;
     read_supervision_order();
     active_ = active_pathways(s_, Date::from_days(std::min(today_, closed_)));
@@ -272,6 +275,12 @@ class Evaluator {
   // closed, the meeting's day: invitations sent after it are for the next).
   std::int32_t agreed_date(const Rule& r, const Fact* anchor_fact, std::int32_t anchor,
                            std::int32_t until) const {
+    // A date agreed names the next meeting of a series (the review, the
+    // panel): a rule also met by a meeting held between them (a mid point
+    // meeting) waits for that one, and is not told the series' date.
+    for (const EventMatcher& m : r.met_by) {
+      if (m.type == meeting_type_ && (m.subtypes & between_kinds_) != 0) return kNoDate;
+    }
     std::int32_t agreed = kNoDate;
     if (anchor_fact != nullptr && anchor_fact->type == meeting_type_)
       agreed = anchor_fact->ref_date;
@@ -682,6 +691,7 @@ class Evaluator {
   EventTypeId meeting_type_ = 0;
   EventTypeId invitations_type_ = 0;
   std::uint64_t cin_kinds_ = 0;
+  std::uint64_t between_kinds_ = 0;  // meetings held between a series' meetings
   EventMatcher closed_m_;
   std::int32_t closed_ = kNever;
   std::int32_t so_end_ = kNoDate;

@@ -50,6 +50,14 @@ pathways = ["disability"]
 due = "6 months"
 cite = [{ quote = "q" }]
 [[rules]]
+id = "midpoint_meeting"
+title = "Mid point meeting"
+kind = "recurring"
+after = { event = "meeting", kind = ["initial", "review"] }
+due = "6 weeks"
+met_by = { event = "meeting", kind = ["midpoint", "review"] }
+cite = [{ quote = "q" }]
+[[rules]]
 id = "visit"
 title = "Visit"
 kind = "recurring"
@@ -266,6 +274,33 @@ TEST_F(Engine, AnAgreedDateAfterTheLimitIsNotATarget) {
     EXPECT_EQ(o.agreed.to_string(), "2026-08-01");
   }
   EXPECT_TRUE(seen);
+}
+
+// The date a meeting agreed names the next review: the mid point meeting,
+// due in 6 weeks, is neither given that date as a target nor said to be
+// arranged for after its limit.
+TEST_F(Engine, TheReviewsAgreedDateIsNotTheMidPointMeetings) {
+  for (const char* next : {"2026-04-20", "2026-06-20"}) {
+    auto h = parse_case_history(
+        std::string(R"({"case_id": "C", "events": [{"type": "plan_decided", "date": "2026-03-02"},
+          {"type": "meeting", "date": "2026-03-25", "kind": "initial", "next_meeting": ")") +
+        next + R"("}]})");
+    ASSERT_TRUE(h) << h.error().describe();
+    bool midpoint = false, review = false;
+    for (const Obligation& o : obligations(profile_, fold(*h), parse_date("2026-04-01").value())) {
+      const std::string& id = profile_.rules[o.rule].id;
+      if (id == "midpoint_meeting") {
+        midpoint = true;
+        EXPECT_EQ(o.due.to_string(), "2026-05-06") << next;
+        EXPECT_FALSE(o.has_target) << next;
+        EXPECT_FALSE(o.agreed_after_due) << next;
+      } else if (id == "review") {
+        review = true;
+        EXPECT_EQ(o.has_target ? o.target.to_string() : o.agreed.to_string(), next);
+      }
+    }
+    EXPECT_TRUE(midpoint && review) << next;
+  }
 }
 
 // A second decision restarts the visit clock, but the interval it closed,
