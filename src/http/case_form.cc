@@ -1,6 +1,7 @@
 #include "http/case_form.h"
 
 #include <charconv>
+#include <set>
 
 #include "app/command_rules.h"
 #include "app/profile_choices.h"
@@ -62,6 +63,38 @@ std::int64_t version_of(const std::string& sent) {
   std::int64_t v = 0;
   auto [end, ec] = std::from_chars(sent.data(), sent.data() + sent.size(), v);
   return ec == std::errc() && end == sent.data() + sent.size() && v > 0 ? v : 0;
+}
+
+// What the command would say of what was read well, added to the form's own
+// problems, so that a worker is told everything at once rather than in
+// rounds. A problem on an input already named is left out: the form's own
+// says it. A date the form could not read is taken as today for the check.
+// A question left unanswered (a radio, a name) stops the check: what the
+// command says without the answer (that a child not seen needs a reason)
+// could be untrue of the answer to come.
+void add_command_problems(Call& call, const CaseForm& f, const app::CommandSpec& spec,
+                          std::int64_t version, pages::FormReading& reading) {
+  std::set<std::string> named;
+  for (const FieldProblem& p : reading.problems) {
+    if (!p.field.ends_with("-day") && pages::typed(call.form, p.field).empty()) return;
+    named.insert(p.field);
+  }
+  app::CommandRequest dry;
+  dry.case_id = call.params["id"];
+  dry.expected_version = version;
+  dry.check_only = true;
+  dry.body = reading.body;
+  if (!dry.body.contains("date")) dry.body["date"] = call.service.today().to_string();
+  auto checked = app::run_command(call.service, *call.caller, spec, dry);
+  if (checked) return;
+  const Error& error = checked.error();
+  if (error.code != ErrorCode::kBadInput && error.code != ErrorCode::kRuleViolation) return;
+  auto add = [&](const Error& e) {
+    FieldProblem p = pages::problem_for(e, f.inputs(), f.first_input);
+    if (named.insert(p.field).second) reading.problems.push_back(std::move(p));
+  };
+  add(error);
+  for (const Error& more : error.also) add(more);
 }
 
 }  // namespace
@@ -128,13 +161,15 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
     if (page) page->audit_detail = "the form with more rows, nothing recorded";
     return page;
   }
-  pages::FormReading reading = f.read(call.form, *c);
-  if (!reading.problems.empty())
-    return refuse(reading.problems, 400, reading.problems.front().message, "refused",
-                  json::object(), version);
   const app::CommandSpec* spec = app::find_command(f.command);
   if (spec == nullptr)
     return std::unexpected(Error{ErrorCode::kInternal, "no command " + std::string(f.command), {}});
+  pages::FormReading reading = f.read(call.form, *c);
+  if (!reading.problems.empty()) {
+    add_command_problems(call, f, *spec, version, reading);
+    return refuse(reading.problems, 400, reading.problems.front().message, "refused",
+                  json::object(), version);
+  }
   app::CommandRequest request;
   request.case_id = call.params["id"];
   request.expected_version = version;

@@ -252,13 +252,21 @@ class FormsTest(unittest.TestCase):
         fields.update({"date-day": "31", "date-month": "11"})
         r = post_form(c, f"/cases/{self.case}/visit", fields)
         self.assertEqual(r.status, 400, r)
-        self.assertEqual(summary(r)[0],
-                         ("#date-day", "The date of the visit: November "
-                          f"{today().year} has 30 days, not 31"))
+        # The form's own problem and the procedure's come together, not in
+        # rounds: say why the child was not seen, beside that input, in
+        # words (no API field names).
+        self.assertEqual(summary(r), [
+            ("#date-day", f"The date of the visit: November {today().year} has 30 days, not 31"),
+            ("#reason_not_seen", "Say why the child was not seen.")])
+        self.assertIn('id="reason_not_seen-error"', r.text)
         self.assertIn(words, r.text)
         self.assertEqual(self.version(), v)
-        # The date mended, the procedure's rule: say why the child was not
-        # seen, beside that input, in words (no API field names).
+        # A question not answered holds back what depends on its answer.
+        r = post_form(c, f"/cases/{self.case}/visit",
+                      {k: x for k, x in fields.items() if k != "child_seen"})
+        self.assertEqual([h for h, _ in summary(r)], ["#date-day", "#child_seen"])
+        self.assertEqual(self.version(), v)
+        # The date mended, the procedure's rule alone.
         fields["date-day"] = str(today().day)
         fields["date-month"] = str(today().month)
         r = post_form(c, f"/cases/{self.case}/visit", fields)
