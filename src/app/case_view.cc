@@ -358,8 +358,11 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       const Event& e = record.history.events[i];
       if (e.type_id() != "plan_signed") continue;
       const std::string by = e.string_field("by");
-      signed_by.push_back(
-          {{"by", by}, {"by_words", signer_words(profile, by)}, {"date", e.date.to_string()}});
+      json one = {
+          {"by", by}, {"by_words", signer_words(profile, by)}, {"date", e.date.to_string()}};
+      if (const std::string name = e.string_field("name"); !name.empty()) one["name"] = name;
+      if (i < record.recorded.size()) one["recorded_by"] = record.recorded[i].by;
+      signed_by.push_back(std::move(one));
     }
     out["plan"]["signatures"] = std::move(signed_by);
   }

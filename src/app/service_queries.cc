@@ -204,6 +204,13 @@ Result<json> Service::case_view(const access::Caller&, std::string_view case_id,
 
 void Service::name_authors(json& view) {
   std::map<std::string, std::string, std::less<>> names;
+  auto name = [&](json& item) {
+    if (!item.contains("recorded_by") || !item["recorded_by"].is_string()) return;
+    const std::string& by = item["recorded_by"].get_ref<const std::string&>();
+    item["recorded_by_name"] = display_name(accounts_, names, by);
+  };
+  if (view.contains("plan") && view["plan"].is_object() && view["plan"].contains("signatures"))
+    for (json& signature : view["plan"]["signatures"]) name(signature);
   for (const char* list : {"chronology", "visits", "notes"}) {
     if (!view.contains(list)) continue;
     for (json& item : view[list]) {

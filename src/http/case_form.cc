@@ -5,6 +5,8 @@
 
 #include "app/command_rules.h"
 #include "app/profile_choices.h"
+#include "app/wording.h"
+#include "core/calendar/uk_time.h"
 #include "http/page_reply.h"
 #include "pages/views.h"
 
@@ -34,8 +36,10 @@ Result<json> case_json(Call& call) {
 }
 
 std::string draft_words(const store::Draft& d) {
-  const std::string when =
-      pages::date_in_words(d.saved.substr(0, 10)) + " at " + d.saved.substr(11, 5) + " (UTC)";
+  // In England's time, as every other time on the pages.
+  const auto at = uk_time(d.saved);
+  const std::string when = at ? app::date_words(at->date) + " at " + clock_words(*at)
+                              : pages::date_in_words(d.saved.substr(0, 10));
   if (d.reason == "session ended") return "Your session ended before it was sent, on " + when + ".";
   if (d.reason == "conflict") return "The case changed before it was recorded, on " + when + ".";
   return "It was not recorded, on " + when + ": something needed changing.";

@@ -31,8 +31,8 @@ int compare(const json& a, const json& b, std::string_view column) {
     const auto x = a.value("overdue_sort", 0), y = b.value("overdue_sort", 0);
     return x < y ? -1 : x > y ? 1 : 0;
   }
-  const char* key = column == "child"    ? "child"
-                    : column == "worker" ? "worker"
+  const char* key = column == "child"    ? "child_sort"
+                    : column == "worker" ? "worker_sort"
                     : column == "due"    ? "due_soon_sort"
                                          : "next_sort";
   const std::string x = text(a, key), y = text(b, key);
@@ -82,6 +82,18 @@ json caseload_columns(const CaseloadOrder& order, bool team, std::string_view ac
                    {"href", href}});
   }
   return out;
+}
+
+std::string name_sort_key(std::string_view name) {
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  const std::size_t last = name.rfind(' ');
+  std::string key = last == std::string_view::npos ? std::string(name)
+                                                   : std::string(name.substr(last + 1)) + ", " +
+                                                         std::string(name.substr(0, last));
+  for (char& ch : key)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return key;
 }
 
 std::string query_value(std::string_view text) {

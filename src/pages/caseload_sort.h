@@ -34,6 +34,10 @@ nlohmann::ordered_json caseload_columns(const CaseloadOrder& order, bool team,
                                         std::string_view action, std::string_view show,
                                         std::string_view worker);
 
+// The key a person's name sorts by: the family name (the last word) first,
+// then the given names, without case ("smith, amy" for "Amy Smith").
+std::string name_sort_key(std::string_view name);
+
 // "a%20b" for "a b": a value for a URL's query.
 std::string query_value(std::string_view text);
 

@@ -365,11 +365,13 @@ FormReading read_signature(const Form& form, const json& case_view) {
   } else {
     r.body["by"] = by;
   }
+  if (auto name = read_text(form, "name")) r.body["name"] = *name;
   return r;
 }
 
 const std::map<std::string, std::string>& signature_inputs() {
-  static const std::map<std::string, std::string> inputs = {{"date", "date-day"}, {"by", "by"}};
+  static const std::map<std::string, std::string> inputs = {
+      {"date", "date-day"}, {"by", "by"}, {"name", "name"}};
   return inputs;
 }
 
@@ -384,6 +386,9 @@ json signature_form_view(const json& case_view, const Form& t, const std::vector
                        ? ""
                        : "A manager records their own signature when they sign.",
                    signers_for(case_view), typed(t, "by"), p);
+  v["name"] = text_input("name", "Their name (optional)",
+                         "Who signed for the family, for example the child's mother, Sarah Jones",
+                         typed(t, "name"), p);
   return v;
 }
 

@@ -64,6 +64,19 @@ std::string due_column_words(const json& o) {
   return date_in_words(due);
 }
 
+// Who signed, by name: "the family (Sarah Jones)", or, unnamed, who recorded
+// it; a professional's signature is recorded by the professional ("the team
+// manager, Mark Davies").
+std::string signature_words(const json& g) {
+  const std::string by = text_at(g, "by"), name = text_at(g, "name"),
+                    recorder = text_at(g, "recorded_by_name");
+  std::string words = text_at(g, "by_words");
+  if (!name.empty()) return words + " (" + name + ")";
+  if (recorder.empty()) return words;
+  if (by == "family" || by == "child") return words + ", recorded by " + recorder;
+  return words + ", " + recorder;
+}
+
 }  // namespace
 
 std::string text_at(const json& j, const char* key) {
@@ -102,6 +115,8 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
     row["worker"] = held_by.empty() ? "not allocated" : held_by;
     row["case_id"] = text_at(c, "case_id");
     row["child"] = c["child"].is_string() ? c["child"].get<std::string>() : "(no name recorded)";
+    row["child_sort"] = name_sort_key(text_at(c, "child"));
+    row["worker_sort"] = name_sort_key(text_at(row, "worker"));
     json over = json::array();
     for (const json& o : c["overdue"]) over.push_back(item_view(o));
     // The plan's own dates count as much as the procedure's: an action past
@@ -375,7 +390,7 @@ json case_page_view(const json& case_view, std::string_view today) {
     }
     std::string signed_words;
     for (const json& g : plan.value("signatures", json::array()))
-      signed_words += (signed_words.empty() ? "By " : "; by ") + text_at(g, "by_words") + " on " +
+      signed_words += (signed_words.empty() ? "By " : "; by ") + signature_words(g) + " on " +
                       date_in_words(text_at(g, "date"));
     bool by_family = false;
     for (const json& g : plan.value("signatures", json::array()))

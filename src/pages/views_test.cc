@@ -16,11 +16,11 @@ json obligation(const char* title, const char* status, const char* due) {
 json caseload() {
   json c = {{"today", "2026-12-02"}, {"cases", json::array()}};
   c["cases"].push_back({{"case_id", "C-1"},
-                        {"child", "Ava"},
+                        {"child", "Ava Zane"},
                         {"overdue", json::array()},
                         {"next_due", obligation("Child in Need visit", "due_soon", "2026-12-04")}});
   c["cases"].push_back({{"case_id", "C-2"},
-                        {"child", "Ben"},
+                        {"child", "Ben Adams"},
                         {"overdue", json::array({obligation("Review", "overdue", "2026-11-20")})},
                         {"next_due", nullptr}});
   c["cases"].push_back({{"case_id", "C-3"},
@@ -78,8 +78,9 @@ TEST(Views, TheCaseloadSortsByTheColumnChosenWithoutJavaScript) {
     return out;
   };
   const json by_name = caseload_view(caseload(), "", "p", "", caseload_order("child", "", false));
-  // "(no name recorded)" sorts before the names.
-  EXPECT_EQ(children(by_name), (std::vector<std::string>{"C-3", "C-1", "C-2"}));
+  // By family name (Adams before Zane); no name recorded sorts first.
+  EXPECT_EQ(children(by_name), (std::vector<std::string>{"C-3", "C-2", "C-1"}));
+  EXPECT_EQ(name_sort_key(" Mary Jane O'Neill "), "o'neill, mary jane");
   EXPECT_EQ(by_name["columns"][0]["aria_sort"], "ascending");
   EXPECT_EQ(by_name["columns"][0]["href"], "/caseload?sort=child&order=descending");
   EXPECT_EQ(by_name["columns"][1]["aria_sort"], "none");

@@ -445,9 +445,23 @@ class FormsTest(unittest.TestCase):
         self.assertEqual(r.status, 400, r)
         self.assertEqual(summary(r)[0][0], "#date-day")
         self.assertIn("cannot be dated before that", summary(r)[0][1])
-        r = post_form(c, f"/cases/{self.case}/plan/signature", dict(sig, by="family"))
+        r = post_form(c, f"/cases/{self.case}/plan/signature",
+                      dict(sig, by="family", name="Sarah Hale"))
         self.assertEqual(r.status, 303, r)
         self.assertEqual(r.header("Location"), f"/cases/{self.case}?recorded=signature")
+        # The plan says who signed by name, and the manager's signature is
+        # the manager's own.
+        manager = ctx.fresh_client("flm.north")
+        form = manager.get(f"/cases/{self.case}/plan/signature")
+        r = post_form(manager, f"/cases/{self.case}/plan/signature", dict(
+            sig, version=hidden(form, "version"), by="first_line_manager"))
+        self.assertEqual(r.status, 303, r)
+        page = html.unescape(c.get(f"/cases/{self.case}").text)
+        who = ctx.client_for("flm.north").get("/api/session").json["signed_in"]
+        signed = re.search(r"Signed</dt><dd[^>]*>([^<]*)<", page)
+        self.assertTrue(signed, "no signatures on the case page")
+        self.assertIn("By the family (Sarah Hale) on ", signed.group(1))
+        self.assertRegex(signed.group(1), r"; by the [A-Za-z ]*, %s on " % re.escape(who["name"]))
         # Taken out of the plan from its form: the outcome and the action go
         # in one new version, which says why.
         form = c.get(f"/cases/{self.case}/plan")

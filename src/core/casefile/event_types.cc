@@ -151,7 +151,8 @@ FIELDS(kPlanUpdated, {"meeting_date", kDate, false, {}, 0, 0, "the meeting that 
 FIELDS(kPlanCirculated, {"meeting_date", kDate, false, {}, 0, 0, "the meeting the plan follows"},
        {"to", kStrings, false, {}, 0, 0, "who received it"});
 FIELDS(kPlanSigned, {"by", kEnum, true, VALUES(kSigners), 0, 0, "who signed"},
-       {"meeting_date", kDate, false, {}, 0, 0, "the meeting the plan follows"});
+       {"meeting_date", kDate, false, {}, 0, 0, "the meeting the plan follows"},
+       {"name", kString, false, {}, 0, 0, "the name of the person who signed"});
 FIELDS(kOutcomeAgreed, {"outcome_id", kString, true, {}, 0, 0, "stable id of the plan outcome"},
        {"text", kString, true, {}, 0, 0, "what we want to achieve"},
        {"measure", kString, false, {}, 0, 0, "how we will know it is achieved"});
