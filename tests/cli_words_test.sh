@@ -55,7 +55,7 @@ db="sqlite:$tmp/cases.db"
 # --- import reports what the record shows, and imports it all the same -----
 run "$bin" import --db "$db" "$tmp/cases/l-1.json"
 [ "$rc" -eq 0 ] && ok || bad "import of a case with a breach: exit $rc"$'\n'"$err"
-grep -q "warning: .*l-1.json: must: event 5 on 15 September 2026: the initial CIN meeting must be chaired by the Practice Lead; it was chaired by the allocated social worker" <<<"$err" &&
+grep -q "warning: .*l-1.json: must: event 5 on 15 September 2026: the initial CIN meeting must be chaired by the practice lead; it was chaired by the allocated social worker" <<<"$err" &&
   ok || bad "no breach warning at import:"$'\n'"$err"
 grep -q "warning: .*event 15 repeats event 14 exactly; the obligations count it once" <<<"$err" &&
   ok || bad "no repeat warning at import:"$'\n'"$err"
@@ -74,7 +74,7 @@ grep -q "^1 open case: 0 with overdue items, 1 with an agreed date or aim missed
 expect '^  agreed date missed   2026-12-15  2026-11-27  review ' "$bin" caseload --db "$db" --today 2026-12-01 --why
 expect 'The date agreed for it, 27 November 2026, has passed; the limit is 15 December 2026.' \
   "$bin" caseload --db "$db" --today 2026-12-01 --why
-expect '^  rule breach: must: event 5 on 15 September 2026: the initial CIN meeting must be chaired by the Practice Lead' \
+expect '^  rule breach: must: event 5 on 15 September 2026: the initial CIN meeting must be chaired by the practice lead' \
   "$bin" caseload --db "$db" --today 2026-12-01 --why
 run "$bin" caseload --db "$db" --today 2026-12-01 --json
 python3 -c '

@@ -137,7 +137,7 @@ run_diff london-cyps bolton "$tmp/lbo.txt"
 chair=$(row "$tmp/lbo.txt" "Constraints" $table "initial meeting: chair")
 check "constraint: initial meeting chair differs" -- test "$(field "$chair" 1)" = "*"
 check "constraint: London's Practice Lead must chair" -- \
-  has "$(field "$chair" 3)" "must be chaired by the Practice Lead"
+  has "$(field "$chair" 3)" "must be chaired by the practice lead"
 check "constraint: Bolton's line manager should chair" -- \
   has "$(field "$chair" 4)" "should be chaired by the line manager (team manager)"
 same=$(row "$tmp/lbo.txt" "Constraints" $table "review meeting: chair")
@@ -204,7 +204,7 @@ except ValueError as e:
 row = next(r for r in d["constraints"] if r["event"] == "meeting" and r["meeting_kind"] == "initial" and r["field"] == "chair_role")
 a, b = row["a"][0], row["b"][0]
 ok = (row["differs"] and a["constraint"] == "initial_meeting_chair" and a["strength"] == "must"
-      and a["requires"] == ["first_line_manager"] and "Practice Lead" in a["asks"]
+      and a["requires"] == ["first_line_manager"] and "practice lead" in a["asks"]
       and b["strength"] == "should" and "line manager (team manager)" in b["asks"])
 sys.exit(0 if ok else 1)
 EOF

@@ -5,6 +5,7 @@
 
 #include "app/obligation_report.h"
 #include "app/wording.h"
+#include "app/wording_tables.h"
 #include "core/obligations/findings.h"
 #include "core/obligations/obligations.h"
 
@@ -33,7 +34,7 @@ bool is(const Event& e, std::string_view type) {
 // Lead" (the authority's word for the role).
 std::string signer_words(const Profile& profile, const std::string& by) {
   if (by == "family" || by == "child") return "the " + by;
-  return "the " + profile.role_label(by);
+  return role_words(profile, by);
 }
 
 }  // namespace
@@ -245,7 +246,8 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     } else if (type == "family_member_excluded") {
       json x = fields(e);
       if (x.contains("endorsed_by_role"))
-        x["endorsed_by"] = profile.role_label(x["endorsed_by_role"].get<std::string>());
+        x["endorsed_by"] =
+            strip_article(role_words(profile, x["endorsed_by_role"].get<std::string>()));
       // An exclusion from "the next meeting" ends when a meeting is held
       // after it was made (set below, as meetings are read).
       x["held_since"] = false;

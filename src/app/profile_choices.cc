@@ -57,6 +57,30 @@ json rule_before_meeting(const Profile& p, std::string_view type, int kind = -1)
 
 }  // namespace
 
+namespace {
+
+// The titles of the rules a significant change to the plan starts (London
+// CYPS: the plan signed by the family again); none where the procedure asks
+// nothing of one.
+json significant_change_duties(const Profile& p) {
+  const EventTypeId plan = *find_event_type("plan_updated");
+  const int bit = flag_index(event_type(plan), "significant");
+  json out = json::array();
+  if (bit < 0) return out;
+  const auto flag = static_cast<std::uint16_t>(1u << bit);
+  for (const Rule& r : p.rules) {
+    for (const EventMatcher& m : r.after) {
+      if (m.type == plan && (m.flags_mask & flag) && (m.flags_value & flag)) {
+        out.push_back(r.title);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 json form_choices(const Profile& p) {
   json out;
   json kinds = json::array();
@@ -99,6 +123,7 @@ json form_choices(const Profile& p) {
   out["outcomes"] = std::move(outcomes);
   auto term = p.terms.find("meeting");
   out["meeting_word"] = term == p.terms.end() ? std::string("Child in Need meeting") : term->second;
+  out["significant_change_duties"] = significant_change_duties(p);
   out["invitations_rule"] = rule_before_meeting(p, "invitations_sent");
   out["pre_meeting_rule"] = rule_before_meeting(p, "visit");
   // The same, for each kind of meeting offered: a review may ask for less

@@ -48,6 +48,10 @@ TEST(FormChoices, OffersTheMeetingsTheAuthorityNamesInItsOwnWords) {
   const json cin = form_choices(profile("cin-plans-and-reviews"));
   EXPECT_TRUE(cin["rules_by_kind"]["initial"]["invitations_rule"].is_object());
   EXPECT_TRUE(cin["rules_by_kind"]["review"]["invitations_rule"].is_null());
+  // Only London asks something again after a significant change to the plan.
+  EXPECT_EQ(london["significant_change_duties"],
+            json::array({"CIN plan shared with the family and signed by them"}));
+  EXPECT_EQ(cin["significant_change_duties"], json::array());
 }
 
 CaseHistory history_with(std::string_view invited_on, std::string_view kind) {

@@ -118,10 +118,26 @@ std::string strength_words(Strength s) {
   return "must";
 }
 
+std::string title_in_prose(std::string_view label) {
+  std::string out(label);
+  std::size_t start = 0;
+  while (start < out.size()) {
+    std::size_t end = out.find(' ', start);
+    if (end == std::string::npos) end = out.size();
+    bool rest_lower = end - start > 1;
+    for (std::size_t i = start + 1; i < end && rest_lower; ++i)
+      rest_lower = !(out[i] >= 'A' && out[i] <= 'Z');
+    if (rest_lower && out[start] >= 'A' && out[start] <= 'Z')
+      out[start] = static_cast<char>(out[start] - 'A' + 'a');
+    start = end + 1;
+  }
+  return out;
+}
+
 std::string role_words(const Profile& p, std::string_view role) {
   std::string label = p.role_label(role);
   if (label == role) label = default_role_words(role);
-  return "the " + label;
+  return "the " + title_in_prose(label);
 }
 
 std::string event_words(const Profile& p, const EventMatcher& m) {

@@ -31,8 +31,13 @@ std::string status_words(const Obligation& o);
 // "must", "should", "should consider".
 std::string strength_words(Strength s);
 
-// The authority's word for a role, with its article: "the Practice Lead".
+// The authority's word for a role, with its article, as running text
+// writes it: "the practice lead" for the Practice Lead.
 std::string role_words(const Profile& p, std::string_view role);
+
+// A job title as running text writes it, in lower case but for its
+// abbreviations: "team manager" for "Team Manager", "the IRO" kept.
+std::string title_in_prose(std::string_view label);
 
 // What a matcher names, as a noun phrase: "the decision that a Child in Need
 // plan is needed", "the initial CIN meeting or the CIN review meeting", "a

@@ -1,5 +1,6 @@
 #include "app/wording_tables.h"
 
+#include "app/wording.h"
 #include "core/access/permissions.h"
 
 #include <algorithm>
@@ -264,8 +265,7 @@ std::string flag_phrase(std::string_view type_id, std::string_view flag, bool va
 std::string value_phrase(const Profile& p, const FieldSpec& field, std::string_view value) {
   const auto roles = role_values();
   if (field.values.data() == roles.data()) {
-    std::string label = p.role_label(value);
-    return "the " + (label == value ? default_role_words(value) : label);
+    return role_words(p, value);
   }
   if (V w = find(kOutcomes, value);
       !w.empty() && field.values.data() == meeting_outcome_values().data())

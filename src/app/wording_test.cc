@@ -65,7 +65,7 @@ TEST(Wording, StatusesAsPhrases) {
   EXPECT_EQ(status_words(o), "to do (no timescale)");
 }
 
-// "the meeting must be chaired by the Practice Lead; it was chaired by the
+// "the meeting must be chaired by the practice lead; it was chaired by the
 // allocated social worker", not "chair_role is social_worker".
 TEST(Wording, AFindingSaysWhatWasAskedAndWhatWasRecorded) {
   const Profile& london = profile("london-cyps");
@@ -76,11 +76,11 @@ TEST(Wording, AFindingSaysWhatWasAskedAndWhatWasRecorded) {
   const auto found = check_constraints(london, h);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(finding_words(london, h, found[0]),
-            "the initial CIN meeting must be chaired by the Practice Lead; it was chaired by the "
+            "the initial CIN meeting must be chaired by the practice lead; it was chaired by the "
             "allocated social worker");
   EXPECT_EQ(finding_line(london, h, found[0]),
             "must: event 2 on 20 March 2025: the initial CIN meeting must be chaired by the "
-            "Practice Lead; it was chaired by the allocated social worker");
+            "practice lead; it was chaired by the allocated social worker");
   const CaseHistory unrecorded = history(
       R"({"type": "meeting", "date": "2025-03-20", "kind": "initial", "outcome": "continue"})");
   const auto none = check_constraints(london, unrecorded);

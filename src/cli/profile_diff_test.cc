@@ -166,13 +166,13 @@ TEST(ProfileDiff, ComparesConstraintsByWhatTheyApplyToNotByTheirWords) {
   EXPECT_TRUE(initial.differs);
   ASSERT_EQ(initial.a.size(), 1u);
   ASSERT_EQ(initial.b.size(), 1u);
-  EXPECT_EQ(initial.a[0].asks, "must be chaired by the Practice Lead");
+  EXPECT_EQ(initial.a[0].asks, "must be chaired by the practice lead");
   EXPECT_EQ(initial.b[0].constraint->id, "network_meeting_chair");
   // The same roles, in another order and the authority's own words.
   const ConstraintRow& review = constraint_row(d, "review meeting: chair");
   EXPECT_FALSE(review.differs);
   ASSERT_EQ(review.b.size(), 1u);
-  EXPECT_NE(review.b[0].asks.find("the Pod Manager"), std::string::npos);
+  EXPECT_NE(review.b[0].asks.find("the pod manager"), std::string::npos);
   EXPECT_EQ(d.constraints_differing(), 1u);
 }
 

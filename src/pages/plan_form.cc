@@ -10,6 +10,22 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// What the authority's procedure asks after a significant change, by its
+// rules' titles, so that the worker knows what answering yes starts.
+std::string significant_hint(const json& case_view) {
+  const json duties =
+      case_view.value("choices", json::object()).value("significant_change_duties", json::array());
+  const std::string name = case_view.value("profile_name", "The procedure");
+  if (duties.empty())
+    return name + " asks nothing more after a significant change; the plan's versions show it.";
+  std::string words;
+  for (std::size_t i = 0; i < duties.size(); ++i) {
+    if (i > 0) words += i + 1 == duties.size() ? " and " : ", ";
+    words += duties[i].get<std::string>();
+  }
+  return "If it is, " + name + " asks again: " + words + ".";
+}
+
 constexpr Option kSigners[] = {{"family", "The family (a parent or carer)"},
                                {"child", "The child"},
                                {"first_line_manager", "The team manager"}};
@@ -248,9 +264,9 @@ json plan_form_view(const json& case_view, const Form& t, const std::vector<Fiel
                          std::string(today), p);
   v["summary"] = textarea("summary", "What changed, and why",
                           "For example: agreed at the review meeting", shown("summary", ""), 3, p);
-  v["significant"] = radios("significant", "Is this a significant change to the plan?",
-                            "A significant change goes to the family and the network again",
-                            yes_no_options(), typed(t, "significant"), p, true);
+  v["significant"] =
+      radios("significant", "Is this a significant change to the plan?",
+             significant_hint(case_view), yes_no_options(), typed(t, "significant"), p, true);
   v["lead_professional"] =
       text_input("lead_professional", "Lead professional", "",
                  shown("lead_professional", settings.value("lead_professional", "")), p);

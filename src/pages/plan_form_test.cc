@@ -92,4 +92,20 @@ TEST(SignatureForm, OnlyAManagerIsOfferedTheManagersSignature) {
 }
 
 }  // namespace
+// A significant change tells the worker what the procedure asks again,
+// in its rules' words, or that it asks nothing more.
+TEST(PlanForm, TheSignificantQuestionSaysWhatAYesStarts) {
+  json c = a_case();
+  c["profile_name"] = "London CYPS";
+  c["choices"] = {{"significant_change_duties",
+                   json::array({"CIN plan shared with the family and signed by them"})}};
+  EXPECT_EQ(plan_form_view(c, {}, {}, "2026-12-02", 9)["significant"]["hint"],
+            "If it is, London CYPS asks again: CIN plan shared with the family and signed by "
+            "them.");
+  c["profile_name"] = "Bolton";
+  c["choices"]["significant_change_duties"] = json::array();
+  EXPECT_EQ(plan_form_view(c, {}, {}, "2026-12-02", 9)["significant"]["hint"],
+            "Bolton asks nothing more after a significant change; the plan's versions show it.");
+}
+
 }  // namespace cinplan::pages

@@ -64,17 +64,18 @@ std::string due_column_words(const json& o) {
   return date_in_words(due);
 }
 
-// Who signed, by name: "the family (Sarah Jones)", or, unnamed, who recorded
-// it; a professional's signature is recorded by the professional ("the team
-// manager, Mark Davies").
+// Who signed, by name, and when: "the family (Sarah Jones) on 3 December
+// 2026", or, unnamed, who recorded it; a professional's signature is
+// recorded by the professional ("the team manager, Mark Davies, on ...").
 std::string signature_words(const json& g) {
   const std::string by = text_at(g, "by"), name = text_at(g, "name"),
                     recorder = text_at(g, "recorded_by_name");
-  std::string words = text_at(g, "by_words");
-  if (!name.empty()) return words + " (" + name + ")";
-  if (recorder.empty()) return words;
-  if (by == "family" || by == "child") return words + ", recorded by " + recorder;
-  return words + ", " + recorder;
+  const std::string on = " on " + date_in_words(text_at(g, "date"));
+  const std::string words = text_at(g, "by_words");
+  if (!name.empty()) return words + " (" + name + ")" + on;
+  if (recorder.empty()) return words + on;
+  if (by == "family" || by == "child") return words + on + " (recorded by " + recorder + ")";
+  return words + ", " + recorder + "," + on;
 }
 
 }  // namespace
@@ -390,8 +391,7 @@ json case_page_view(const json& case_view, std::string_view today) {
     }
     std::string signed_words;
     for (const json& g : plan.value("signatures", json::array()))
-      signed_words += (signed_words.empty() ? "By " : "; by ") + signature_words(g) + " on " +
-                      date_in_words(text_at(g, "date"));
+      signed_words += (signed_words.empty() ? "By " : "; by ") + signature_words(g);
     bool by_family = false;
     for (const json& g : plan.value("signatures", json::array()))
       by_family = by_family || text_at(g, "by") == "family";

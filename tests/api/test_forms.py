@@ -461,7 +461,7 @@ class FormsTest(unittest.TestCase):
         signed = re.search(r"Signed</dt><dd[^>]*>([^<]*)<", page)
         self.assertTrue(signed, "no signatures on the case page")
         self.assertIn("By the family (Sarah Hale) on ", signed.group(1))
-        self.assertRegex(signed.group(1), r"; by the [A-Za-z ]*, %s on " % re.escape(who["name"]))
+        self.assertRegex(signed.group(1), r"; by the [A-Za-z ]*, %s, on " % re.escape(who["name"]))
         # Taken out of the plan from its form: the outcome and the action go
         # in one new version, which says why.
         form = c.get(f"/cases/{self.case}/plan")

@@ -130,7 +130,7 @@ test('a first-line manager endorses excluding a parent, and the meeting form sho
   await page.getByRole('button', { name: 'Endorse the exclusion' }).click();
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('The exclusion is endorsed and recorded.');
   await expect(page.locator('.cinplan-exclusions')).toContainText(who);
-  await expect(page.locator('.cinplan-exclusions')).toContainText('endorsed by the Practice Lead');
+  await expect(page.locator('.cinplan-exclusions')).toContainText('endorsed by the practice lead');
   const caseUrl = page.url().split('?')[0];
 
   // The worker, recording the next meeting, sees it, and the parent is no row of the register.
@@ -138,7 +138,7 @@ test('a first-line manager endorses excluding a parent, and the meeting form sho
   await signIn(page, as('daniel.mensah'));
   await page.goto(caseUrl + '/meeting');
   await expect(page.locator('.govuk-inset-text')).toContainText(who);
-  await expect(page.locator('.govuk-inset-text')).toContainText('endorsed by the Practice Lead');
+  await expect(page.locator('.govuk-inset-text')).toContainText('endorsed by the practice lead');
   const name = who.split(' (')[0];
   await expect(page.locator('.cinplan-register-row input[value="' + name + '"]')).toHaveCount(0);
   await screenshot(page, testInfo, 'meeting-form-exclusion');
