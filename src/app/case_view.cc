@@ -6,6 +6,7 @@
 #include "app/obligation_report.h"
 #include "app/wording.h"
 #include "app/wording_tables.h"
+#include "core/casefile/plan_fold.h"
 #include "core/obligations/findings.h"
 #include "core/obligations/obligations.h"
 
@@ -70,24 +71,22 @@ json case_summary_json(const CaseRecord& record) {
 
 json plan_versions_json(const CaseRecord& record) {
   json versions = json::array();
-  std::map<std::string, json> outcomes, actions;
-  std::map<std::string, bool> completed;
+  PlanFold plan;
   json removed = json::array();  // outcomes and actions taken out, in order
   json settings = json::object();
+  // An item as the version shows it: its agreement's fields, and for an
+  // action whether it is done.
+  auto shown = [](const PlanItem& item, bool action) {
+    json j = fields(*item.agreed);
+    if (action) j["completed"] = item.state == PlanItemState::kDone;
+    return j;
+  };
   for (std::size_t i = 0; i < record.history.events.size(); ++i) {
     const Event& e = record.history.events[i];
-    if (is(e, "plan_outcome_agreed")) {
-      outcomes[e.string_field("outcome_id")] = fields(e);
-    } else if (is(e, "plan_action_agreed")) {
-      actions[e.string_field("action_id")] = fields(e);
-    } else if (is(e, "plan_action_completed")) {
-      completed[e.string_field("action_id")] = true;
-    } else if (is(e, "plan_outcome_removed") || is(e, "plan_action_removed")) {
+    plan.apply(e);
+    if (is(e, "plan_outcome_removed") || is(e, "plan_action_removed")) {
       // Out of the plan from this version on; the earlier versions and the
       // chronology keep it.
-      const bool outcome = is(e, "plan_outcome_removed");
-      const std::string id = e.string_field(outcome ? "outcome_id" : "action_id");
-      (outcome ? outcomes : actions).erase(id);
       json r = fields(e);
       r["date"] = e.date.to_string();
       removed.push_back(std::move(r));
@@ -101,12 +100,10 @@ json plan_versions_json(const CaseRecord& record) {
       v["summary"] = e.body.value("summary", "");
       v["settings"] = settings;
       json os = json::array(), as = json::array();
-      for (auto& [id, o] : outcomes) os.push_back(o);
-      for (auto& [id, a] : actions) {
-        json copy = a;
-        copy["completed"] = completed.count(id) > 0;
-        as.push_back(std::move(copy));
-      }
+      for (const PlanItem& o : plan.outcomes())
+        if (o.agreed && o.state != PlanItemState::kRemoved) os.push_back(shown(o, false));
+      for (const PlanItem& a : plan.actions())
+        if (a.agreed && a.state != PlanItemState::kRemoved) as.push_back(shown(a, true));
       v["outcomes"] = std::move(os);
       v["actions"] = std::move(as);
       v["removed"] = removed;
@@ -116,7 +113,9 @@ json plan_versions_json(const CaseRecord& record) {
   // The current version shows the actions done since it was agreed.
   if (!versions.empty())
     for (json& a : versions.back()["actions"])
-      if (completed.count(a.value("action_id", ""))) a["completed"] = true;
+      if (const PlanItem* now = plan.action(a.value("action_id", ""));
+          now && now->state == PlanItemState::kDone)
+        a["completed"] = true;
   return versions;
 }
 

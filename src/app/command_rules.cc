@@ -7,6 +7,7 @@
 #include "app/service.h"
 #include "app/wording.h"
 #include "core/casefile/corrections.h"
+#include "core/casefile/plan_fold.h"
 #include "core/obligations/routing.h"
 
 namespace cinplan::app::rules {
@@ -136,29 +137,15 @@ Result<void> check_meeting(const CommandContext& ctx, const CaseHistory& h, std:
 
 Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::size_t first_new,
                         CommandResult& result) {
-  // Actions already done: agreeing one again would undo what the record says.
-  std::map<std::string, Date> done, out;      // out: taken out of the plan
-  std::map<std::string, std::string> serves;  // an open action: the outcome it serves
-  std::vector<std::string> outcomes;          // agreed and not taken out
-  std::optional<Date> in_force;               // the date of the version in force
-  for (std::size_t i = 0; i < first_new && i < h.events.size(); ++i) {
-    const Event& x = h.events[i];
-    const std::string_view type = x.type_id();
-    if (type == "plan_action_completed" || type == "plan_action_removed") {
-      (type == "plan_action_completed" ? done : out).emplace(x.string_field("action_id"), x.date);
-      serves.erase(x.string_field("action_id"));
-    } else if (type == "plan_action_agreed" && !done.count(x.string_field("action_id"))) {
-      serves[x.string_field("action_id")] = x.string_field("outcome_id");
-    } else if (type == "plan_outcome_agreed") {
-      if (std::find(outcomes.begin(), outcomes.end(), x.string_field("outcome_id")) ==
-          outcomes.end())
-        outcomes.push_back(x.string_field("outcome_id"));
-    } else if (type == "plan_outcome_removed") {
-      std::erase(outcomes, x.string_field("outcome_id"));
-      out.emplace(x.string_field("outcome_id"), x.date);
-    }
-    if (type == "plan_updated") in_force = x.date;
-  }
+  // The plan before this version: actions done or taken out are final.
+  const PlanFold plan = fold_plan(h, first_new);
+  const std::optional<Date> in_force = plan.in_force();
+  auto closed = [](const PlanItem* item, PlanItemState state) -> std::optional<Date> {
+    return item && item->state == state ? item->closed_on : std::nullopt;
+  };
+  auto in_plan = [](const PlanItem* item) {
+    return item && item->agreed && item->state == PlanItemState::kOpen;
+  };
   // What this version takes out: on the plan now, and no action still to
   // do serving an outcome taken out.
   const std::string record_kept = "cinplan, for every authority: a plan's record is kept";
@@ -168,23 +155,23 @@ Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::si
   for (const Event& e : new_events(h, first_new)) {
     if (e.type_id() == "plan_action_removed") {
       const std::string id = e.string_field("action_id");
-      if (auto d = done.find(id); d != done.end())
-        return std::unexpected(refuse("Action " + id + " was done on " + date_words(d->second) +
+      if (auto d = closed(plan.action(id), PlanItemState::kDone))
+        return std::unexpected(refuse("Action " + id + " was done on " + date_words(*d) +
                                           ": it stays on the record as done (actions_removed).",
                                       record_kept));
-      if (!serves.count(id))
+      if (!in_plan(plan.action(id)))
         return std::unexpected(
             Error::not_found("The plan has no action " + id + " to take out (actions_removed)."));
     } else if (e.type_id() == "plan_outcome_removed") {
       const std::string id = e.string_field("outcome_id");
-      if (std::find(outcomes.begin(), outcomes.end(), id) == outcomes.end())
+      if (!in_plan(plan.outcome(id)))
         return std::unexpected(
             Error::not_found("The plan has no outcome " + id + " to take out (outcomes_removed)."));
-      for (const auto& [action, outcome] : serves)
-        if (outcome == id &&
-            std::find(actions_out.begin(), actions_out.end(), action) == actions_out.end())
+      for (const PlanItem& a : plan.actions())
+        if (in_plan(&a) && a.agreed->string_field("outcome_id") == id &&
+            std::find(actions_out.begin(), actions_out.end(), a.id) == actions_out.end())
           return std::unexpected(
-              refuse("Outcome " + id + " is served by action " + action +
+              refuse("Outcome " + id + " is served by action " + a.id +
                          ", still to do: take the action out too, or mark it done first "
                          "(outcomes_removed).",
                      record_kept));
@@ -205,14 +192,15 @@ Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::si
                                           "the plan agrees it on " + date_words(e.date) +
                                           ": give a date from then on (by_date).",
                                       quote_containing(ctx.profile, "who")));
-      if (auto d = done.find(e.string_field("action_id")); d != done.end())
+      const std::string id = e.string_field("action_id");
+      if (auto d = closed(plan.action(id), PlanItemState::kDone))
         return std::unexpected(
-            refuse("Action " + d->first + " was done on " + date_words(d->second) +
+            refuse("Action " + id + " was done on " + date_words(*d) +
                        ": a new action needs an id of its own (action_id).",
                    "cinplan, for every authority: a plan's record of what was done is kept"));
-      if (auto d = out.find(e.string_field("action_id")); d != out.end())
-        return std::unexpected(refuse("Action " + d->first + " was taken out of the plan on " +
-                                          date_words(d->second) +
+      if (auto d = closed(plan.action(id), PlanItemState::kRemoved))
+        return std::unexpected(refuse("Action " + id + " was taken out of the plan on " +
+                                          date_words(*d) +
                                           ": a new action needs an id of its own (action_id).",
                                       record_kept));
       for (const char* f : {"owner", "by_date", "why"}) {
@@ -227,10 +215,12 @@ Result<void> check_plan(const CommandContext& ctx, const CaseHistory& h, std::si
                      quote_containing(ctx.profile, "who")));
         }
       }
-    } else if (e.type_id() == "plan_outcome_agreed" && out.count(e.string_field("outcome_id"))) {
+    } else if (auto gone =
+                   e.type_id() == "plan_outcome_agreed"
+                       ? closed(plan.outcome(e.string_field("outcome_id")), PlanItemState::kRemoved)
+                       : std::nullopt) {
       return std::unexpected(refuse("Outcome " + e.string_field("outcome_id") +
-                                        " was taken out of the plan on " +
-                                        date_words(out[e.string_field("outcome_id")]) +
+                                        " was taken out of the plan on " + date_words(*gone) +
                                         ": a new outcome needs an id of its own (outcome_id).",
                                     record_kept));
     } else if (e.type_id() == "plan_outcome_agreed" && e.string_field("measure").empty()) {

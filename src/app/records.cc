@@ -4,6 +4,7 @@
 
 #include "app/case_export.h"
 #include "core/casefile/corrections.h"
+#include "core/casefile/plan_fold.h"
 
 namespace cinplan::app {
 namespace {
@@ -30,8 +31,9 @@ CaseParts parts_of(const CaseHistory& history) {
   } else {
     for (const Event& e : history.events) events.push_back(&e);
   }
-  std::vector<std::string> done;  // action ids marked done
+  PlanFold plan;
   for (const Event* event : events) {
+    plan.apply(*event);
     const Event& e = *event;
     const std::string_view type = e.type_id();
     const json& b = e.body;
@@ -53,26 +55,13 @@ CaseParts parts_of(const CaseHistory& history) {
       auto& list = parts.shared_with;
       list.erase(std::remove(list.begin(), list.end(), agency), list.end());
       if (type == "consent" && e.bool_field("given")) list.push_back(agency);
-    } else if (type == "plan_action_agreed" || type == "plan_action_completed" ||
-               type == "plan_action_removed") {
-      const std::string id = text(b, "action_id");
-      auto& open = parts.open_actions;
-      auto it = std::find_if(open.begin(), open.end(),
-                             [&](const OpenAction& a) { return a.action_id == id; });
-      // Done (or taken out of the plan) is final: agreeing it again does
-      // not reopen it (check_plan refuses that).
-      if (type != "plan_action_agreed") {
-        done.push_back(id);
-        if (it != open.end()) open.erase(it);
-        continue;
-      }
-      if (std::find(done.begin(), done.end(), id) != done.end()) continue;
-      OpenAction a{id, text(b, "text"), text(b, "owner"), text(b, "by_date")};
-      if (it != open.end())
-        *it = std::move(a);
-      else
-        open.push_back(std::move(a));
     }
+  }
+  for (const PlanItem& a : plan.actions()) {
+    if (a.state != PlanItemState::kOpen || a.agreed == nullptr) continue;
+    const json& b = a.agreed->body;
+    parts.open_actions.push_back(
+        OpenAction{a.id, text(b, "text"), text(b, "owner"), text(b, "by_date")});
   }
   return parts;
 }
