@@ -161,6 +161,9 @@ cat >"$tmp/midpoint.json" <<'EOF2'
 EOF2
 expect 'CIN mid point meeting: should be considered at least every 6 weeks' \
   "$bin" obligations --case "$tmp/midpoint.json" --today 2026-05-15 --why
+# Past its date it is still to consider, never "overdue".
+expect '^to consider  *2026-04-21 .*midpoint_meeting' \
+  "$bin" obligations --case "$tmp/midpoint.json" --today 2026-05-15
 
 # --- one numbering, from 1, in every message ------------------------------
 echo '{"case_id": "C-1", "events": [{"type": "visited", "date": "2025-01-01"}]}' >"$tmp/first.json"

@@ -123,10 +123,9 @@ std::string fold_name(std::string_view name) {
   return out;
 }
 
-std::optional<SearchTerms> read_search(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (text.empty()) return std::nullopt;
+namespace {
+
+std::optional<SearchTerms> read_kind(std::string_view text) {
   SearchTerms t;
   const std::string compact = digits_only(text);
   if (compact.size() == 10 && all_digits(compact)) {
@@ -167,6 +166,31 @@ std::optional<SearchTerms> read_search(std::string_view text) {
     start = end + 1;
   }
   return t;
+}
+
+}  // namespace
+
+std::optional<SearchTerms> read_search(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.empty()) return std::nullopt;
+  auto t = read_kind(text);
+  if (!t) return t;
+  t->id_upper = std::string(text);
+  for (char& ch : t->id_upper)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  t->id_start = text.find('-') != std::string_view::npos &&
+                text.find_first_of("0123456789") != std::string_view::npos;
+  if (text.size() >= 2 && text.size() < 10 && all_digits(text)) t->number_part = std::string(text);
+  return t;
+}
+
+bool case_id_matches(const SearchTerms& t, std::string_view id) {
+  if (t.id_start && id.starts_with(t.id_upper)) return true;
+  if (t.number_part.empty()) return false;
+  const std::size_t dash = id.rfind('-');
+  return id.substr(dash == std::string_view::npos ? 0 : dash + 1).find(t.number_part) !=
+         std::string_view::npos;
 }
 
 bool name_matches(const SearchTerms& terms, std::string_view folded) {

@@ -18,6 +18,10 @@ struct SearchTerms {
   enum class Kind { kName, kDateOfBirth, kCaseId, kNhsNumber, kUpn } kind = Kind::kName;
   std::string value;               // folded name words; YYYY-MM-DD; the id or number without spaces
   std::vector<std::string> words;  // kName: each folded word
+  // Whatever the kind, what may be part of a case id:
+  std::string id_upper;     // the text in capitals ("nb-10019" is NB-10019)
+  bool id_start = false;    // letters, a dash and digits ("NB-100"): a case id's start
+  std::string number_part;  // 2 to 9 digits alone ("10019", "019"): part of a case's number
 };
 
 // What the search box was given: ten digits (spaces allowed) is an NHS
@@ -25,6 +29,10 @@ struct SearchTerms {
 // of birth, "C-..." a case id, anything else name words. Empty when the
 // text has nothing to search for.
 std::optional<SearchTerms> read_search(std::string_view text);
+
+// Whether `id` is a case id the terms give the start of, or whose number
+// holds the digits given ("NB-100" and "019" both find NB-10019).
+bool case_id_matches(const SearchTerms& terms, std::string_view id);
 
 // Whether every word of `terms` starts a word of the folded `name`.
 bool name_matches(const SearchTerms& terms, std::string_view folded_name);

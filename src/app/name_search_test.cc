@@ -42,4 +42,19 @@ TEST(NameSearch, NumbersAndDatesAreReadForWhatTheyAre) {
 }
 
 }  // namespace
+TEST(NameSearch, ThePartOfACaseIdFindsTheCasesItIsPartOf) {
+  auto start = read_search("nb-100");
+  ASSERT_TRUE(start);
+  EXPECT_EQ(start->id_upper, "NB-100");
+  EXPECT_TRUE(case_id_matches(*start, "NB-10019"));
+  EXPECT_FALSE(case_id_matches(*start, "NB-20019"));
+  auto digits = read_search(" 019 ");
+  ASSERT_TRUE(digits);
+  EXPECT_TRUE(case_id_matches(*digits, "NB-10019"));
+  EXPECT_FALSE(case_id_matches(*digits, "NB-10091"));
+  // A name is no part of an id; ten digits are an NHS number, not a case's.
+  EXPECT_FALSE(case_id_matches(*read_search("Amy"), "NB-10019"));
+  EXPECT_FALSE(case_id_matches(*read_search("9434765919"), "NB-9434765919"));
+}
+
 }  // namespace cinplan::app

@@ -29,7 +29,7 @@ std::string obligation_header() {
 std::string obligation_line(const Profile& profile, const CaseHistory* history,
                             const Obligation& o) {
   const Rule& rule = profile.rules[o.rule];
-  std::string line = fmt::format("{:<20} {:<10}  {:<10}  {:<28} {}", status_words(o),
+  std::string line = fmt::format("{:<20} {:<10}  {:<10}  {:<28} {}", status_words(o, rule.strength),
                                  o.has_due ? o.due.to_string() : "-",
                                  o.has_target ? o.target.to_string() : "", rule.id, rule.title);
   if (o.met_by >= 0) {
@@ -65,7 +65,7 @@ json obligation_json(const Profile& profile, const CaseHistory* history, const O
   j["rule"] = rule.id;
   j["title"] = rule.title;
   j["status"] = to_string(o.status);
-  j["status_words"] = status_words(o);
+  j["status_words"] = status_words(o, rule.strength);
   j["due"] = o.has_due ? json(o.due.to_string()) : json(nullptr);
   if (o.has_target) {
     j["target"] = o.target.to_string();

@@ -269,24 +269,12 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
   return records_.read([&](const Records::View& v) -> Result<json> {
     std::vector<const CaseRecord*> hits;
     // A case id as typed, or in capitals ("nb-10001" is NB-10001).
-    std::string upper(text);
-    for (char& ch : upper)
-      if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
     const CaseRecord* exact = v.find(text);
-    if (exact == nullptr) exact = v.find(upper);
+    if (exact == nullptr) exact = v.find(terms->id_upper);
     if (exact && terms->kind == SearchTerms::Kind::kName) {
       terms->kind = SearchTerms::Kind::kCaseId;
       terms->value = exact->id;
     }
-    const bool id_like = upper.find('-') != std::string::npos &&
-                         upper.find_first_of("0123456789") != std::string::npos;
-    // Digits alone, fewer than an NHS number's ten: part of a case's number
-    // ("10019" or "0019" for NB-10019).
-    std::string digits(text);
-    while (!digits.empty() && digits.front() == ' ') digits.erase(0, 1);
-    while (!digits.empty() && digits.back() == ' ') digits.pop_back();
-    const bool number_like = digits.size() >= 2 && digits.size() < 10 &&
-                             digits.find_first_not_of("0123456789") == std::string::npos;
     std::map<std::string, std::string> found_by;  // a family member's name matched
     for (const auto& [id, r] : v.cases) {
       const json child = child_json(r);
@@ -315,10 +303,8 @@ Result<json> Service::search(const access::Caller& caller, std::string_view text
           hit = child.value("upn", "") == terms->value;
           break;
       }
-      // Letters, a dash and digits ("NB-100"): the start of a case id.
-      if (!hit && !exact && id_like && r.id.starts_with(upper)) hit = true;
-      if (!hit && number_like && r.id.substr(r.id.rfind('-') + 1).find(digits) != std::string::npos)
-        hit = true;
+      // Part of a case id, unless a whole one was given.
+      if (!hit && !exact && case_id_matches(*terms, r.id)) hit = true;
       if (hit && r.parts.restricted && !granted(caller, r.id)) hit = false;
       if (hit) hits.push_back(&r);
     }

@@ -106,6 +106,12 @@ std::string status_words(const Obligation& o) {
   return "upcoming";
 }
 
+std::string status_words(const Obligation& o, Strength strength) {
+  const bool done = o.status == ObligationStatus::kMet || o.status == ObligationStatus::kMetLate;
+  if (strength == Strength::kConsider && !done) return "to consider";
+  return status_words(o);
+}
+
 std::string strength_words(Strength s) {
   switch (s) {
     case Strength::kMust:

@@ -27,6 +27,10 @@ std::string date_words(Date d);
 // procedure's own softer aim), "overdue", "done", "done late", "missed",
 // "to do (no timescale)".
 std::string status_words(const Obligation& o);
+// The same for an obligation of a rule of `strength`: a duty only to
+// consider, not yet done, reads "to consider", past its date too; it is
+// never "overdue".
+std::string status_words(const Obligation& o, Strength strength);
 
 // "must", "should", "should consider".
 std::string strength_words(Strength s);

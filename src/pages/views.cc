@@ -219,9 +219,6 @@ json case_page_view(const json& case_view, std::string_view today) {
     }
     json item = o;
     item["tag"] = tag_for(status, text_at(o, "strength"));
-    // A duty only to consider is never "overdue": it is to consider, from
-    // its date.
-    if (text_at(o, "strength") == "consider") item["status_words"] = "To consider";
     item["due_words"] = due_column_words(o);
     json cites = json::array();
     for (const json& c : o.value("cite", json::array())) {
