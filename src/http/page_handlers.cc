@@ -160,12 +160,15 @@ Result<Reply> case_page(Call& call) {
   const std::vector<std::string> flagged = field(call.query, "flagged") == "1"
                                                ? call.service.take_notices(call.session_token)
                                                : std::vector<std::string>{};
+  // "?chronology=all": every entry, not only the latest.
+  const bool whole_chronology = field(call.query, "chronology") == "all";
   auto render = [&]() -> Result<std::string> {
     const json j = json::parse(**text);
     const std::string title = j["child"].is_object() && j["child"].contains("name")
                                   ? j["child"]["name"].get<std::string>()
                                   : id;
-    json v = pages::case_page_view(j, today.to_string());
+    json v =
+        pages::case_page_view(j, today.to_string(), whole_chronology ? 0 : pages::kChronologyShown);
     auto allowed = [&](std::string_view action) {
       auto d = call.service.authorize(*call.caller, action, id);
       return d && d->allowed;
@@ -187,7 +190,9 @@ Result<Reply> case_page(Call& call) {
   };
   Result<std::shared_ptr<const std::string>> page;
   if (flagged.empty()) {
-    page = call.site->cached("case|" + id + "|" + call.csrf_token + "|" + recorded, *text, render);
+    page = call.site->cached(
+        "case|" + id + "|" + call.csrf_token + "|" + recorded + (whole_chronology ? "|all" : ""),
+        *text, render);
   } else if (auto once = render(); once) {
     page = std::make_shared<const std::string>(std::move(*once));
   } else {

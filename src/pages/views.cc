@@ -187,7 +187,7 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   return v;
 }
 
-json case_page_view(const json& case_view, std::string_view today) {
+json case_page_view(const json& case_view, std::string_view today, std::size_t chronology_shown) {
   json v = case_view;
   v["today_words"] = date_in_words(today);
   v["closed"] = case_view.contains("closure") && !case_view["closure"].is_null();
@@ -444,6 +444,15 @@ json case_page_view(const json& case_view, std::string_view today) {
     if (da != db) return da > db;
     return a.value("event", 0) > b.value("event", 0);
   });
+  // A long history is shown from its latest entries; the rest is a link
+  // away (the page of a child known for years stays quick to load).
+  const std::size_t all = entries.size();
+  if (chronology_shown > 0 && all > chronology_shown) entries.resize(chronology_shown);
+  v["chronology_left_out"] = all - entries.size();
+  v["chronology_more_words"] = all > entries.size()
+                                   ? json("Show all " + std::to_string(all) + " entries (" +
+                                          std::to_string(all - entries.size()) + " earlier)")
+                                   : json(false);
   v["chronology"] = json(std::move(entries));
   return v;
 }

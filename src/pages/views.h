@@ -24,9 +24,12 @@ nlohmann::ordered_json caseload_view(const nlohmann::ordered_json& caseload, std
 
 // The case page: the case as Service::case_view gives it, with "due" (what
 // is overdue, due soon or due next, most urgent first, each with its Why?)
-// and the chronology newest first.
+// and the chronology newest first: its latest `chronology_shown` entries
+// (every one when 0), with the number left out.
+inline constexpr std::size_t kChronologyShown = 40;
 nlohmann::ordered_json case_page_view(const nlohmann::ordered_json& case_view,
-                                      std::string_view today);
+                                      std::string_view today,
+                                      std::size_t chronology_shown = kChronologyShown);
 
 // Find a child: the search answer with a sentence saying how many were found.
 nlohmann::ordered_json search_view(const nlohmann::ordered_json& found, std::string_view terms);

@@ -284,6 +284,26 @@ TEST(Views, ACorrectionStaysVisibleAsSuchOnTheChronology) {
   EXPECT_EQ(v["chronology"][1]["detail"], "Housing");
 }
 
+TEST(Views, ALongChronologyShowsItsLatestEntriesAndSaysHowManyMore) {
+  json c = {{"profile_name", "Bolton"},
+            {"obligations", json::array()},
+            {"meetings", json::array()},
+            {"closure", nullptr},
+            {"chronology", json::array()}};
+  for (int i = 1; i <= 45; ++i)
+    c["chronology"].push_back(
+        {{"event", i},
+         {"date", "2026-10-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1)},
+         {"what", "a case note"}});
+  const json latest = case_page_view(c, "2026-12-02");
+  ASSERT_EQ(latest["chronology"].size(), kChronologyShown);
+  EXPECT_EQ(latest["chronology"][0]["date"], "2026-10-28");
+  EXPECT_EQ(latest["chronology_more_words"], "Show all 45 entries (5 earlier)");
+  const json all = case_page_view(c, "2026-12-02", 0);
+  EXPECT_EQ(all["chronology"].size(), 45u);
+  EXPECT_EQ(all["chronology_more_words"], false);
+}
+
 TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
   json c = caseload();
   c["cases"][0]["worker"] = "Alex Morgan";

@@ -34,6 +34,28 @@ test('a worker signs in and the caseload says what is overdue and due this week'
   await screenshot(page, testInfo, 'caseload-overdue');
 });
 
+test('a child known for a long time shows the latest of the chronology, and all of it on asking', async ({ page }, testInfo) => {
+  await signIn(page, worker());
+  // The worker's child with the longest history, as the API tells it.
+  const caseload = await (await page.request.get('/api/caseload')).json();
+  let longest = null;
+  for (const c of caseload.cases) {
+    const view = await (await page.request.get(`/api/cases/${c.case_id}`)).json();
+    if (!longest || view.chronology.length > longest.n) longest = { id: c.case_id, n: view.chronology.length };
+  }
+  test.skip(longest.n <= 40, 'no child of the demo has more than 40 entries');
+  await page.goto(`/cases/${longest.id}`);
+  const entries = page.locator('.moj-timeline__item');
+  await expect(entries).toHaveCount(40);
+  const more = page.getByRole('link', { name: `Show all ${longest.n} entries (${longest.n - 40} earlier)` });
+  await more.click();
+  await expect(page).toHaveURL(/chronology=all#chronology$/);
+  await expect(entries).toHaveCount(longest.n);
+  await expect(page.getByRole('link', { name: /^Show all/ })).toHaveCount(0);
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'case-chronology-all');
+});
+
 test('the case page shows what is due and why, in the procedure\'s words', async ({ page }, testInfo) => {
   await signIn(page, worker());
   await page.locator('tbody tr a').first().click();
