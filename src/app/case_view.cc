@@ -362,7 +362,10 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       json one = {
           {"by", by}, {"by_words", signer_words(profile, by)}, {"date", e.date.to_string()}};
       if (const std::string name = e.string_field("name"); !name.empty()) one["name"] = name;
-      if (i < record.recorded.size()) one["recorded_by"] = record.recorded[i].by;
+      if (i < record.recorded.size()) {
+        one["recorded_by"] = record.recorded[i].by;
+        one["recorded_at"] = record.recorded[i].at;
+      }
       signed_by.push_back(std::move(one));
     }
     out["plan"]["signatures"] = std::move(signed_by);

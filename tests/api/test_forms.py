@@ -458,6 +458,12 @@ class FormsTest(unittest.TestCase):
         self.assertEqual(r.status, 303, r)
         page = html.unescape(c.get(f"/cases/{self.case}").text)
         who = ctx.client_for("flm.north").get("/api/session").json["signed_in"]
+        signatures = ctx.client_for("flm.north").get(f"/api/cases/{self.case}").json["plan"][
+            "signatures"]
+        self.assertEqual([(g["by"], g.get("name"), g["recorded_by"]) for g in signatures],
+                         [("family", "Sarah Hale", "sw.north"),
+                          ("first_line_manager", None, "flm.north")])
+        self.assertTrue(all(g["recorded_at"].endswith("Z") for g in signatures), signatures)
         signed = re.search(r"Signed</dt><dd[^>]*>([^<]*)<", page)
         self.assertTrue(signed, "no signatures on the case page")
         self.assertIn("By the family (Sarah Hale) on ", signed.group(1))
