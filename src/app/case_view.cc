@@ -98,6 +98,7 @@ json plan_versions_json(const CaseRecord& record) {
       v["event"] = i + 1;  // counted from 1, as the chronology counts
       v["date"] = e.date.to_string();
       v["summary"] = e.body.value("summary", "");
+      v["significant"] = e.bool_field("significant");
       v["settings"] = settings;
       json os = json::array(), as = json::array();
       for (const PlanItem& o : plan.outcomes())

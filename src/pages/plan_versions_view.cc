@@ -99,6 +99,7 @@ json plan_versions_view(const json& answer) {
     one["date_words"] = date_in_words(text_at(ver, "date"));
     one["summary"] = text_at(ver, "summary").empty() ? json(false) : json(text_at(ver, "summary"));
     one["current"] = i + 1 == versions.size();
+    one["significant"] = ver.value("significant", false);
     json outcomes = json::array(), actions = json::array(), settings = json::array();
     for (const json& o : ver["outcomes"]) {
       std::string line = text_at(o, "text");

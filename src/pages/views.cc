@@ -19,11 +19,18 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// A caseload item: its limit, and the date agreed or planned for it when
+// sooner, as the case page shows it ("2 March 2027 (agreed for 24 December
+// 2026)").
 json item_view(const json& o) {
   json v;
   v["title"] = text_at(o, "title");
   v["due"] = text_at(o, "due");
-  v["due_words"] = date_in_words(text_at(o, "due"));
+  std::string words = date_in_words(text_at(o, "due"));
+  const std::string kind = text_at(o, "target_kind"), target = text_at(o, "target");
+  if (!target.empty() && (kind == "agreed" || kind == "planned"))
+    words += " (" + kind + " for " + date_in_words(target) + ")";
+  v["due_words"] = words;
   return v;
 }
 
@@ -332,11 +339,30 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
           if (item.is_string()) out += (out.empty() ? "" : ", ") + word(item.get<std::string>());
       return out.empty() ? json(false) : json(out);
     };
-    visit["others_words"] =
-        joined(visit.value("others_present", json()), [](const std::string& s) { return s; });
+    // Each person as "name, role": one from the next by a semicolon.
+    std::string others;
+    for (const json& item : visit.value("others_present", json::array()))
+      if (item.is_string()) others += (others.empty() ? "" : "; ") + item.get<std::string>();
+    visit["others_words"] = others.empty() ? json(false) : json(others);
+    // Whether the family knew, and what the visit was for.
+    std::string how;
+    if (visit.contains("announced") && visit["announced"].is_boolean() &&
+        text_at(visit, "purpose") != "unannounced_check")
+      how = visit["announced"].get<bool>() ? "announced" : "unannounced";
+    for (const Option& o : visit_purposes())
+      if (o.value == text_at(visit, "purpose") && text_at(visit, "purpose") != "routine") {
+        std::string words(o.label);
+        words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+        how += (how.empty() ? "" : "; ") + words;
+      }
+    visit["how_words"] = how.empty() ? json(false) : json(how);
     visit["rooms_words"] = joined(visit.value("rooms_seen", json()), [](const std::string& room) {
       for (const Option& o : visit_rooms())
-        if (o.value == room) return std::string(o.label);
+        if (o.value == room) {
+          std::string words(o.label);
+          words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+          return words;
+        }
       return room;
     });
     // "at the child's home": the form's own words for where the visit was.

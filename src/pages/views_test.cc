@@ -42,6 +42,12 @@ TEST(Views, TheCaseloadCountsAndPutsWhatIsOverdueFirst) {
   EXPECT_EQ(v["rows"][1]["due_soon"]["title"], "Child in Need visit");
   EXPECT_EQ(v["rows"][2]["child"], "(no name recorded)");
   EXPECT_EQ(v["today_words"], "2 December 2026");
+  // A date agreed for the review shows beside its limit, as on the case.
+  json agreed = caseload();
+  agreed["cases"][2]["next_due"]["target"] = "2026-12-24";
+  agreed["cases"][2]["next_due"]["target_kind"] = "agreed";
+  EXPECT_EQ(caseload_view(agreed, "", "Bolton")["rows"][2]["next"]["due_words"],
+            "10 January 2027 (agreed for 24 December 2026)");
 }
 
 TEST(Views, APlanActionPastItsDateIsOverdueOnTheCaseload) {
@@ -237,7 +243,9 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
                               {"reason_not_seen", "at his grandmother's"},
                               {"location", "home"},
                               {"others_present", {"Dana Smith, mother", "a neighbour"}},
-                              {"rooms_seen", {"kitchen", "bedroom"}}}});
+                              {"rooms_seen", {"kitchen", "bedroom"}},
+                              {"announced", false},
+                              {"purpose", "unannounced_check"}}});
   c["plan"] = {
       {"date", "2026-09-01"},
       {"outcomes", json::array()},
@@ -251,8 +259,10 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
   EXPECT_EQ(v["visits"][1]["date"], "2026-11-13");
   EXPECT_EQ(v["visits"][2]["date"], "2026-04-30");
   // What the visit found, in words: who else was there, the rooms, why not seen.
-  EXPECT_EQ(v["visits"][0]["others_words"], "Dana Smith, mother, a neighbour");
-  EXPECT_EQ(v["visits"][0]["rooms_words"], "Kitchen, The child's bedroom");
+  EXPECT_EQ(v["visits"][0]["others_words"], "Dana Smith, mother; a neighbour");
+  EXPECT_EQ(v["visits"][0]["rooms_words"], "kitchen, the child's bedroom");
+  EXPECT_EQ(v["visits"][0]["how_words"], "an unannounced check");
+  EXPECT_EQ(v["visits"][1]["how_words"], false);
   EXPECT_EQ(v["visits"][0]["why_not_words"], "at his grandmother's");
   EXPECT_EQ(v["visits"][1]["others_words"], false);
   EXPECT_EQ(v["visits"][0]["location"], "at the child's home");  // where the visit was

@@ -475,9 +475,12 @@ class FormsTest(unittest.TestCase):
         fields = pages_fields(form)
         self.assertNotIn("outcome-1-remove", fields)
         fields.update({"summary": "Fern walks to school on her own now",
-                       "outcome-1-remove": "yes", "action-1-remove": "yes"})
+                       "outcome-1-remove": "yes", "action-1-remove": "yes", "significant": "yes"})
         r = post_form(c, f"/cases/{self.case}/plan", fields)
         self.assertEqual(r.status, 303, r)
+        # The versions say which change was significant.
+        versions = c.get(f"/cases/{self.case}/plan/versions").text
+        self.assertEqual(versions.count("Significant change</strong>"), 1, versions)
         flm = ctx.client_for("flm.north")
         plan = flm.get(f"/api/cases/{self.case}").json["plan"]
         self.assertEqual((plan["outcomes"], plan["actions"]), ([], []))

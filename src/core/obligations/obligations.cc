@@ -14,7 +14,7 @@ constexpr std::int32_t kNever = std::numeric_limits<std::int32_t>::max();
 // The registry ids the engine names, looked up once (find_event_type compares
 // strings; doing it for every case cost about 5% of a scan).
 struct Types {
-  EventTypeId meeting, invitations, closed, order, order_extended, pathway, plan;
+  EventTypeId meeting, invitations, cancelled, closed, order, order_extended, pathway, plan;
   std::uint64_t cin_kinds;
   std::uint64_t between_kinds;
 };
@@ -23,6 +23,7 @@ const Types& types() {
     Types x{};
     x.meeting = *find_event_type("meeting");
     x.invitations = *find_event_type("invitations_sent");
+    x.cancelled = *find_event_type("meeting_cancelled");
     x.closed = *find_event_type("closed");
     x.order = *find_event_type("supervision_order");
     x.order_extended = *find_event_type("supervision_order_extended");
@@ -121,6 +122,7 @@ class Evaluator {
     const Types& t = types();
     meeting_type_ = t.meeting;
     invitations_type_ = t.invitations;
+    cancelled_type_ = t.cancelled;
     cin_kinds_ = t.cin_kinds;
     between_kinds_ = t.between_kinds;
     if (const Fact* c = last_match(s_, closed_matcher(), kNoDate, today_)) closed_ = c->date;
@@ -300,13 +302,23 @@ class Evaluator {
         if (anchor_fact != nullptr && anchor_fact->type == meeting_type_ &&
             it->date == anchor_fact->date && it->event < anchor_fact->event)
           continue;
-        if (it->ref_date > anchor) {
+        if (it->ref_date > anchor && !cancelled(*it, until)) {
           agreed = it->ref_date;
           break;
         }
       }
     }
     return agreed;
+  }
+
+  // Whether the meeting `invitations` were sent for was cancelled after
+  // they were sent, by `until`: the date is no longer agreed.
+  bool cancelled(const Fact& invitations, std::int32_t until) const {
+    for (const Fact& c : s_.facts(cancelled_type_)) {
+      if (c.date > until) break;
+      if (c.ref_date == invitations.ref_date && c.event > invitations.event) return true;
+    }
+    return false;
   }
 
   bool met_by_meetings(const Rule& r) const {
@@ -690,6 +702,7 @@ class Evaluator {
   std::vector<Obligation>& out_;
   EventTypeId meeting_type_ = 0;
   EventTypeId invitations_type_ = 0;
+  EventTypeId cancelled_type_ = 0;
   std::uint64_t cin_kinds_ = 0;
   std::uint64_t between_kinds_ = 0;  // meetings held between a series' meetings
   EventMatcher closed_m_;

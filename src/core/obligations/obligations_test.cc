@@ -303,6 +303,26 @@ TEST_F(Engine, TheReviewsAgreedDateIsNotTheMidPointMeetings) {
   }
 }
 
+// A review arranged for 1 May and then cancelled is no longer the date
+// agreed: the review is expected on the date the meeting agreed again.
+TEST_F(Engine, ACancelledMeetingIsNotTheDateAgreed) {
+  const std::string base =
+      R"({"type": "plan_decided", "date": "2026-03-02"},
+         {"type": "meeting", "date": "2026-03-25", "kind": "initial", "next_meeting": "2026-06-20"},
+         {"type": "invitations_sent", "date": "2026-04-01", "meeting_date": "2026-05-01"})";
+  const std::string cancel =
+      R"(, {"type": "meeting_cancelled", "date": "2026-04-10", "kind": "review",
+            "meeting_date": "2026-05-01", "reason": "the mother is in hospital"})";
+  EXPECT_EQ(of("review", base, "2026-04-15"), V{"upcoming 2026-06-25 2026-05-01"});
+  EXPECT_EQ(of("review", base + cancel, "2026-04-15"), V{"upcoming 2026-06-25 2026-06-20"});
+  // Before the cancellation it was still the date agreed.
+  EXPECT_EQ(of("review", base + cancel, "2026-04-05"), V{"upcoming 2026-06-25 2026-05-01"});
+  // Arranged again for the same day, it is agreed again.
+  const std::string again =
+      R"(, {"type": "invitations_sent", "date": "2026-04-12", "meeting_date": "2026-05-01"})";
+  EXPECT_EQ(of("review", base + cancel + again, "2026-04-15"), V{"upcoming 2026-06-25 2026-05-01"});
+}
+
 // A second decision restarts the visit clock, but the interval it closed,
 // already overdue, stays on the record as missed.
 TEST_F(Engine, ALaterDecisionDoesNotEraseAnEarlierFailure) {
