@@ -60,7 +60,9 @@ std::string rule_hint_by_kind(const json& choices, const char* key) {
   std::string out;
   for (const auto& [hint, kinds] : hints)
     out += (out.empty() ? "" : " ") + std::string("For the ") + joined(kinds) + ": " + hint;
-  // The kinds not named have none: said by leaving them out.
+  // The kinds with none are named too, so that a worker arranging one of
+  // them is not left reading another kind's rule as theirs.
+  if (!none.empty()) out += " For the " + joined(none) + ", the procedure sets nothing here.";
   return out;
 }
 

@@ -115,7 +115,7 @@ TEST(ArrangeForm, EachKindOfMeetingIsToldItsOwnNotice) {
       arrange_form_view(c, {}, {}, "2026-11-12", 7)["invitations_date"]["hint"];
   EXPECT_EQ(hint,
             "For the Initial CIN meeting: London CYPS: \"Invitations must be sent out 3 to 4 weeks "
-            "before the meeting.\"");
+            "before the meeting.\" For the CIN review meeting, the procedure sets nothing here.");
   const FormReading none = read_arrange({{"kind", "review"}}, c);
   EXPECT_EQ(none.problems.back().field, "invite");
 }
