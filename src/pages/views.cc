@@ -59,6 +59,15 @@ int urgency(std::string_view status, std::string_view strength = {}) {
   return 3;
 }
 
+// The days from `iso` to `today` (both YYYY-MM-DD), at least 1; 1 when
+// either is no date.
+int days_before(std::string_view iso, std::string_view today) {
+  auto d = parse_date(iso);
+  auto t = parse_date(today);
+  if (!d || !t) return 1;
+  return std::max(1, t->days() - d->days());
+}
+
 std::string due_column_words(const json& o) {
   const std::string due = text_at(o, "due"), target = text_at(o, "target"),
                     kind = text_at(o, "target_kind"), late = text_at(o, "agreed_date");
@@ -113,6 +122,7 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   json rows = json::array();
   int overdue = 0, due_soon = 0, children = 0;
   std::vector<std::string> workers;
+  const std::string today = text_at(caseload, "today");
   for (const json& c : caseload["cases"]) {
     const std::string held_by = text_at(c, "worker");
     if (!held_by.empty() && std::find(workers.begin(), workers.end(), held_by) == workers.end())
@@ -137,9 +147,21 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
                       {"due_words", date_in_words(text_at(a, "by_date"))}});
     }
     row["overdue_count"] = over.size();
-    // The procedure's duties outrank the plan's own dates in the default order.
+    // Most overdue first: the procedure's duties before the plan's own
+    // dates, then by how long the oldest has been overdue.
     row["duties_overdue"] = c["overdue"].size();
-    row["overdue_sort"] = 1000 * c["overdue"].size() + over.size();
+    auto oldest = [](const json& items, const char* key) {
+      std::string first;
+      for (const json& o : items)
+        if (const std::string d = text_at(o, key); !d.empty() && (first.empty() || d < first))
+          first = d;
+      return first;
+    };
+    const std::string oldest_due =
+        !c["overdue"].empty() ? oldest(c["overdue"], "due")
+                              : oldest(c.value("actions_overdue", json::array()), "by_date");
+    row["overdue_sort"] =
+        over.empty() ? 0 : (c["overdue"].empty() ? 0 : 100000) + days_before(oldest_due, today);
     row["overdue"] = over;
     const json& next = c["next_due"];
     const bool soon = next.is_object() && text_at(next, "status") == "due_soon";
@@ -156,9 +178,7 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
     rows.push_back(std::move(row));
   }
   std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
-    if (a["duties_overdue"] != b["duties_overdue"])
-      return a["duties_overdue"] > b["duties_overdue"];
-    if (a["overdue_count"] != b["overdue_count"]) return a["overdue_count"] > b["overdue_count"];
+    if (a["overdue_sort"] != b["overdue_sort"]) return a["overdue_sort"] > b["overdue_sort"];
     return a["due_soon_sort"].get<std::string>() < b["due_soon_sort"].get<std::string>();
   });
   const bool team = action == "/caseload/team";
@@ -180,7 +200,10 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   v["columns"] = caseload_columns(order, team, action, chosen == "all" ? "" : chosen, worker);
   v["has_rows"] = !rows.empty();
   v["rows"] = std::move(rows);
-  std::sort(workers.begin(), workers.end());
+  // By family name, as the table sorts them.
+  std::sort(workers.begin(), workers.end(), [](const std::string& a, const std::string& b) {
+    return name_sort_key(a) < name_sort_key(b);
+  });
   json choices =
       json::array({{{"value", ""}, {"label", "Every worker"}, {"selected", worker.empty()}}});
   for (const std::string& w : workers)

@@ -66,6 +66,22 @@ TEST(Views, APlanActionPastItsDateIsOverdueOnTheCaseload) {
   EXPECT_EQ(ava["overdue_count"], 1);
 }
 
+TEST(Views, TheChildOverdueLongestComesFirst) {
+  json c = caseload();
+  // C-1's visit is a month overdue, C-2's two duties a few days: the month
+  // comes first; an action of the plan alone comes after either.
+  c["cases"][0]["overdue"] = json::array({obligation("Visit", "overdue", "2026-11-01")});
+  c["cases"][1]["overdue"] = json::array({obligation("Review", "overdue", "2026-11-28"),
+                                          obligation("Visit", "overdue", "2026-11-29")});
+  c["cases"][2]["actions_overdue"] =
+      json::array({{{"text", "GP visit"}, {"by_date", "2026-10-01"}}});
+  const json v = caseload_view(c, "", "p");
+  ASSERT_EQ(v["rows"].size(), 3u);
+  EXPECT_EQ(v["rows"][0]["case_id"], "C-1");
+  EXPECT_EQ(v["rows"][1]["case_id"], "C-2");
+  EXPECT_EQ(v["rows"][2]["case_id"], "C-3");
+}
+
 TEST(Views, TheCaseloadFilterShowsOnlyWhatWasAskedButCountsAll) {
   const json overdue = caseload_view(caseload(), "overdue", "p");
   ASSERT_EQ(overdue["rows"].size(), 1u);
@@ -320,12 +336,14 @@ TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
   c["cases"][1]["worker"] = "Chloe Bennett";
   const json all = caseload_view(c, "", "p");
   ASSERT_EQ(all["workers"].size(), 3u);  // every worker, and the team's two
-  EXPECT_EQ(all["workers"][1]["value"], "Alex Morgan");
+  // By family name: Bennett before Morgan.
+  EXPECT_EQ(all["workers"][1]["value"], "Chloe Bennett");
+  EXPECT_EQ(all["workers"][2]["value"], "Alex Morgan");
   EXPECT_EQ(all["rows"][2]["worker"], "not allocated");
   const json one = caseload_view(c, "", "p", "Chloe Bennett");
   ASSERT_EQ(one["rows"].size(), 1u);
   EXPECT_EQ(one["rows"][0]["case_id"], "C-2");
-  EXPECT_TRUE(one["workers"][2]["selected"].get<bool>());
+  EXPECT_TRUE(one["workers"][1]["selected"].get<bool>());
   EXPECT_EQ(one["counts"]["children"], 1);  // the worker's, not the team's
   EXPECT_EQ(all["counts"]["children"], 3);
 }
