@@ -224,6 +224,8 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
         for (const Labelled& o : profile.outcomes)
           if (o.id == outcome && !o.label.empty()) m["outcome_words"] = o.label;
       }
+      if (const std::string chair = e.string_field("chair_role"); !chair.empty())
+        m["chair_words"] = role_words(profile, chair);
       meetings.push_back(std::move(m));
     } else if (type == "meeting_scheduled") {
       json m = fields(e);
@@ -290,6 +292,11 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
         for (const Labelled& o : profile.outcomes)
           if (o.id == outcome && !o.label.empty()) detail = "outcome: " + o.label;
       }
+      if (const std::string chair = e.string_field("chair_role"); !chair.empty())
+        detail += (detail.empty() ? "chaired by " : "; chaired by ") + role_words(profile, chair);
+      // Held against the procedure, with the reason given: it stays in sight.
+      if (const std::string why = e.string_field("departure_reason"); !why.empty())
+        detail += (detail.empty() ? "" : "; ") + std::string("not as the procedure asks: ") + why;
     } else if (type == "closed" || type == "stepped_down" || type == "stepped_up") {
       detail = e.string_field("reason");
     } else if (type == "plan_signed") {

@@ -289,7 +289,8 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     json item = m;
     item["kind_words"] = kind_words(m);
     item["date_words"] = date_in_words(text_at(m, "date"));
-    if (!item.contains("outcome_words")) item["outcome_words"] = false;
+    for (const char* k : {"outcome_words", "chair_words", "departure_reason"})
+      if (!item.contains(k)) item[k] = false;
     meetings.push_back(held_meeting_view(std::move(item)));
   }
   json upcoming = json::array();

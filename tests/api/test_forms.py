@@ -207,6 +207,13 @@ class FormsTest(unittest.TestCase):
                       dict(fields, departure_reason="The Team Manager was ill; it could not wait"))
         self.assertEqual(r.status, 303, r)
         self.assertIn("flagged=1", r.header("Location"))
+        # Afterwards the case still says so: who chaired, and why not as
+        # the procedure asks, on the meeting and in the chronology.
+        page = html.unescape(c.get(f"/cases/{self.case}").text)
+        self.assertIn("Not as the procedure asks</strong>", page)
+        self.assertIn("Why: The Team Manager was ill; it could not wait", page)
+        self.assertIn("not as the procedure asks: The Team Manager was ill", page)
+        self.assertRegex(page, r"chaired by the [a-z ]*social worker")
 
     def test_a_meeting_arranged_is_cancelled_from_its_form(self):
         flm = ctx.client_for("flm.north")
