@@ -59,6 +59,13 @@ int urgency(std::string_view status, std::string_view strength = {}) {
   return 3;
 }
 
+// "Due soon" for "due soon".
+std::string sentence_start(std::string words) {
+  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
+    words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  return words;
+}
+
 // The days from `iso` to `today` (both YYYY-MM-DD), at least 1; 1 when
 // either is no date.
 int days_before(std::string_view iso, std::string_view today) {
@@ -241,7 +248,7 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
       const std::string on = text_at(met, "date");
       if (on.empty() || on < recent) continue;  // done long ago: on the chronology
       done.push_back({{"title", text_at(o, "title")},
-                      {"status_words", text_at(o, "status_words")},
+                      {"status_words", sentence_start(text_at(o, "status_words"))},
                       {"tag", tag_for(status)},
                       {"done_on", on},
                       {"done_words", date_in_words(on)}});
@@ -249,6 +256,8 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     }
     json item = o;
     item["tag"] = tag_for(status, text_at(o, "strength"));
+    // A tag starts with a capital, as the caseload's do.
+    item["status_words"] = sentence_start(text_at(o, "status_words"));
     item["due_words"] = due_column_words(o);
     json cites = json::array();
     for (const json& c : o.value("cite", json::array())) {
@@ -259,11 +268,47 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     item["cite"] = std::move(cites);
     due.push_back(std::move(item));
   }
+  // The plan's own actions past their date are overdue here as on the
+  // caseload; their "why" is the plan, not the procedure.
+  if (case_view.contains("plan") && case_view["plan"].is_object()) {
+    const json& plan = case_view["plan"];
+    for (const json& a : plan.value("actions", json::array())) {
+      const std::string by = text_at(a, "by_date");
+      if (a.value("completed", false) || by.empty() || by >= std::string(today)) continue;
+      std::string title = "Plan action: " + text_at(a, "text");
+      if (!text_at(a, "owner").empty()) title += " (" + text_at(a, "owner") + ")";
+      json item = {{"title", title},
+                   {"status", "overdue"},
+                   {"status_words", "Overdue"},
+                   {"tag", tag_for("overdue")},
+                   {"due", by},
+                   {"due_words", date_in_words(by)},
+                   {"cite", json::array()},
+                   {"notes", json::array()}};
+      item["why"] = "The plan of " + date_in_words(text_at(plan, "date")) + " agreed that " +
+                    (text_at(a, "owner").empty() ? std::string("this") : text_at(a, "owner")) +
+                    " would do this by " + date_in_words(by) +
+                    (text_at(a, "why").empty() ? std::string() : ", " + text_at(a, "why")) +
+                    ". Mark it done on the plan, or change the plan.";
+      item["plan_action"] = true;
+      due.push_back(std::move(item));
+    }
+  }
   std::stable_sort(due.begin(), due.end(), [](const json& a, const json& b) {
     const int ua = urgency(text_at(a, "status"), text_at(a, "strength")),
               ub = urgency(text_at(b, "status"), text_at(b, "strength"));
     if (ua != ub) return ua < ub;
-    return text_at(a, "due") < text_at(b, "due");
+    // The procedure's duties before the plan's own dates.
+    const bool pa = a.value("plan_action", false), pb = b.value("plan_action", false);
+    if (pa != pb) return pb;
+    // Then by the day each is expected: a date agreed sooner than the limit
+    // is the day it is expected.
+    auto expected = [](const json& o) {
+      const std::string kind = text_at(o, "target_kind"), target = text_at(o, "target");
+      return !target.empty() && (kind == "agreed" || kind == "planned") ? target
+                                                                        : text_at(o, "due");
+    };
+    return expected(a) < expected(b);
   });
   v["has_due"] = !due.empty();
   v["due_items"] = std::move(due);
@@ -503,6 +548,10 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
                                    ? json("Show all " + std::to_string(all) + " entries (" +
                                           std::to_string(all - entries.size()) + " earlier)")
                                    : json(false);
+  v["chronology_fewer_words"] =
+      chronology_shown == 0 && all > kChronologyShown
+          ? json("Show only the latest " + std::to_string(kChronologyShown) + " entries")
+          : json(false);
   v["chronology"] = json(std::move(entries));
   return v;
 }

@@ -237,10 +237,11 @@ TEST(Views, TheDateAgreedForAMeetingShowsBesideItsLimit) {
   c["obligations"] = json::array({review, late, aim});
   const json v = case_page_view(c, "2026-12-02");
   ASSERT_EQ(v["due_items"].size(), 3u);
-  // In the order of their limits.
-  EXPECT_EQ(v["due_items"][0]["due_words"],
+  // In the order each is expected: the review on the day agreed, before the
+  // panel's limit.
+  EXPECT_EQ(v["due_items"][0]["due_words"], "Agreed for 10 December 2026 (limit 24 December 2026)");
+  EXPECT_EQ(v["due_items"][1]["due_words"],
             "Agreed for 8 January 2027, after the limit of 20 December 2026");
-  EXPECT_EQ(v["due_items"][1]["due_words"], "Agreed for 10 December 2026 (limit 24 December 2026)");
   // The procedure's own aim is not a date anyone agreed: the limit alone.
   EXPECT_EQ(v["due_items"][2]["due_words"], "30 December 2026");
 }
@@ -284,6 +285,14 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
   EXPECT_EQ(v["visits"][0]["location"], "at the child's home");  // where the visit was
   EXPECT_EQ(v["visits"][1]["location"], false);
   EXPECT_TRUE(v["plan"]["actions"][0]["action_overdue"].get<bool>());
+  // The action past its date is also in what is due, after the duties.
+  ASSERT_FALSE(v["due_items"].empty());
+  const json& late = v["due_items"].back();
+  EXPECT_EQ(late["title"], "Plan action: Agree contact");
+  EXPECT_EQ(late["tag"], "govuk-tag--red");
+  EXPECT_EQ(late["due_words"], "11 September 2026");
+  EXPECT_NE(late["why"].get<std::string>().find("The plan of 1 September 2026 agreed"),
+            std::string::npos);
   EXPECT_FALSE(v["plan"]["actions"][1]["action_overdue"].get<bool>());
   EXPECT_FALSE(v["plan"]["actions"][2]["action_overdue"].get<bool>());
 }
@@ -328,6 +337,8 @@ TEST(Views, ALongChronologyShowsItsLatestEntriesAndSaysHowManyMore) {
   const json all = case_page_view(c, "2026-12-02", 0);
   EXPECT_EQ(all["chronology"].size(), 45u);
   EXPECT_EQ(all["chronology_more_words"], false);
+  EXPECT_EQ(all["chronology_fewer_words"], "Show only the latest 40 entries");
+  EXPECT_EQ(latest["chronology_fewer_words"], false);
 }
 
 TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {

@@ -52,6 +52,7 @@ test('a child known for a long time shows the latest of the chronology, and all 
   await expect(page).toHaveURL(/chronology=all#chronology$/);
   await expect(entries).toHaveCount(longest.n);
   await expect(page.getByRole('link', { name: /^Show all/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Show only the latest 40 entries' })).toBeVisible();
   await checkAccessible(page);
   await screenshot(page, testInfo, 'case-chronology-all');
 });

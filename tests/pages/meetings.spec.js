@@ -101,7 +101,7 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await expect(held).toContainText('Who came');
   await expect(held).toContainText('with a written report');
   await expect(held).toContainText('Did not attend');
-  await expect(held).toContainText('School: 6, because Attendance is up to 94% this term.');
+  await expect(held).toContainText('School: 6. Why: Attendance is up to 94% this term.');
   await expect(held).toContainText('Two missed health appointments');
   await checkAccessible(page);
   await screenshot(page, testInfo, 'meeting-recorded');
