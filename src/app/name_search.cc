@@ -181,6 +181,14 @@ std::optional<SearchTerms> read_search(std::string_view text) {
     if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
   t->id_start = text.find('-') != std::string_view::npos &&
                 text.find_first_of("0123456789") != std::string_view::npos;
+  // Letters then digits, the dash left out ("NB10019"): the same id.
+  const std::size_t digit = t->id_upper.find_first_of("0123456789");
+  if (!t->id_start && digit != std::string::npos && digit > 0 &&
+      t->id_upper.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == digit &&
+      all_digits(std::string_view(t->id_upper).substr(digit))) {
+    t->id_upper.insert(digit, "-");
+    t->id_start = true;
+  }
   if (text.size() >= 2 && text.size() < 10 && all_digits(text)) t->number_part = std::string(text);
   return t;
 }

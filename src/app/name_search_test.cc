@@ -48,6 +48,9 @@ TEST(NameSearch, ThePartOfACaseIdFindsTheCasesItIsPartOf) {
   EXPECT_EQ(start->id_upper, "NB-100");
   EXPECT_TRUE(case_id_matches(*start, "NB-10019"));
   EXPECT_FALSE(case_id_matches(*start, "NB-20019"));
+  auto undashed = read_search("nb10019");
+  ASSERT_TRUE(undashed);
+  EXPECT_TRUE(case_id_matches(*undashed, "NB-10019"));
   auto digits = read_search(" 019 ");
   ASSERT_TRUE(digits);
   EXPECT_TRUE(case_id_matches(*digits, "NB-10019"));

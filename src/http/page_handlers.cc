@@ -223,7 +223,9 @@ Result<Reply> search(Call& call) {
   std::string detail = "the search page";
   pages::Frame f = frame_of(call);
   f.search = q;
-  if (!q.empty()) {
+  // The box sent empty is a search for nothing, told what it takes; the
+  // page opened without one is not.
+  if (call.query.find("q") != call.query.end()) {
     auto j = call.service.search(*call.caller, q);
     if (!j && j.error().code == ErrorCode::kBadInput) {
       // Nothing in it to search by (punctuation only): the search page

@@ -95,6 +95,12 @@ class BadInput(unittest.TestCase):
         self.problem(self.c.get("/api/caseload?today=2025-13-01"), 400)
         self.problem(self.c.get("/api/caseload?colour=red"), 400)
         self.problem(self.c.get("/api/search?q="), 400)
+        # The search box sent empty says what it takes; the page opened
+        # without one does not.
+        empty = self.c.get("/search?q=")
+        self.assertEqual(empty.status, 400, empty)
+        self.assertIn("Give a name, a date of birth", empty.text)
+        self.assertNotIn("govuk-error-summary", self.c.get("/search").text)
         self.problem(self.c.get("/api/oversight?months=7"), 400)
         self.problem(self.c.get("/api/cases/%ZZ"), 400)
 

@@ -166,7 +166,7 @@ class Journey(unittest.TestCase):
         self.assertTrue(all(c["case_id"].startswith(case[:-1]) for c in found["cases"]))
         # The case's number alone, or its last digits, find it too.
         number = case.split("-")[-1]
-        for part in (number, number[-3:]):
+        for part in (number, number[-3:], case.replace("-", "").lower()):
             found = flm.get(f"/api/search?q={part}").json
             self.assertIn(case, [c["case_id"] for c in found["cases"]], part)
         # A duty worker with only a parent's name finds the child, and is

@@ -91,7 +91,7 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await page.getByRole('button', { name: 'Record the meeting' }).click();
   await expect(page).toHaveURL(/recorded=meeting/);
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting is recorded.');
-  await expect(page.locator('.cinplan-held')).toContainText('CIN review meeting. Outcome: The child continues to be a CIN');
+  await expect(page.locator('.cinplan-held')).toContainText('CIN review meeting, chaired by the practice lead. Outcome: The child continues to be a CIN');
   await expect(page.locator('.cinplan-upcoming')).toHaveCount(0);
   // What the meeting recorded can be read back from the case: the register,
   // the scaling with its reason, the worries.
