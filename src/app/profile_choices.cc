@@ -108,8 +108,9 @@ json form_choices(const Profile& p) {
   for (std::string_view role : role_values()) {
     if (role == "partner_professional" || role == "administrator") continue;
     const bool named = p.role_labels.count(std::string(role)) > 0;
-    chairs.push_back({{"value", std::string(role)},
-                      {"label", sentence_case(named ? p.role_label(role) : plain(role))}});
+    chairs.push_back(
+        {{"value", std::string(role)},
+         {"label", sentence_case(named ? title_in_prose(p.role_label(role)) : plain(role))}});
   }
   out["chairs"] = std::move(chairs);
   json outcomes = json::array();

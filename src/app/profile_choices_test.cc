@@ -34,7 +34,7 @@ TEST(FormChoices, OffersTheMeetingsTheAuthorityNamesInItsOwnWords) {
   // London's Practice Lead chairs; its four outcomes, not the registry's six.
   const json london = form_choices(profile("london-cyps"));
   bool practice_lead = false;
-  for (const json& c : london["chairs"]) practice_lead |= c["label"] == "Practice Lead";
+  for (const json& c : london["chairs"]) practice_lead |= c["label"] == "Practice lead";
   EXPECT_TRUE(practice_lead);
   EXPECT_EQ(london["outcomes"].size(), profile("london-cyps").outcomes.size());
   EXPECT_NE(london["invitations_rule"]["quote"].get<std::string>().find("3 to 4 weeks"),

@@ -514,6 +514,7 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     if (e.contains("corrects")) corrected[e.value("corrects", 0)] = e.value("struck_out", false);
   for (json& e : chronology) {
     e["date_words"] = date_in_words(text_at(e, "date"));
+    e["what_title"] = sentence_start(text_at(e, "what"));
     e["recorded_words"] = recorded_words(e);
     if (!e.contains("detail")) e["detail"] = false;
     if (e.contains("corrects")) {

@@ -85,7 +85,7 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await screenshot(page, testInfo, 'meeting-refused');
 
   await page.getByRole('group', { name: 'Score 1', exact: true }).getByLabel('Score (0 to 10)').fill('6');
-  await page.getByRole('group', { name: 'Who chaired it?' }).getByLabel('Practice Lead').check();
+  await page.getByRole('group', { name: 'Who chaired it?' }).getByLabel('Practice lead').check();
   await page.getByRole('group', { name: 'What did the meeting decide?' })
     .getByLabel('The child continues to be a CIN requiring the same level of services').check();
   await page.getByRole('button', { name: 'Record the meeting' }).click();
