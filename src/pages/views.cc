@@ -19,6 +19,14 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
+// The date agreed for an obligation (at a meeting) or planned (the plan's
+// visiting frequency), sooner than its limit: the day it is expected. Empty
+// when it has none, or only the procedure's own aim.
+std::string agreed_target(const json& o) {
+  const std::string kind = text_at(o, "target_kind");
+  return kind == "agreed" || kind == "planned" ? text_at(o, "target") : std::string();
+}
+
 // A caseload item: its limit, and the date agreed or planned for it when
 // sooner, as the case page shows it ("2 March 2027 (agreed for 24 December
 // 2026)").
@@ -27,11 +35,17 @@ json item_view(const json& o) {
   v["title"] = text_at(o, "title");
   v["due"] = text_at(o, "due");
   std::string words = date_in_words(text_at(o, "due"));
-  const std::string kind = text_at(o, "target_kind"), target = text_at(o, "target");
-  if (!target.empty() && (kind == "agreed" || kind == "planned"))
-    words += " (" + kind + " for " + date_in_words(target) + ")";
+  if (const std::string target = agreed_target(o); !target.empty())
+    words += " (" + text_at(o, "target_kind") + " for " + date_in_words(target) + ")";
   v["due_words"] = words;
   return v;
+}
+
+// "Plan action: Walk Kai to school (mother)".
+std::string plan_action_title(const json& a) {
+  std::string title = "Plan action: " + text_at(a, "text");
+  if (!text_at(a, "owner").empty()) title += " (" + text_at(a, "owner") + ")";
+  return title;
 }
 
 // The GOV.UK tag colour for an obligation's status.
@@ -45,11 +59,6 @@ std::string tag_for(std::string_view status, std::string_view strength = {}) {
   if (status.starts_with("met")) return "govuk-tag--green";
   return "govuk-tag--grey";
 }
-
-// The case page's date column: the limit, and the date agreed or planned
-// when the meeting or visit is expected sooner ("agreed for 20 November
-// 2026 (limit 4 December 2026)"), or agreed for after the limit.
-std::string due_column_words(const json& o);
 
 int urgency(std::string_view status, std::string_view strength = {}) {
   if (strength == "consider") return 3;
@@ -66,6 +75,15 @@ std::string sentence_start(std::string words) {
   return words;
 }
 
+// A form's option label as part of a sentence: "the child's bedroom" for
+// "The child's bedroom".
+std::string within_sentence(std::string_view label) {
+  std::string words(label);
+  if (!words.empty() && words[0] >= 'A' && words[0] <= 'Z')
+    words[0] = static_cast<char>(words[0] - 'A' + 'a');
+  return words;
+}
+
 // The days from `iso` to `today` (both YYYY-MM-DD), at least 1; 1 when
 // either is no date.
 int days_before(std::string_view iso, std::string_view today) {
@@ -75,12 +93,15 @@ int days_before(std::string_view iso, std::string_view today) {
   return std::max(1, t->days() - d->days());
 }
 
+// The case page's date column: the limit, and the date agreed or planned
+// when the meeting or visit is expected sooner ("Agreed for 20 November
+// 2026 (limit 4 December 2026)"), or agreed for after the limit.
 std::string due_column_words(const json& o) {
-  const std::string due = text_at(o, "due"), target = text_at(o, "target"),
-                    kind = text_at(o, "target_kind"), late = text_at(o, "agreed_date");
+  const std::string due = text_at(o, "due"), target = agreed_target(o),
+                    late = text_at(o, "agreed_date");
   if (due.empty()) return std::string();
-  if (!target.empty() && (kind == "agreed" || kind == "planned"))
-    return (kind == "agreed" ? "Agreed for " : "Planned for ") + date_in_words(target) +
+  if (!target.empty())
+    return sentence_start(text_at(o, "target_kind")) + " for " + date_in_words(target) +
            " (limit " + date_in_words(due) + ")";
   if (!late.empty())
     return "Agreed for " + date_in_words(late) + ", after the limit of " + date_in_words(due);
@@ -147,16 +168,13 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
     // The plan's own dates count as much as the procedure's: an action past
     // its date is overdue here as on the case page.
     for (const json& a : c.value("actions_overdue", json::array())) {
-      std::string title = "Plan action: " + text_at(a, "text");
-      if (!text_at(a, "owner").empty()) title += " (" + text_at(a, "owner") + ")";
-      over.push_back({{"title", title},
+      over.push_back({{"title", plan_action_title(a)},
                       {"due", text_at(a, "by_date")},
                       {"due_words", date_in_words(text_at(a, "by_date"))}});
     }
     row["overdue_count"] = over.size();
     // Most overdue first: the procedure's duties before the plan's own
     // dates, then by how long the oldest has been overdue.
-    row["duties_overdue"] = c["overdue"].size();
     auto oldest = [](const json& items, const char* key) {
       std::string first;
       for (const json& o : items)
@@ -275,9 +293,7 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     for (const json& a : plan.value("actions", json::array())) {
       const std::string by = text_at(a, "by_date");
       if (a.value("completed", false) || by.empty() || by >= std::string(today)) continue;
-      std::string title = "Plan action: " + text_at(a, "text");
-      if (!text_at(a, "owner").empty()) title += " (" + text_at(a, "owner") + ")";
-      json item = {{"title", title},
+      json item = {{"title", plan_action_title(a)},
                    {"status", "overdue"},
                    {"status_words", "Overdue"},
                    {"tag", tag_for("overdue")},
@@ -304,9 +320,8 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     // Then by the day each is expected: a date agreed sooner than the limit
     // is the day it is expected.
     auto expected = [](const json& o) {
-      const std::string kind = text_at(o, "target_kind"), target = text_at(o, "target");
-      return !target.empty() && (kind == "agreed" || kind == "planned") ? target
-                                                                        : text_at(o, "due");
+      const std::string target = agreed_target(o);
+      return target.empty() ? text_at(o, "due") : target;
     };
     return expected(a) < expected(b);
   });
@@ -419,28 +434,17 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
         text_at(visit, "purpose") != "unannounced_check")
       how = visit["announced"].get<bool>() ? "announced" : "unannounced";
     for (const Option& o : visit_purposes())
-      if (o.value == text_at(visit, "purpose") && text_at(visit, "purpose") != "routine") {
-        std::string words(o.label);
-        words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
-        how += (how.empty() ? "" : "; ") + words;
-      }
+      if (o.value == text_at(visit, "purpose") && text_at(visit, "purpose") != "routine")
+        how += (how.empty() ? "" : "; ") + within_sentence(o.label);
     visit["how_words"] = how.empty() ? json(false) : json(how);
     visit["rooms_words"] = joined(visit.value("rooms_seen", json()), [](const std::string& room) {
       for (const Option& o : visit_rooms())
-        if (o.value == room) {
-          std::string words(o.label);
-          words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
-          return words;
-        }
+        if (o.value == room) return within_sentence(o.label);
       return room;
     });
     // "at the child's home": the form's own words for where the visit was.
     for (const Option& o : visit_locations())
-      if (o.value == text_at(visit, "location")) {
-        std::string words(o.label);
-        words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
-        visit["location"] = words;
-      }
+      if (o.value == text_at(visit, "location")) visit["location"] = within_sentence(o.label);
     visit["why_not_words"] =
         visit.contains("reason_not_seen") ? visit["reason_not_seen"] : json(false);
   }
@@ -544,7 +548,6 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
   // away (the page of a child known for years stays quick to load).
   const std::size_t all = entries.size();
   if (chronology_shown > 0 && all > chronology_shown) entries.resize(chronology_shown);
-  v["chronology_left_out"] = all - entries.size();
   v["chronology_more_words"] = all > entries.size()
                                    ? json("Show all " + std::to_string(all) + " entries (" +
                                           std::to_string(all - entries.size()) + " earlier)")

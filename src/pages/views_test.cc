@@ -13,6 +13,15 @@ json obligation(const char* title, const char* status, const char* due) {
   return {{"title", title}, {"status", status}, {"due", due}};
 }
 
+// A case open under Bolton's procedure with nothing recorded yet.
+json open_case() {
+  return {{"profile_name", "Bolton"},
+          {"obligations", json::array()},
+          {"meetings", json::array()},
+          {"chronology", json::array()},
+          {"closure", nullptr}};
+}
+
 json caseload() {
   json c = {{"today", "2026-12-02"}, {"cases", json::array()}};
   c["cases"].push_back({{"case_id", "C-1"},
@@ -205,11 +214,7 @@ TEST(Views, EachEntrySaysWhoRecordedItAndWhenInEnglandsTime) {
 }
 
 TEST(Views, ADutyToConsiderIsNeverShownAsOverdue) {
-  json c = {{"profile_name", "Bolton"},
-            {"obligations", json::array()},
-            {"meetings", json::array()},
-            {"chronology", json::array()},
-            {"closure", nullptr}};
+  json c = open_case();
   json consider = obligation("Consider a family group conference", "overdue", "2026-11-01");
   consider["strength"] = "consider";
   c["obligations"] = json::array({consider, obligation("Visit", "due_soon", "2026-12-04")});
@@ -221,11 +226,7 @@ TEST(Views, ADutyToConsiderIsNeverShownAsOverdue) {
 }
 
 TEST(Views, TheDateAgreedForAMeetingShowsBesideItsLimit) {
-  json c = {{"profile_name", "Bolton"},
-            {"obligations", json::array()},
-            {"meetings", json::array()},
-            {"chronology", json::array()},
-            {"closure", nullptr}};
+  json c = open_case();
   json review = obligation("Review", "upcoming", "2026-12-24");
   review["target"] = "2026-12-10";
   review["target_kind"] = "agreed";
@@ -247,11 +248,7 @@ TEST(Views, TheDateAgreedForAMeetingShowsBesideItsLimit) {
 }
 
 TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
-  json c = {{"profile_name", "Bolton"},
-            {"obligations", json::array()},
-            {"meetings", json::array()},
-            {"chronology", json::array()},
-            {"closure", nullptr}};
+  json c = open_case();
   // Recorded in the order typed, not the order they happened.
   c["visits"] = json::array({{{"date", "2026-11-13"}, {"child_seen", true}},
                              {{"date", "2026-04-30"}, {"child_seen", true}},
@@ -298,10 +295,7 @@ TEST(Views, VisitsComeLatestFirstAndAnOverdueActionIsMarked) {
 }
 
 TEST(Views, ACorrectionStaysVisibleAsSuchOnTheChronology) {
-  json c = {{"profile_name", "Bolton"},
-            {"obligations", json::array()},
-            {"meetings", json::array()},
-            {"closure", nullptr}};
+  json c = open_case();
   c["chronology"] = json::array(
       {{{"event", 1}, {"date", "2026-11-02"}, {"what", "a case note"}, {"detail", "Housing"}},
        {{"event", 2},
@@ -320,11 +314,7 @@ TEST(Views, ACorrectionStaysVisibleAsSuchOnTheChronology) {
 }
 
 TEST(Views, ALongChronologyShowsItsLatestEntriesAndSaysHowManyMore) {
-  json c = {{"profile_name", "Bolton"},
-            {"obligations", json::array()},
-            {"meetings", json::array()},
-            {"closure", nullptr},
-            {"chronology", json::array()}};
+  json c = open_case();
   for (int i = 1; i <= 45; ++i)
     c["chronology"].push_back(
         {{"event", i},
@@ -360,11 +350,7 @@ TEST(Views, ATeamsCaseloadCanBeNarrowedToOneWorker) {
 }
 
 TEST(Views, AnAddressKeptFromSomeoneIsNamedAboveTheNetwork) {
-  json c = {{"profile_name", "Bolton"},
-            {"obligations", json::array()},
-            {"meetings", json::array()},
-            {"chronology", json::array()},
-            {"closure", nullptr}};
+  json c = open_case();
   c["people"] = json::parse(R"j([
     {"person_id": "P1", "name": "Jo Example", "relationship": "mother",
      "address_withheld_from": ["P2"], "address_withheld_reason": "non-molestation order"},
