@@ -24,7 +24,7 @@ if(EXISTS ${_govuk}/govuk-frontend.min.css AND EXISTS ${_moj}/moj-frontend.min.c
     COMMAND ${CMAKE_COMMAND} -E touch ${CINPLAN_ASSETS_DIR}/.copied
     DEPENDS ${CMAKE_SOURCE_DIR}/package-lock.json ${_govuk}/govuk-frontend.min.css
             ${_moj}/moj-frontend.min.css ${CMAKE_SOURCE_DIR}/web/cinplan.css
-            ${CMAKE_SOURCE_DIR}/web/cinplan.js
+            ${CMAKE_SOURCE_DIR}/web/cinplan.js ${CMAKE_SOURCE_DIR}/web/document.css
     COMMENT "Gathering the pages' assets")
   add_custom_target(cinplan_assets ALL DEPENDS ${CINPLAN_ASSETS_DIR}/.copied)
 else()

@@ -38,6 +38,38 @@ std::string signer_words(const Profile& profile, const std::string& by) {
   return role_words(profile, by);
 }
 
+// A closure, step, transfer or move in words, for the chronology: "a step
+// down to early help; endorsed at a review", "to child protection: the
+// strategy discussion decided on enquiries", "to Leeds City Council".
+std::string move_words(const Profile& profile, const Event& e) {
+  const std::string type(e.type_id());
+  std::string words;
+  if (type == "closed") {
+    const EventTypeSpec& spec = event_type(e.type);
+    if (const FieldSpec* f = find_field(spec, "reason"))
+      words = value_phrase(profile, *f, e.string_field("reason"));
+    if (const FieldSpec* f = find_field(spec, "endorsed_at");
+        f && !e.string_field("endorsed_at").empty())
+      words += "; endorsed " + value_phrase(profile, *f, e.string_field("endorsed_at"));
+    return words;
+  }
+  if (type == "stepped_up" || type == "stepped_down") {
+    const std::string to = e.string_field(type == "stepped_up" ? "to" : "from");
+    words = std::string(type == "stepped_up" ? "to " : "from ") +
+            (to == "looked_after" ? "care" : "child protection");
+  } else if (type == "transferred_out") {
+    words = "to " + e.string_field("to_authority");
+    if (!e.bool_field("parental_consent") && !e.string_field("override_rationale").empty())
+      words += ", without the parents' consent: " + e.string_field("override_rationale");
+    return words;
+  } else if (type == "moved_in") {
+    const std::string from = e.string_field("from_authority");
+    return from.empty() ? std::string() : "from " + from;
+  }
+  if (const std::string why = e.string_field("reason"); !why.empty()) words += ": " + why;
+  return words;
+}
+
 }  // namespace
 
 json child_json(const CaseRecord& record) {
@@ -297,8 +329,9 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       // Held against the procedure, with the reason given: it stays in sight.
       if (const std::string why = e.string_field("departure_reason"); !why.empty())
         detail += (detail.empty() ? "" : "; ") + std::string("not as the procedure asks: ") + why;
-    } else if (type == "closed" || type == "stepped_down" || type == "stepped_up") {
-      detail = e.string_field("reason");
+    } else if (type == "closed" || type == "stepped_down" || type == "stepped_up" ||
+               type == "transferred_out" || type == "moved_in") {
+      detail = move_words(profile, e);
     } else if (type == "plan_signed") {
       detail = "by " + signer_words(profile, e.string_field("by"));
     } else if (type == "meeting_scheduled" || type == "meeting_cancelled") {

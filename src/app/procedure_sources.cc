@@ -41,6 +41,9 @@ Result<void> check_quotes(const Profile& p, const std::filesystem::path& folder)
   for (const Labelled& l : p.pathways) {
     if (auto ok = check(l.cite, "pathway " + l.id); !ok) return ok;
   }
+  for (const Labelled& l : p.family_plan) {
+    if (auto ok = check(l.cite, "family plan section " + l.id); !ok) return ok;
+  }
   for (const Labelled& l : p.outcomes) {
     if (auto ok = check(l.cite, "outcome " + l.id); !ok) return ok;
   }

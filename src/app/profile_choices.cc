@@ -79,6 +79,69 @@ json significant_change_duties(const Profile& p) {
   return out;
 }
 
+// What the procedure asks of a closure: each constraint on the closed
+// event, as {"message", "quote"}, and the places a closure is endorsed,
+// those the constraints name first.
+void closure_choices(const Profile& p, json& out) {
+  const EventTypeId closed = *find_event_type("closed");
+  json rules = json::array();
+  std::vector<std::string> places;
+  for (const Constraint& c : p.constraints) {
+    if (c.applies_to.type != closed) continue;
+    rules.push_back({{"message", c.message},
+                     {"quote", c.cite.empty() ? json(nullptr) : json(citation_words(c.cite[0]))}});
+    for (const Requirement& r : c.require)
+      if (r.field == "endorsed_at")
+        for (const std::string& v : r.allowed)
+          if (std::find(places.begin(), places.end(), v) == places.end()) places.push_back(v);
+  }
+  static constexpr std::pair<std::string_view, std::string_view> kPlaces[] = {
+      {"review", "At a review of the plan"},
+      {"panel", "At the Child in Need panel"},
+      {"supervision_order_review", "At a supervision order review"},
+      {"first_line_manager", ""},
+      {"service_manager", ""}};
+  // The places the procedure names first; the others after them, since a
+  // constraint may cover only some reasons for closing.
+  json offered = json::array();
+  for (const bool named : {true, false}) {
+    for (const auto& [value, words] : kPlaces) {
+      const bool in = std::find(places.begin(), places.end(), std::string(value)) != places.end();
+      if (in != named) continue;
+      std::string label(words);
+      if (label.empty()) label = "By the " + title_in_prose(p.role_label(value));
+      offered.push_back({{"value", std::string(value)}, {"label", label}});
+    }
+  }
+  out["closure_rules"] = std::move(rules);
+  out["closure_places"] = std::move(offered);
+}
+
+// The family's copy of the plan: the profile's sections, or the plain
+// headings every profile shares, as [{"part", "heading", "quote"}].
+json family_plan_sections(const Profile& p) {
+  static constexpr std::pair<std::string_view, std::string_view> kPlain[] = {
+      {"worries", "What we are worried about"},
+      {"working_well", "What is working well"},
+      {"outcomes", "What needs to change"},
+      {"actions", "Who will do what, and by when"},
+      {"contingency", "What happens if the plan does not work"},
+      {"review", "How we will know it is working"},
+  };
+  json out = json::array();
+  if (p.family_plan.empty()) {
+    for (const auto& [part, heading] : kPlain)
+      out.push_back(
+          {{"part", std::string(part)}, {"heading", std::string(heading)}, {"quote", nullptr}});
+    return out;
+  }
+  for (const Labelled& s : p.family_plan)
+    out.push_back({{"part", s.id},
+                   {"heading", s.label},
+                   {"quote", s.cite.empty() ? json(nullptr) : json(citation_words(s.cite[0]))}});
+  return out;
+}
+
 }  // namespace
 
 json form_choices(const Profile& p) {
@@ -139,6 +202,8 @@ json form_choices(const Profile& p) {
                      {"pre_meeting_rule", rule_before_meeting(p, "visit", n)}};
   }
   out["rules_by_kind"] = std::move(by_kind);
+  closure_choices(p, out);
+  out["family_plan"] = family_plan_sections(p);
   return out;
 }
 

@@ -4,11 +4,14 @@
 #include "pages/action_done_form.h"
 #include "pages/arrange_form.h"
 #include "pages/cancel_form.h"
+#include "pages/closure_form.h"
 #include "pages/correction_form.h"
 #include "pages/exclusion_form.h"
 #include "pages/meeting_form.h"
 #include "pages/note_form.h"
 #include "pages/plan_form.h"
+#include "pages/step_form.h"
+#include "pages/transfer_form.h"
 #include "pages/visit_form.h"
 
 namespace cinplan::http::page {
@@ -122,6 +125,47 @@ const CaseForm kActionDone{"plan/action-done",
                            pages::action_done_form_view,
                            "action"};
 
+const CaseForm kClosure{
+    "closure", "closure",           "Close the case",      "close_case",
+    "closed",  pages::read_closure, pages::closure_inputs, pages::closure_form_view,
+    "reason"};
+const CaseForm kStepUp{"step-up",
+                       "step",
+                       "Step up to child protection or care",
+                       "step_up",
+                       "stepped_up",
+                       typed_only<pages::read_step_up>,
+                       pages::step_up_inputs,
+                       pages::step_up_form_view,
+                       "to"};
+const CaseForm kStepDown{"step-down",
+                         "step",
+                         "Record a step down to Child in Need",
+                         "step_down",
+                         "stepped_down",
+                         typed_only<pages::read_step_down>,
+                         pages::step_down_inputs,
+                         pages::step_down_form_view,
+                         "from"};
+const CaseForm kTransferOut{"transfer-out",
+                            "transfer_out",
+                            "Transfer to another authority",
+                            "transfer_out",
+                            "transferred_out",
+                            typed_only<pages::read_transfer_out>,
+                            pages::transfer_out_inputs,
+                            pages::transfer_out_form_view,
+                            "to_authority"};
+const CaseForm kMoveIn{"moved-in",
+                       "move_in",
+                       "Record the family moving into the area",
+                       "record_move_in",
+                       "moved_in",
+                       typed_only<pages::read_move_in>,
+                       pages::move_in_inputs,
+                       pages::move_in_form_view,
+                       "from_authority"};
+
 // The entry a correction is of: the chronology's "Correct this entry" link.
 constexpr std::string_view kCorrectionPrefill[] = {"entry"};
 
@@ -142,6 +186,11 @@ std::string recorded_words(std::string_view kind) {
   if (kind == kExclusion.recorded) return "The exclusion is endorsed and recorded.";
   if (kind == kCorrection.recorded) return "The correction is recorded.";
   if (kind == kActionDone.recorded) return "The action is marked done.";
+  if (kind == kClosure.recorded) return "The case is closed.";
+  if (kind == kStepUp.recorded) return "The step up is recorded.";
+  if (kind == kStepDown.recorded) return "The step down is recorded.";
+  if (kind == kTransferOut.recorded) return "The transfer to another authority is recorded.";
+  if (kind == kMoveIn.recorded) return "The family's move into the area is recorded.";
   return {};
 }
 
@@ -204,6 +253,37 @@ Result<Reply> note_form(Call& call) {
 }
 Result<Reply> add_note(Call& call) {
   return form_post(call, kNote);
+}
+
+Result<Reply> closure_form(Call& call) {
+  return form_get(call, kClosure);
+}
+Result<Reply> close_case(Call& call) {
+  return form_post(call, kClosure);
+}
+Result<Reply> step_up_form(Call& call) {
+  return form_get(call, kStepUp);
+}
+Result<Reply> step_up(Call& call) {
+  return form_post(call, kStepUp);
+}
+Result<Reply> step_down_form(Call& call) {
+  return form_get(call, kStepDown);
+}
+Result<Reply> step_down(Call& call) {
+  return form_post(call, kStepDown);
+}
+Result<Reply> transfer_out_form(Call& call) {
+  return form_get(call, kTransferOut);
+}
+Result<Reply> transfer_out(Call& call) {
+  return form_post(call, kTransferOut);
+}
+Result<Reply> move_in_form(Call& call) {
+  return form_get(call, kMoveIn);
+}
+Result<Reply> record_move_in(Call& call) {
+  return form_post(call, kMoveIn);
 }
 
 }  // namespace cinplan::http::page

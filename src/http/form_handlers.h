@@ -40,6 +40,17 @@ Result<Reply> cancel_meeting(Call&);
 Result<Reply> action_done_form(Call&);
 Result<Reply> mark_action_done(Call&);
 Result<Reply> correct_entry(Call&);
+// Issue 10: the rest of the process.
+Result<Reply> closure_form(Call&);
+Result<Reply> close_case(Call&);
+Result<Reply> step_up_form(Call&);
+Result<Reply> step_up(Call&);
+Result<Reply> step_down_form(Call&);
+Result<Reply> step_down(Call&);
+Result<Reply> transfer_out_form(Call&);
+Result<Reply> transfer_out(Call&);
+Result<Reply> move_in_form(Call&);
+Result<Reply> record_move_in(Call&);
 
 // What the case page says after a form recorded `kind` ("visit", "note"):
 // "The visit is recorded."; empty for anything else.

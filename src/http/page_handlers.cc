@@ -183,6 +183,11 @@ Result<Reply> case_page(Call& call) {
     v["may_endorse_exclusion"] = open && allowed("manager.decide");
     v["may_record"] = v["may_record_visit"].get<bool>() || v["may_add_note"].get<bool>() ||
                       v["may_record_meeting"].get<bool>() || v["may_endorse_exclusion"].get<bool>();
+    // The steps that end or move the plan: a manager's, but a transfer is
+    // the allocated worker's to record too.
+    v["may_decide"] = open && allowed("manager.decide");
+    v["may_transfer"] = open && allowed("case.record");
+    v["may_step"] = v["may_decide"].get<bool>() || v["may_transfer"].get<bool>();
     v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
     v["has_flagged"] = !flagged.empty();
     v["flagged"] = flagged;

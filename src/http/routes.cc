@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/api_handlers.h"
+#include "http/document_handlers.h"
 #include "http/form_handlers.h"
 #include "http/page_handlers.h"
 #include "http/request_parts.h"
@@ -67,6 +68,28 @@ constexpr Route kRoutes[] = {
      page::note_form, ""},
     {"POST", "/cases/:id/note", "case.record", A::kSession, "add a case note (form)",
      page::add_note, ""},
+    {"GET", "/cases/:id/closure", "manager.decide", A::kSession,
+     "the form to close the case, with the closing summary", page::closure_form, ""},
+    {"POST", "/cases/:id/closure", "manager.decide", A::kSession, "close the case (form)",
+     page::close_case, ""},
+    {"GET", "/cases/:id/step-up", "manager.decide", A::kSession,
+     "the form to step up to child protection or care", page::step_up_form, ""},
+    {"POST", "/cases/:id/step-up", "manager.decide", A::kSession, "step up (form)", page::step_up,
+     ""},
+    {"GET", "/cases/:id/step-down", "manager.decide", A::kSession,
+     "the form to record that the plan follows a step down", page::step_down_form, ""},
+    {"POST", "/cases/:id/step-down", "manager.decide", A::kSession, "record a step down (form)",
+     page::step_down, ""},
+    {"GET", "/cases/:id/transfer-out", "case.record", A::kSession,
+     "the form to transfer the case to another authority", page::transfer_out_form, ""},
+    {"POST", "/cases/:id/transfer-out", "case.record", A::kSession,
+     "transfer the case to another authority (form)", page::transfer_out, ""},
+    {"GET", "/cases/:id/moved-in", "case.record", A::kSession,
+     "the form to record the family moving into the area", page::move_in_form, ""},
+    {"POST", "/cases/:id/moved-in", "case.record", A::kSession,
+     "record the family moving into the area (form)", page::record_move_in, ""},
+    {"GET", "/cases/:id/family-plan", "case.read", A::kSession,
+     "the family's copy of the plan, in plain words (?format=pdf)", page::family_plan, ""},
     {"GET", "/procedure", "", A::kPublic,
      "the authority's procedure as cinplan reads it (?profile=&compare=)", page::procedure, ""},
     {"GET", "/search", "cases.search", A::kSession, "find a child (?q=)", page::search, ""},

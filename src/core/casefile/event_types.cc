@@ -224,9 +224,10 @@ FIELDS(kTransferredOut, {"to_authority", kString, true, {}, 0, 0, "the receiving
        {"parental_consent", kBool, false, {}, 0, 0, "the parents consented to the transfer"},
        {"override_rationale", kString, false, {}, 0, 0, "why it went ahead without consent"},
        {"repeat_move", kBool, false, {}, 0, 0, "the family moved more than once in a short time"});
-FIELDS(kSteppedUp,
-       {"to", kEnum, true, VALUES(kStepUpTo), 0, 0, "child protection or looked after"});
-FIELDS(kSteppedDown, {"from", kEnum, true, VALUES(kStepDownFrom), 0, 0, "what the plan follows"});
+FIELDS(kSteppedUp, {"to", kEnum, true, VALUES(kStepUpTo), 0, 0, "child protection or looked after"},
+       {"reason", kString, false, {}, 0, 0, "why, as the manager decided it"});
+FIELDS(kSteppedDown, {"from", kEnum, true, VALUES(kStepDownFrom), 0, 0, "what the plan follows"},
+       {"reason", kString, false, {}, 0, 0, "why, as the manager decided it"});
 FIELDS(kClosed, {"reason", kEnum, true, VALUES(kClosureReasons), 0, 0, "why"},
        {"endorsed_at", kEnum, false, VALUES(kEndorsedAt), 0, 0, "where closure was endorsed"},
        {"summary", kString, false, {}, 0, 0, "the closing summary"},

@@ -95,4 +95,11 @@ std::string Profile::meeting_label(std::string_view kind) const {
   return it == meeting_labels.end() ? std::string(kind) : it->second;
 }
 
+std::span<const std::string_view> family_plan_parts() {
+  static constexpr std::string_view kParts[] = {"worries",      "working_well", "danger_statements",
+                                                "safety_goals", "outcomes",     "actions",
+                                                "contingency",  "review"};
+  return kParts;
+}
+
 }  // namespace cinplan

@@ -7,7 +7,9 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar/bank_holidays.h"
@@ -158,6 +160,11 @@ struct Profile {
   // Readings of the document as a whole (how "will" is read, what is not
   // expressed), beside those on single rules and constraints.
   std::vector<std::string> readings;
+  // The family's copy of the plan (issue 10): its sections in order, each a
+  // part of the record (id: one of family_plan_parts()) under the heading
+  // of the authority's own plan document (label), with the sentence that
+  // names it. Empty: the plain headings every profile shares.
+  std::vector<Labelled> family_plan;
   std::shared_ptr<const WorkingDayCalendar> calendar;
 
   const Rule* find_rule(std::string_view rule_id) const;
@@ -165,5 +172,12 @@ struct Profile {
   std::string role_label(std::string_view role) const;
   std::string meeting_label(std::string_view kind) const;
 };
+
+// The parts of the record a family plan section may show: "worries" (the
+// latest meeting's worries and complicating factors), "working_well",
+// "danger_statements", "safety_goals", "outcomes" (with how each will be
+// measured), "actions" (who does what, by when), "contingency", "review"
+// (the lead professional, visits, the next meeting).
+std::span<const std::string_view> family_plan_parts();
 
 }  // namespace cinplan

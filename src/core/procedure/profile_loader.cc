@@ -476,10 +476,11 @@ Result<Profile> load_profile(std::string_view toml_text, std::string_view file_n
                                             std::to_string(e.source().begin.line) + ": " +
                                             std::string(e.description())));
   }
-  if (auto ok = L.only_keys(root,
-                            {"id", "name", "source", "bank_holidays", "due_soon_days", "labels",
-                             "pathways", "outcomes", "rules", "constraints", "routing", "readings"},
-                            "");
+  if (auto ok = L.only_keys(
+          root,
+          {"id", "name", "source", "bank_holidays", "due_soon_days", "labels", "pathways",
+           "outcomes", "rules", "constraints", "routing", "readings", "family_plan"},
+          "");
       !ok) {
     return std::unexpected(ok.error());
   }
@@ -552,6 +553,27 @@ Result<Profile> load_profile(std::string_view toml_text, std::string_view file_n
   if (p.outcomes.empty())
     return std::unexpected(
         L.error(&root, "missing [[outcomes]]: the outcomes a meeting may record"));
+  std::set<std::string> seen_parts;
+  auto check_part = [&](const std::string& part, const toml::node& at) -> Result<void> {
+    const auto parts = family_plan_parts();
+    if (std::find(parts.begin(), parts.end(), part) == parts.end()) {
+      std::string known;
+      for (std::string_view k : parts) known += (known.empty() ? "" : ", ") + std::string(k);
+      return std::unexpected(L.error(
+          &at, "[[family_plan]] id \"" + part + "\" is not a part of the plan (" + known + ")"));
+    }
+    if (!seen_parts.insert(part).second)
+      return std::unexpected(L.error(&at, "family plan part \"" + part + "\" listed twice"));
+    return {};
+  };
+  if (auto ok = load_labelled_list(L, root, "family_plan", p.family_plan, check_part); !ok) {
+    return std::unexpected(ok.error());
+  }
+  for (const Labelled& section : p.family_plan) {
+    if (section.label.empty())
+      return std::unexpected(L.error(
+          &root, "[[family_plan]] \"" + section.id + "\" needs a label: the plan's heading"));
+  }
   if (auto ok = load_rules(L, root, p); !ok) return std::unexpected(ok.error());
   if (auto ok = load_constraints(L, root, p); !ok) return std::unexpected(ok.error());
   if (auto ok = load_routing(L, root, p); !ok) return std::unexpected(ok.error());
