@@ -2,6 +2,7 @@
 
 #include "app/profile_choices.h"
 #include "http/page_reply.h"
+#include "pages/closure_letter_view.h"
 #include "pages/family_plan_view.h"
 #include "pages/pdf_printer.h"
 
@@ -49,6 +50,21 @@ Result<Reply> family_plan(Call& call) {
   const std::string title = v["child_name"].get<std::string>() + "'s plan";
   return document(call, "family_plan", title, std::move(v), "plan-" + id + ".pdf",
                   "the family's copy of the plan as at " + today.to_string());
+}
+
+Result<Reply> closure_letter(Call& call) {
+  const Date today = call.service.today();
+  const std::string& id = call.params["id"];
+  auto text = call.service.case_view_text(*call.caller, id, today);
+  if (!text) return std::unexpected(text.error());
+  json v = pages::closure_letter_view(json::parse(**text), call.service.settings().authority,
+                                      call.caller->display_name, today.to_string());
+  if (!v["closed"].get<bool>())
+    return std::unexpected(
+        Error::not_found("The case is open: the closure letter is made once it is closed."));
+  const std::string title = v["child_name"].get<std::string>() + ": the plan has ended";
+  return document(call, "closure_letter", title, std::move(v), "closure-" + id + ".pdf",
+                  "the closure letter as at " + today.to_string());
 }
 
 }  // namespace cinplan::http::page

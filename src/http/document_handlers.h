@@ -11,5 +11,8 @@ namespace cinplan::http::page {
 
 // GET /cases/:id/family-plan[?format=pdf]: the family's copy of the plan.
 Result<Reply> family_plan(Call&);
+// GET /cases/:id/closure-letter[?format=pdf]: the letter to the family once
+// the case is closed (404 while it is open).
+Result<Reply> closure_letter(Call&);
 
 }  // namespace cinplan::http::page

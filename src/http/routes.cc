@@ -90,6 +90,8 @@ constexpr Route kRoutes[] = {
      "record the family moving into the area (form)", page::record_move_in, ""},
     {"GET", "/cases/:id/family-plan", "case.read", A::kSession,
      "the family's copy of the plan, in plain words (?format=pdf)", page::family_plan, ""},
+    {"GET", "/cases/:id/closure-letter", "case.read", A::kSession,
+     "the letter to the family once the case is closed (?format=pdf)", page::closure_letter, ""},
     {"GET", "/procedure", "", A::kPublic,
      "the authority's procedure as cinplan reads it (?profile=&compare=)", page::procedure, ""},
     {"GET", "/search", "cases.search", A::kSession, "find a child (?q=)", page::search, ""},

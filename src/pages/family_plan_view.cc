@@ -69,13 +69,7 @@ json review_of(const json& cv, const json& plan) {
 
 json family_plan_view(const json& cv, std::string_view authority, std::string_view produced_by,
                       std::string_view today) {
-  json v;
-  const json child = cv.value("child", json::object());
-  v["case_id"] = text_at(cv, "case_id");
-  v["child_name"] = text_at(child, "name").empty() ? v["case_id"] : json(text_at(child, "name"));
-  v["authority"] = std::string(authority);
-  v["produced_by"] = std::string(produced_by);
-  v["produced_on"] = date_in_words(today);
+  json v = document_head(cv, authority, produced_by, today);
   const json plan = cv.contains("plan") && cv["plan"].is_object() ? cv["plan"] : json::object();
   v["has_plan"] = !plan.empty();
   v["plan_date"] = date_in_words(text_at(plan, "date"));
@@ -117,7 +111,6 @@ json family_plan_view(const json& cv, std::string_view authority, std::string_vi
   }
   v["has_signatures"] = !signatures.empty();
   v["signatures"] = std::move(signatures);
-  v["document"] = true;
   return v;
 }
 

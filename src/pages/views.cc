@@ -584,4 +584,17 @@ json search_view(const json& found, std::string_view terms) {
   return v;
 }
 
+json document_head(const json& cv, std::string_view authority, std::string_view produced_by,
+                   std::string_view today) {
+  json v;
+  const std::string name = text_at(cv.value("child", json::object()), "name");
+  v["case_id"] = text_at(cv, "case_id");
+  v["child_name"] = name.empty() ? v["case_id"] : json(name);
+  v["authority"] = std::string(authority);
+  v["produced_by"] = std::string(produced_by);
+  v["produced_on"] = date_in_words(today);
+  v["document"] = true;
+  return v;
+}
+
 }  // namespace cinplan::pages

@@ -45,4 +45,11 @@ nlohmann::ordered_json recorded_words(const nlohmann::ordered_json& entry);
 // The string at `key` of `j`, or "" when there is none or it is not a string.
 std::string text_at(const nlohmann::ordered_json& j, const char* key);
 
+// What every document begins with: {"case_id", "child_name" (the case id
+// when none is recorded), "authority", "produced_by", "produced_on"
+// (today in words), "document": true (the page links its stylesheet)}.
+nlohmann::ordered_json document_head(const nlohmann::ordered_json& case_view,
+                                     std::string_view authority, std::string_view produced_by,
+                                     std::string_view today);
+
 }  // namespace cinplan::pages

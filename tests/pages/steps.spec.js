@@ -4,6 +4,10 @@
 // not; a worker transfers a case out without the parents' consent, with the
 // reason; the family moving in starts the receiving side's meeting; a
 // manager records a step up. With JavaScript and without.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { execFileSync } = require('child_process');
 const { test, expect } = require('@playwright/test');
 const { signIns, signIn, checkAccessible, screenshot } = require('./support');
 
@@ -63,6 +67,26 @@ test('a manager closes a case with the closing summary and the endorsement the p
   await checkAccessible(page);
   await screenshot(page, testInfo, 'closed-case');
   expect(page.url().split('?')[0]).toBe(caseUrl);
+
+  // The letter to the family: why it closed, how to come back, who else helps; no family address.
+  await page.getByRole('link', { name: 'The letter to the family' }).click();
+  await expect(page.locator('.cinplan-document')).toContainText('because the support goes on through early help');
+  await expect(page.locator('.cinplan-document')).toContainText('Attendance is back to 95%');
+  await expect(page.getByRole('heading', { name: 'If you need us again' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'closure-letter');
+  const caseId = caseUrl.split('/').pop();
+  const record = await (await page.request.get('/api/cases/' + caseId)).json();
+  const pdf = await page.request.get(caseUrl + '/closure-letter?format=pdf');
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cinplan-pdf-')), 'letter.pdf');
+  fs.writeFileSync(file, await pdf.body());
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(text).toContain('If you need us again');
+  expect(text).toContain('give the reference ' + caseId);
+  for (const p of record.professionals) expect(text).toContain(p.agency);
+  const addresses = [record.child.address, ...record.people.map((p) => p.address)].filter((a) => a);
+  for (const a of addresses) expect(text).not.toContain(a);
 });
 
 test('a worker may not close a case or step it up', async ({ page }, testInfo) => {
