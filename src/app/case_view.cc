@@ -38,6 +38,38 @@ std::string signer_words(const Profile& profile, const std::string& by) {
   return role_words(profile, by);
 }
 
+// The latest supervision order as the corrected record has it: {"made",
+// "end" (the last day, after any extension), "extended": [dates],
+// "previously_looked_after", "iro", "decision", "decision_date"}; null when
+// none was made.
+json supervision_order_json(const CaseRecord& record) {
+  json order = nullptr;
+  const auto made = record.state.facts(*find_event_type("supervision_order"));
+  if (made.empty()) return order;
+  const std::size_t from = made.back().event;
+  const Event& e = record.history.events[from];
+  order = {{"made", e.date.to_string()},
+           {"end", e.string_field("end")},
+           {"extended", json::array()},
+           {"previously_looked_after", e.bool_field("previously_looked_after")},
+           {"iro", e.string_field("iro")},
+           {"decision", nullptr},
+           {"decision_date", nullptr}};
+  for (const auto& f : record.state.facts(*find_event_type("supervision_order_extended"))) {
+    if (f.event < from) continue;
+    const Event& x = record.history.events[f.event];
+    order["end"] = x.string_field("end");
+    order["extended"].push_back(x.date.to_string());
+  }
+  for (const auto& f : record.state.facts(*find_event_type("supervision_order_decided"))) {
+    if (f.event < from) continue;
+    const Event& x = record.history.events[f.event];
+    order["decision"] = x.string_field("decision");
+    order["decision_date"] = x.date.to_string();
+  }
+  return order;
+}
+
 // A closure, step, transfer or move in words, for the chronology: "a step
 // down to early help; endorsed at a review", "to child protection: the
 // strategy discussion decided on enquiries", "to Leeds City Council".
@@ -386,6 +418,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   const auto closed = record.state.facts(*find_event_type("closed"));
   if (!closed.empty()) closure = fields(record.history.events[closed.back().event]);
   out["closure"] = std::move(closure);
+  out["supervision_order"] = supervision_order_json(record);
   out["people"] = std::move(people);
   out["professionals"] = std::move(professionals);
   const json versions = plan_versions_json(record);

@@ -282,8 +282,8 @@ Result<void> check_action_completed(const CommandContext&, const CaseHistory& h,
   return {};
 }
 
-Result<void> check_escalation(const CommandContext&, const CaseHistory& h, std::size_t first_new,
-                              CommandResult&) {
+Result<void> check_escalation(const CommandContext& ctx, const CaseHistory& h,
+                              std::size_t first_new, CommandResult&) {
   // The chain: team manager, then group manager, then head of service, each
   // step after the one before was not resolved.
   static constexpr std::string_view kChain[] = {"first_line_manager", "group_manager",
@@ -301,8 +301,9 @@ Result<void> check_escalation(const CommandContext&, const CaseHistory& h, std::
                    "escalated further.",
                    "escalation: team manager, group manager, head of service"));
       if (to != kChain[next])
-        return std::unexpected(refuse("The next step of the escalation is the " +
-                                          std::string(kChain[next]) + ", not the " + to + ".",
+        return std::unexpected(refuse("The next step of the escalation (to_role) is " +
+                                          role_words(ctx.profile, kChain[next]) + ", not " +
+                                          role_words(ctx.profile, to) + ".",
                                       "escalation: team manager, group manager, head of service"));
     }
     auto at = std::find(std::begin(kChain), std::end(kChain), to);

@@ -22,8 +22,16 @@ std::string form_address(const Call& call, const CaseForm& f) {
 }
 
 // The case as the reader may see it, with the choices its profile's forms
-// offer.
-Result<json> case_json(Call& call) {
+// offer; for a partner's form, only what the partner may see.
+Result<json> case_json(Call& call, const CaseForm& f) {
+  if (f.shared_only) {
+    auto shared = call.service.shared_view(*call.caller, call.params["id"], call.service.today());
+    if (!shared) return std::unexpected(shared.error());
+    json c = *shared;
+    c["child"] = json{{"name", shared->value("child", "")}};
+    c["chronology"] = json::array();
+    return c;
+  }
   auto text = call.service.case_view_text(*call.caller, call.params["id"], call.service.today());
   if (!text) return std::unexpected(text.error());
   json c = json::parse(**text);
@@ -104,7 +112,7 @@ void add_command_problems(Call& call, const CaseForm& f, const app::CommandSpec&
 }  // namespace
 
 Result<Reply> form_get(Call& call, const CaseForm& f, std::span<const std::string_view> prefill) {
-  auto c = case_json(call);
+  auto c = case_json(call, f);
   if (!c) return std::unexpected(c.error());
   const std::string address = form_address(call, f);
   auto kept = call.service.draft(*call.caller, address);
@@ -142,7 +150,7 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
     r.audit_detail = "the draft of " + std::string(f.path) + " let go";
     return r;
   }
-  auto c = case_json(call);
+  auto c = case_json(call, f);
   if (!c) return std::unexpected(c.error());
   const std::int64_t now_at = (*c)["version"].get<std::int64_t>();
   auto refuse = [&](std::vector<FieldProblem> problems, int status, std::string why,
@@ -200,6 +208,7 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
       bool all_mine = !changes.empty();
       for (const json& x : changes) all_mine = all_mine && x["change_by"] == "you";
       notices["conflict_by_you"] = all_mine;
+      notices["conflict_listed"] = !changes.empty();
       notices["conflict_changes"] = std::move(changes);
       return refuse({}, 409, "the case changed", "conflict", std::move(notices), now_at);
     }
@@ -248,8 +257,8 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
   // sent to, so that reloading that page never sends the form again.
   const bool flagged = !done->warnings.empty();
   if (flagged) call.service.keep_notices(call.session_token, done->warnings);
-  Reply r = see_other("/cases/" + request.case_id + "?recorded=" + std::string(f.recorded) +
-                      (flagged ? "&flagged=1" : ""));
+  Reply r = see_other("/cases/" + request.case_id + (f.shared_only ? "/shared" : "") +
+                      "?recorded=" + std::string(f.recorded) + (flagged ? "&flagged=1" : ""));
   r.audit_detail =
       "recorded at version " + std::to_string(done->version) + (flagged ? ", with warnings" : "");
   r.body = json{{"case_id", request.case_id}};

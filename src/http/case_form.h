@@ -39,6 +39,12 @@ struct CaseForm {
   std::string_view flags_words = {};
   std::string_view flags_then = {};
   std::string_view checked_ok_words = {};
+  // A partner's form (partner.contribute): it is shown against the shared
+  // view of the case (app::Service::shared_view: the child's name, the plan,
+  // the meeting dates) and nothing more, a change of the case since it was
+  // opened is said without saying what it was, and once recorded the
+  // browser goes to the shared page, /cases/ID/shared.
+  bool shared_only = false;
 };
 
 // GET: the form, with the draft kept of it (if any) and what the address's

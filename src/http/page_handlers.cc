@@ -90,6 +90,7 @@ Result<Reply> home(Call& call) {
   // worker's, their own.
   if (allowed("caseload.team")) return see_other("/caseload/team");
   if (allowed("caseload.mine")) return see_other("/caseload");
+  if (allowed("cases.shared")) return see_other("/shared");
   json v;
   v["heading"] = "You are signed in";
   v["message"] = "There is no caseload for your role. The pages for " +
@@ -188,6 +189,18 @@ Result<Reply> case_page(Call& call) {
     v["may_decide"] = open && allowed("manager.decide");
     v["may_transfer"] = open && allowed("case.record");
     v["may_step"] = v["may_decide"].get<bool>() || v["may_transfer"].get<bool>();
+    // The supervision order's steps: the worker's, the IRO's and the
+    // managers' parts.
+    const bool has_order = v["order"].is_object();
+    v["may_record_order"] = open && allowed("supervision_order.record");
+    v["may_recommend"] = open && has_order && allowed("iro.recommend");
+    v["may_respond"] = open && has_order && allowed("iro.respond");
+    v["may_escalate"] = open && has_order && allowed("escalation.record");
+    v["may_order_steps"] =
+        has_order && (v["may_record_order"].get<bool>() || v["may_recommend"].get<bool>() ||
+                      v["may_respond"].get<bool>() || v["may_escalate"].get<bool>() ||
+                      v["may_decide"].get<bool>());
+    v["may_step"] = v["may_step"].get<bool>() || v["may_record_order"].get<bool>();
     v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
     v["has_flagged"] = !flagged.empty();
     v["flagged"] = flagged;

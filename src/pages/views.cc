@@ -242,6 +242,36 @@ json caseload_view(const json& caseload, std::string_view show, std::string_view
   return v;
 }
 
+namespace {
+
+// The supervision order's summary for the case page, or false.
+json supervision_order_view(const json& case_view) {
+  const json order = case_view.value("supervision_order", json());
+  if (!order.is_object()) return false;
+  static const std::map<std::string, std::string> kDecided = {
+      {"expire", "to let the order expire"},
+      {"extend", "to ask the court to extend it"},
+      {"return_to_court", "to return to court"},
+      {"other", "something else"}};
+  json v;
+  v["made_words"] = date_in_words(text_at(order, "made"));
+  v["end_words"] = date_in_words(text_at(order, "end"));
+  std::string extended;
+  for (const json& d : order.value("extended", json::array()))
+    if (d.is_string())
+      extended += (extended.empty() ? "" : ", ") + date_in_words(d.get<std::string>());
+  v["extended_words"] = extended.empty() ? json(false) : json("Extended on " + extended + ".");
+  v["iro"] = text_at(order, "iro").empty() ? json(false) : json(text_at(order, "iro"));
+  const auto decided = kDecided.find(text_at(order, "decision"));
+  v["decision_words"] = decided == kDecided.end()
+                            ? json(false)
+                            : json("On " + date_in_words(text_at(order, "decision_date")) +
+                                   " it was decided " + decided->second + ".");
+  return v;
+}
+
+}  // namespace
+
 json case_page_view(const json& case_view, std::string_view today, std::size_t chronology_shown) {
   json v = case_view;
   v["today_words"] = date_in_words(today);
@@ -252,6 +282,7 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
                  ". A visit made before then can still be recorded, and case notes added; "
                  "anything that happens after it belongs to a new referral.")
           : json(false);
+  v["order"] = supervision_order_view(case_view);
   json due = json::array(), done = json::array();
   // What was done in the last four weeks stays in sight below what is due
   // (a duty met moves on to its next occasion, or leaves the list).

@@ -1,0 +1,317 @@
+#include "pages/supervision_forms.h"
+
+#include "pages/form_fields.h"
+#include "pages/simple_form.h"
+
+namespace cinplan::pages {
+namespace {
+
+using json = nlohmann::ordered_json;
+using Inputs = std::map<std::string, std::string>;
+using Problems = std::vector<FieldProblem>;
+
+constexpr std::string_view kDateHint = "For example, 27 3 2026";
+
+json date_field(std::string_view id, std::string_view legend, const Form& t,
+                std::string_view fallback, const Problems& p) {
+  return field_item("date", date_input(id, legend, kDateHint, t, fallback, p));
+}
+
+// The day it was done (today unless changed), read into "date".
+void read_day(const Form& form, std::string_view label, FormReading& r) {
+  if (auto d = read_date(form, "date", label, true, r.problems)) r.body["date"] = *d;
+}
+
+// A date the form asks for, read into `field`.
+void read_day_of(const Form& form, std::string_view name, std::string_view label, FormReading& r) {
+  if (auto d = read_date(form, name, label, true, r.problems)) r.body[std::string(name)] = *d;
+}
+
+// Text the form asks for, with the message when it is blank.
+void read_words(const Form& form, std::string_view name, std::string_view blank, FormReading& r) {
+  if (auto text = read_text(form, std::string(name)))
+    r.body[std::string(name)] = *text;
+  else
+    r.problems.push_back({std::string(name), std::string(blank), {}});
+}
+
+// One of `options`, or the message.
+void read_choice(const Form& form, std::string_view name, std::span<const Option> options,
+                 std::string_view blank, FormReading& r) {
+  const std::string chosen = typed(form, std::string(name));
+  for (const Option& o : options) {
+    if (o.value == chosen) {
+      r.body[std::string(name)] = chosen;
+      return;
+    }
+  }
+  r.problems.push_back({std::string(name), std::string(blank), {}});
+}
+
+// --- the order made -------------------------------------------------------
+
+FormReading read_made(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day the order was made", r);
+  read_day_of(form, "end", "the order's last day", r);
+  if (auto before = read_yes_no(form, "previously_looked_after",
+                                "the child was looked after before", false, r.problems))
+    r.body["previously_looked_after"] = *before;
+  if (auto iro = read_text(form, "iro")) r.body["iro"] = *iro;
+  return r;
+}
+const Inputs& made_inputs() {
+  static const Inputs i = {{"date", "date-day"},
+                           {"end", "end-day"},
+                           {"previously_looked_after", "previously_looked_after"},
+                           {"iro", "iro"}};
+  return i;
+}
+json made_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+               std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(date_field("date", "When did the court make the order?", t, today, p));
+  f.push_back(date_field("end", "What is its last day?", t, "", p));
+  f.push_back(field_item(
+      "radios", radios("previously_looked_after", "Was the child looked after before the order?",
+                       "", yes_no_options(), typed(t, "previously_looked_after"), p, true)));
+  f.push_back(field_item("text", text_input("iro", "The IRO allocated during the proceedings",
+                                            "Leave blank if none was", typed(t, "iro"), p)));
+  simple_form(v, "supervision-order", "", "Record a supervision order",
+              {"A supervision order lasts at most a year at first and, with extensions, at most "
+               "three years from the day it was made; none is made for a child of 17, or 16 if "
+               "married (Children Act 1989, section 31 and Schedule 3)."},
+              "Record the order", std::move(f));
+  return v;
+}
+
+// --- the order extended ---------------------------------------------------
+
+FormReading read_extended(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day the court extended it", r);
+  read_day_of(form, "end", "the order's new last day", r);
+  return r;
+}
+const Inputs& extended_inputs() {
+  static const Inputs i = {{"date", "date-day"}, {"end", "end-day"}};
+  return i;
+}
+json extended_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+                   std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(date_field("date", "When did the court extend it?", t, today, p));
+  f.push_back(date_field("end", "What is its new last day?", t, "", p));
+  simple_form(v, "supervision-order/extension", "", "Record the order extended",
+              {"An extension may not run beyond three years from the day the order was made."},
+              "Record the extension", std::move(f));
+  return v;
+}
+
+// --- the review form sent -------------------------------------------------
+
+constexpr Option kReviewers[] = {{"independent_reviewing_officer", "The IRO"},
+                                 {"first_line_manager", "The team manager"}};
+
+FormReading read_review_form(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day it was sent", r);
+  read_day_of(form, "meeting_date", "the day of the review", r);
+  read_choice(form, "to_role", kReviewers, "Choose who the form went to", r);
+  return r;
+}
+const Inputs& review_form_inputs() {
+  static const Inputs i = {
+      {"date", "date-day"}, {"meeting_date", "meeting_date-day"}, {"to_role", "to_role"}};
+  return i;
+}
+json review_form_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+                      std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(date_field("meeting_date", "When is the review?", t, "", p));
+  f.push_back(field_item("radios", radios("to_role", "Who was the review form sent to?", "",
+                                          kReviewers, typed(t, "to_role"), p)));
+  f.push_back(date_field("date", "When was it sent?", t, today, p));
+  simple_form(v, "review-form", "", "Record the review form sent",
+              {"The reviewer chairs the supervision order review with the social worker's "
+               "report in front of them."},
+              "Record it", std::move(f));
+  return v;
+}
+
+// --- the assessment shared ------------------------------------------------
+
+FormReading read_shared(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day it was shared", r);
+  read_day_of(form, "meeting_date", "the day of the final review", r);
+  return r;
+}
+const Inputs& shared_inputs() {
+  static const Inputs i = {{"date", "date-day"}, {"meeting_date", "meeting_date-day"}};
+  return i;
+}
+json shared_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+                 std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(date_field("meeting_date", "When is the final review?", t, "", p));
+  f.push_back(date_field("date", "When was the assessment shared with the family?", t, today, p));
+  simple_form(v, "supervision-order/assessment-shared", "",
+              "Record the assessment shared with the family",
+              {"The updated assessment, with the progress made against the plan, is shared "
+               "with the family before the final review."},
+              "Record it", std::move(f));
+  return v;
+}
+
+// --- the IRO's recommendations --------------------------------------------
+
+FormReading read_recommendations(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day of the recommendations", r);
+  read_day_of(form, "meeting_date", "the day of the review", r);
+  read_words(form, "recommendations", "Enter the recommendations", r);
+  return r;
+}
+const Inputs& recommendations_inputs() {
+  static const Inputs i = {{"date", "date-day"},
+                           {"meeting_date", "meeting_date-day"},
+                           {"recommendations", "recommendations"}};
+  return i;
+}
+json recommendations_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+                          std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(date_field("meeting_date", "Which review are they from?", t, "", p));
+  f.push_back(field_item("textarea", textarea("recommendations", "Your recommendations",
+                                              "One a line, each saying who should do what",
+                                              typed(t, "recommendations"), 6, p)));
+  f.push_back(date_field("date", "When were they made?", t, today, p));
+  simple_form(v, "iro-recommendations", "", "Record the IRO's recommendations",
+              {"The team manager answers them, agreeing or not; a disagreement is escalated "
+               "until it is resolved."},
+              "Record the recommendations", std::move(f));
+  return v;
+}
+
+// --- the manager's response -----------------------------------------------
+
+FormReading read_response(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day of the response", r);
+  read_day_of(form, "meeting_date", "the day of the review", r);
+  if (auto agrees =
+          read_yes_no(form, "agrees", "you agree with the recommendations", true, r.problems))
+    r.body["agrees"] = *agrees;
+  return r;
+}
+const Inputs& response_inputs() {
+  static const Inputs i = {
+      {"date", "date-day"}, {"meeting_date", "meeting_date-day"}, {"agrees", "agrees"}};
+  return i;
+}
+json response_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+                   std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(date_field("meeting_date", "Which review's recommendations?", t, "", p));
+  f.push_back(field_item("radios", radios("agrees", "Do you agree with the recommendations?",
+                                          "If not, escalate the disagreement next",
+                                          yes_no_options(), typed(t, "agrees"), p, true)));
+  f.push_back(date_field("date", "When did you respond?", t, today, p));
+  simple_form(v, "iro-response", "", "Respond to the IRO's recommendations", {},
+              "Record the response", std::move(f));
+  return v;
+}
+
+// --- an escalation --------------------------------------------------------
+
+constexpr Option kChain[] = {{"first_line_manager", "The team manager"},
+                             {"group_manager", "The group manager"},
+                             {"head_of_service", "The head of service"}};
+
+FormReading read_escalation(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day it was escalated", r);
+  read_choice(form, "to_role", kChain, "Choose who it is escalated to", r);
+  read_words(form, "reason", "Say what the disagreement is", r);
+  if (auto resolved =
+          read_yes_no(form, "resolved", "it was resolved at this level", false, r.problems))
+    r.body["resolved"] = *resolved;
+  return r;
+}
+const Inputs& escalation_inputs() {
+  static const Inputs i = {
+      {"date", "date-day"}, {"to_role", "to_role"}, {"reason", "reason"}, {"resolved", "resolved"}};
+  return i;
+}
+json escalation_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+                     std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(field_item(
+      "radios", radios("to_role", "Who is it escalated to?",
+                       "Each step follows the one before it when that did not resolve it", kChain,
+                       typed(t, "to_role"), p)));
+  f.push_back(field_item(
+      "textarea", textarea("reason", "What is the disagreement?", "", typed(t, "reason"), 4, p)));
+  f.push_back(field_item("radios", radios("resolved", "Was it resolved at this level?",
+                                          "Leave unanswered while it is still open",
+                                          yes_no_options(), typed(t, "resolved"), p, true)));
+  f.push_back(date_field("date", "When was it escalated?", t, today, p));
+  simple_form(v, "escalations", "", "Escalate a disagreement",
+              {"A disagreement between the IRO and the team goes to the team manager, then the "
+               "group manager, then the head of service, until it is resolved."},
+              "Record the escalation", std::move(f));
+  return v;
+}
+
+// --- the final review's decision ------------------------------------------
+
+constexpr Option kDecisions[] = {{"expire", "Let the order expire"},
+                                 {"extend", "Ask the court to extend it"},
+                                 {"return_to_court", "Return to court for another order"},
+                                 {"other", "Something else"}};
+
+FormReading read_decision(const Form& form, const json&) {
+  FormReading r;
+  read_day(form, "the day of the decision", r);
+  read_choice(form, "decision", kDecisions, "Choose the decision", r);
+  return r;
+}
+const Inputs& decision_inputs() {
+  static const Inputs i = {{"date", "date-day"}, {"decision", "decision"}};
+  return i;
+}
+json decision_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
+                   std::int64_t version) {
+  json v = form_view_head(cv, p, version);
+  json f = json::array();
+  f.push_back(field_item("radios", radios("decision", "What was decided at the final review?", "",
+                                          kDecisions, typed(t, "decision"), p)));
+  f.push_back(date_field("date", "When was it decided?", t, today, p));
+  simple_form(v, "supervision-order/decision", "", "Record the final review's decision",
+              {"Your decision is recorded as yours. After an order expires, the Child in Need "
+               "plan steps down or closes as the procedure says."},
+              "Record the decision", std::move(f));
+  return v;
+}
+
+}  // namespace
+
+const SupervisionForm kOrderMade{read_made, made_inputs, made_view};
+const SupervisionForm kOrderExtended{read_extended, extended_inputs, extended_view};
+const SupervisionForm kReviewFormSent{read_review_form, review_form_inputs, review_form_view};
+const SupervisionForm kAssessmentShared{read_shared, shared_inputs, shared_view};
+const SupervisionForm kIroRecommendations{read_recommendations, recommendations_inputs,
+                                          recommendations_view};
+const SupervisionForm kIroResponse{read_response, response_inputs, response_view};
+const SupervisionForm kEscalation{read_escalation, escalation_inputs, escalation_view};
+const SupervisionForm kOrderDecision{read_decision, decision_inputs, decision_view};
+
+}  // namespace cinplan::pages
