@@ -364,6 +364,13 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     } else if (type == "closed" || type == "stepped_down" || type == "stepped_up" ||
                type == "transferred_out" || type == "moved_in") {
       detail = move_words(profile, e);
+    } else if (type == "escalated") {
+      detail = "to " + role_words(profile, e.string_field("to_role")) + ": " +
+               e.string_field("reason") + (e.bool_field("resolved") ? " (resolved)" : "");
+    } else if (type == "iro_recommendations_made") {
+      detail = e.string_field("recommendations");
+    } else if (type == "iro_recommendations_responded") {
+      detail = e.bool_field("agrees") ? "agreed" : "disagreed";
     } else if (type == "plan_signed") {
       detail = "by " + signer_words(profile, e.string_field("by"));
     } else if (type == "meeting_scheduled" || type == "meeting_cancelled") {

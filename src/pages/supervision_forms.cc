@@ -112,14 +112,32 @@ json extended_view(const json& cv, const Form& t, const Problems& p, std::string
 
 // --- the review form sent -------------------------------------------------
 
-constexpr Option kReviewers[] = {{"independent_reviewing_officer", "The IRO"},
-                                 {"first_line_manager", "The team manager"}};
+// The roles of `wanted`, in order, in the authority's words (the case
+// view's "chairs" choices), as {"value", "label"}.
+json roles_offered(const json& cv, std::initializer_list<std::string_view> wanted) {
+  json out = json::array();
+  const json& roles = choice_list(cv, "chairs");
+  for (std::string_view role : wanted)
+    for (const json& r : roles)
+      if (r.value("value", "") == role) out.push_back(r);
+  return out;
+}
 
-FormReading read_review_form(const Form& form, const json&) {
+json reviewers(const json& cv) {
+  return roles_offered(cv, {"independent_reviewing_officer", "first_line_manager"});
+}
+
+// The escalation chain: team manager, group manager, head of service.
+json chain(const json& cv) {
+  return roles_offered(cv, {"first_line_manager", "group_manager", "head_of_service"});
+}
+
+FormReading read_review_form(const Form& form, const json& cv) {
   FormReading r;
   read_day(form, "the day it was sent", r);
   read_day_of(form, "meeting_date", "the day of the review", r);
-  read_choice(form, "to_role", kReviewers, "Choose who the form went to", r);
+  const json offered = reviewers(cv);
+  read_choice(form, "to_role", options_of(offered), "Choose who the form went to", r);
   return r;
 }
 const Inputs& review_form_inputs() {
@@ -132,8 +150,9 @@ json review_form_view(const json& cv, const Form& t, const Problems& p, std::str
   json v = form_view_head(cv, p, version);
   json f = json::array();
   f.push_back(date_field("meeting_date", "When is the review?", t, "", p));
+  const json offered = reviewers(cv);
   f.push_back(field_item("radios", radios("to_role", "Who was the review form sent to?", "",
-                                          kReviewers, typed(t, "to_role"), p)));
+                                          options_of(offered), typed(t, "to_role"), p)));
   f.push_back(date_field("date", "When was it sent?", t, today, p));
   simple_form(v, "review-form", "", "Record the review form sent",
               {"The reviewer chairs the supervision order review with the social worker's "
@@ -231,14 +250,11 @@ json response_view(const json& cv, const Form& t, const Problems& p, std::string
 
 // --- an escalation --------------------------------------------------------
 
-constexpr Option kChain[] = {{"first_line_manager", "The team manager"},
-                             {"group_manager", "The group manager"},
-                             {"head_of_service", "The head of service"}};
-
-FormReading read_escalation(const Form& form, const json&) {
+FormReading read_escalation(const Form& form, const json& cv) {
   FormReading r;
   read_day(form, "the day it was escalated", r);
-  read_choice(form, "to_role", kChain, "Choose who it is escalated to", r);
+  const json offered = chain(cv);
+  read_choice(form, "to_role", options_of(offered), "Choose who it is escalated to", r);
   read_words(form, "reason", "Say what the disagreement is", r);
   if (auto resolved =
           read_yes_no(form, "resolved", "it was resolved at this level", false, r.problems))
@@ -254,10 +270,11 @@ json escalation_view(const json& cv, const Form& t, const Problems& p, std::stri
                      std::int64_t version) {
   json v = form_view_head(cv, p, version);
   json f = json::array();
+  const json offered = chain(cv);
   f.push_back(field_item(
       "radios", radios("to_role", "Who is it escalated to?",
-                       "Each step follows the one before it when that did not resolve it", kChain,
-                       typed(t, "to_role"), p)));
+                       "Each step follows the one before it when that did not resolve it",
+                       options_of(offered), typed(t, "to_role"), p)));
   f.push_back(field_item(
       "textarea", textarea("reason", "What is the disagreement?", "", typed(t, "reason"), 4, p)));
   f.push_back(field_item("radios", radios("resolved", "Was it resolved at this level?",
@@ -265,7 +282,7 @@ json escalation_view(const json& cv, const Form& t, const Problems& p, std::stri
                                           yes_no_options(), typed(t, "resolved"), p, true)));
   f.push_back(date_field("date", "When was it escalated?", t, today, p));
   simple_form(v, "escalations", "", "Escalate a disagreement",
-              {"A disagreement between the IRO and the team goes to the team manager, then the "
+              {"A disagreement between the IRO and the team goes to the team's manager, then the "
                "group manager, then the head of service, until it is resolved."},
               "Record the escalation", std::move(f));
   return v;

@@ -1,0 +1,73 @@
+// A supervision order's review from the pages (issue 10): the IRO records
+// recommendations, the team's practice lead disagrees, and the
+// disagreement is escalated step by step (a step out of order is refused,
+// quoting the chain) until the group manager resolves it. The demo's
+// order near expiry, allocated to the IRO, is the case; with JavaScript
+// and without, one after the other (a resolved escalation starts again at
+// the first step).
+const { test, expect } = require('@playwright/test');
+const { signIns, signIn, checkAccessible, screenshot } = require('./support');
+
+const as = (username) => ({ username, password: signIns()[username].password });
+
+async function fillDate(group, d) {
+  await group.getByLabel('Day').fill(String(d.getDate()));
+  await group.getByLabel('Month').fill(String(d.getMonth() + 1));
+  await group.getByLabel('Year').fill(String(d.getFullYear()));
+}
+
+test("an IRO's disagreement with the team is escalated until it is resolved", async ({ page, context }, testInfo) => {
+  await signIn(page, as('samira.haddad'));
+  await page.locator('tbody tr a').first().click();
+  const caseUrl = page.url().split('?')[0];
+  await expect(page.getByRole('heading', { name: 'Supervision order' })).toBeVisible();
+  await expect(page.locator('#supervision-order + dl')).toContainText('Last day');
+  await checkAccessible(page);
+
+  await page.getByRole('link', { name: "Record the IRO's recommendations" }).click();
+  await fillDate(page.getByRole('group', { name: 'Which review are they from?' }), new Date());
+  await page.getByRole('button', { name: 'Record the recommendations' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Enter the recommendations');
+  await checkAccessible(page);
+  await page.getByLabel('Your recommendations').fill('Family therapy to start before the final review');
+  await page.getByRole('button', { name: 'Record the recommendations' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText("The IRO's recommendations are recorded.");
+
+  // The practice lead disagrees.
+  await context.clearCookies();
+  await signIn(page, as('mark.davies'));
+  await page.goto(caseUrl + '/iro-response');
+  await fillDate(page.getByRole('group', { name: "Which review's recommendations?" }), new Date());
+  await page.getByRole('group', { name: 'Do you agree with the recommendations?' }).getByLabel('No').check();
+  await page.getByRole('button', { name: 'Record the response' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('Your response to the IRO is recorded.');
+
+  // The IRO escalates: straight to the head of service is out of order.
+  await context.clearCookies();
+  await signIn(page, as('samira.haddad'));
+  await page.goto(caseUrl + '/escalations');
+  await checkAccessible(page);
+  await page.getByRole('group', { name: 'Who is it escalated to?' }).getByLabel('Head of service').check();
+  await page.getByLabel('What is the disagreement?').fill('The team will not fund family therapy.');
+  await page.getByRole('button', { name: 'Record the escalation' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('The next step of the escalation is the practice lead, not the head of service.');
+  await expect(page.getByLabel('What is the disagreement?')).toHaveValue('The team will not fund family therapy.');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'escalation-refused');
+  await page.getByRole('group', { name: 'Who is it escalated to?' }).getByLabel('Practice lead').check();
+  await page.getByRole('button', { name: 'Record the escalation' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The escalation is recorded.');
+
+  // Not resolved there: the group manager resolves it.
+  await context.clearCookies();
+  await signIn(page, as('anthony.green'));
+  await page.goto(caseUrl + '/escalations');
+  await page.getByRole('group', { name: 'Who is it escalated to?' }).getByLabel('Group manager').check();
+  await page.getByLabel('What is the disagreement?').fill('Practice lead and IRO could not agree on family therapy.');
+  await page.getByRole('group', { name: 'Was it resolved at this level?' }).getByLabel('Yes').check();
+  await page.getByRole('button', { name: 'Record the escalation' }).click();
+  await expect(page.locator('.govuk-notification-banner--success')).toContainText('The escalation is recorded.');
+  await expect(page.locator('body')).toContainText('to the group manager: Practice lead and IRO could not agree on family therapy. (resolved)');
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'escalation-resolved');
+});
