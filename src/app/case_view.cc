@@ -367,6 +367,13 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     } else if (type == "escalated") {
       detail = "to " + role_words(profile, e.string_field("to_role")) + ": " +
                e.string_field("reason") + (e.bool_field("resolved") ? " (resolved)" : "");
+    } else if (type == "panel_decided" || type == "service_manager_decided") {
+      if (const FieldSpec* f = find_field(event_type(e.type), "decision"))
+        detail = value_phrase(profile, *f, e.string_field("decision"));
+      if (const std::string why = e.string_field("rationale"); !why.empty())
+        detail += ": " + why;
+    } else if (type == "management_oversight_recorded") {
+      detail = e.string_field("decision");
     } else if (type == "iro_recommendations_made") {
       detail = e.string_field("recommendations");
     } else if (type == "iro_recommendations_responded") {

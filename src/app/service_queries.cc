@@ -342,8 +342,8 @@ Result<std::vector<std::string>> Service::recorded_by_since(const access::Caller
 }
 
 Result<json> Service::panel_list(const access::Caller& caller, Date week) {
-  // The week from its Monday.
-  const int back = (static_cast<int>(week.weekday()) + 6) % 7;
+  // The week from its Monday (Weekday counts from Monday).
+  const int back = static_cast<int>(week.weekday());
   const Date monday = add_days(week, -back);
   const Date sunday = add_days(monday, 6);
   const Date service_today = today();

@@ -257,8 +257,11 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
   // sent to, so that reloading that page never sends the form again.
   const bool flagged = !done->warnings.empty();
   if (flagged) call.service.keep_notices(call.session_token, done->warnings);
-  Reply r = see_other("/cases/" + request.case_id + (f.shared_only ? "/shared" : "") +
-                      "?recorded=" + std::string(f.recorded) + (flagged ? "&flagged=1" : ""));
+  const std::string target = !f.done_at.empty() ? std::string(f.done_at)
+                             : f.shared_only    ? "/cases/" + request.case_id + "/shared"
+                                                : "/cases/" + request.case_id;
+  Reply r =
+      see_other(target + "?recorded=" + std::string(f.recorded) + (flagged ? "&flagged=1" : ""));
   r.audit_detail =
       "recorded at version " + std::to_string(done->version) + (flagged ? ", with warnings" : "");
   r.body = json{{"case_id", request.case_id}};

@@ -45,6 +45,9 @@ struct CaseForm {
   // opened is said without saying what it was, and once recorded the
   // browser goes to the shared page, /cases/ID/shared.
   bool shared_only = false;
+  // Where the browser goes once it is recorded, when not the case page: a
+  // list the form was opened from ("/panel").
+  std::string_view done_at = {};
 };
 
 // GET: the form, with the draft kept of it (if any) and what the address's

@@ -1,6 +1,7 @@
 #include "http/form_handlers.h"
 
 #include "http/case_form.h"
+#include "http/oversight_handlers.h"
 #include "http/supervision_handlers.h"
 #include "pages/action_done_form.h"
 #include "pages/arrange_form.h"
@@ -192,7 +193,8 @@ std::string recorded_words(std::string_view kind) {
   if (kind == kStepDown.recorded) return "The step down is recorded.";
   if (kind == kTransferOut.recorded) return "The transfer to another authority is recorded.";
   if (kind == kMoveIn.recorded) return "The family's move into the area is recorded.";
-  return supervision_recorded_words(kind);
+  if (std::string words = supervision_recorded_words(kind); !words.empty()) return words;
+  return oversight_recorded_words(kind);
 }
 
 Result<Reply> visit_form(Call& call) {

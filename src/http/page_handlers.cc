@@ -200,7 +200,9 @@ Result<Reply> case_page(Call& call) {
         has_order && (v["may_record_order"].get<bool>() || v["may_recommend"].get<bool>() ||
                       v["may_respond"].get<bool>() || v["may_escalate"].get<bool>() ||
                       v["may_decide"].get<bool>());
-    v["may_step"] = v["may_step"].get<bool>() || v["may_record_order"].get<bool>();
+    v["may_oversee"] = open && allowed("oversight.record");
+    v["may_step"] = v["may_step"].get<bool>() || v["may_record_order"].get<bool>() ||
+                    v["may_oversee"].get<bool>();
     v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
     v["has_flagged"] = !flagged.empty();
     v["flagged"] = flagged;

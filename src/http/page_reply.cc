@@ -26,6 +26,8 @@ pages::Frame make_frame(app::Service& service, const access::Caller* caller,
     };
     f.may_see_caseload = allowed("caseload.mine") || allowed("caseload.team");
     f.may_search = allowed("cases.search");
+    f.may_see_panel = allowed("panel.list");
+    f.may_see_oversight = allowed("oversight.list");
     f.idle_seconds = static_cast<long>(
         std::chrono::duration_cast<std::chrono::seconds>(service.settings().idle_timeout).count());
   }

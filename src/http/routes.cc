@@ -3,6 +3,7 @@
 #include "http/api_handlers.h"
 #include "http/document_handlers.h"
 #include "http/form_handlers.h"
+#include "http/oversight_handlers.h"
 #include "http/page_handlers.h"
 #include "http/partner_handlers.h"
 #include "http/request_parts.h"
@@ -142,6 +143,22 @@ constexpr Route kRoutes[] = {
      "the form for the final review's decision on the order", page::order_decision_form, ""},
     {"POST", "/cases/:id/supervision-order/decision", "manager.decide", A::kSession,
      "the final review's decision on the order (form)", page::record_order_decision, ""},
+    {"GET", "/panel", "panel.list", A::kSession,
+     "the Child in Need panel for a week (?week=YYYY-MM-DD, any day of it)", page::panel, ""},
+    {"GET", "/oversight", "oversight.list", A::kSession,
+     "the plans open 9 or 12 months (?months=9|12)", page::oversight, ""},
+    {"GET", "/cases/:id/panel-decision", "panel.decide", A::kSession,
+     "the form for the panel's decision", page::panel_decision_form, ""},
+    {"POST", "/cases/:id/panel-decision", "panel.decide", A::kSession,
+     "the panel's decision (form)", page::record_panel_decision, ""},
+    {"GET", "/cases/:id/service-manager-decision", "oversight.record", A::kSession,
+     "the form for the service manager's decision", page::service_manager_decision_form, ""},
+    {"POST", "/cases/:id/service-manager-decision", "oversight.record", A::kSession,
+     "the service manager's decision (form)", page::record_service_manager_decision, ""},
+    {"GET", "/cases/:id/oversight", "oversight.record", A::kSession,
+     "the form for a management oversight note", page::oversight_note_form, ""},
+    {"POST", "/cases/:id/oversight", "oversight.record", A::kSession,
+     "a management oversight note (form)", page::add_oversight_note, ""},
     {"GET", "/procedure", "", A::kPublic,
      "the authority's procedure as cinplan reads it (?profile=&compare=)", page::procedure, ""},
     {"GET", "/search", "cases.search", A::kSession, "find a child (?q=)", page::search, ""},

@@ -45,10 +45,14 @@ Result<std::string> Site::page(std::string_view name, std::string_view title, co
   view["page_title"] = std::string(title);
   view["authority"] = frame.authority;
   if (frame.caller != nullptr) {
-    view["signed_in"] = {
-        {"name", frame.caller->display_name}, {"username", frame.caller->username},
-        {"role", frame.role_words},           {"may_see_caseload", frame.may_see_caseload},
-        {"may_search", frame.may_search},     {"idle_seconds", frame.idle_seconds}};
+    view["signed_in"] = {{"name", frame.caller->display_name},
+                         {"username", frame.caller->username},
+                         {"role", frame.role_words},
+                         {"may_see_caseload", frame.may_see_caseload},
+                         {"may_search", frame.may_search},
+                         {"idle_seconds", frame.idle_seconds},
+                         {"may_see_panel", frame.may_see_panel},
+                         {"may_see_oversight", frame.may_see_oversight}};
     view["csrf_token"] = frame.csrf_token;
   }
   view["search"] = frame.search;

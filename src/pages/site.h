@@ -34,6 +34,8 @@ struct Frame {
   // What the caller's role may use, so the header offers nothing else.
   bool may_see_caseload = false;
   bool may_search = false;
+  bool may_see_panel = false;      // the weekly CIN panel list
+  bool may_see_oversight = false;  // the 9- and 12-month lists
   // The session's idle timeout, for the warning before it (cinplan.js).
   long idle_seconds = 0;
 };

@@ -271,10 +271,10 @@ json escalation_view(const json& cv, const Form& t, const Problems& p, std::stri
   json v = form_view_head(cv, p, version);
   json f = json::array();
   const json offered = chain(cv);
-  f.push_back(field_item(
-      "radios", radios("to_role", "Who is it escalated to?",
-                       "Each step follows the one before it when that did not resolve it",
-                       options_of(offered), typed(t, "to_role"), p)));
+  f.push_back(field_item("radios",
+                         radios("to_role", "Who is it escalated to?",
+                                "Each step follows the one before it when that did not resolve it",
+                                options_of(offered), typed(t, "to_role"), p)));
   f.push_back(field_item(
       "textarea", textarea("reason", "What is the disagreement?", "", typed(t, "reason"), 4, p)));
   f.push_back(field_item("radios", radios("resolved", "Was it resolved at this level?",

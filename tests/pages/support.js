@@ -6,9 +6,10 @@ const path = require('path');
 const { test, expect } = require('@playwright/test');
 const { default: AxeBuilder } = require('@axe-core/playwright');
 
-// username -> { password, role words } from `cinplan demo`'s table.
-function signIns() {
-  const text = fs.readFileSync(process.env.CINPLAN_SIGN_INS, 'utf8');
+// username -> { password, role words } from `cinplan demo`'s table (of the
+// London authority, or of the one in `file`).
+function signIns(file = process.env.CINPLAN_SIGN_INS) {
+  const text = fs.readFileSync(file, 'utf8');
   const out = {};
   let table = false;
   for (const line of text.split('\n')) {
