@@ -93,10 +93,9 @@ Result<Reply> home(Call& call) {
   if (allowed("cases.shared")) return see_other("/shared");
   json v;
   v["heading"] = "You are signed in";
-  v["message"] = "There is no caseload for your role. The pages for " +
+  v["message"] = "There is nothing of children's records for " +
                  role_in_words(call.service, call.caller->role) +
-                 " are still to come: until then, the child's social worker can tell you the "
-                 "plan and the dates of its meetings.";
+                 " to see here: accounts are managed with the cinplan user command.";
   v["at_first_page"] = true;  // no link back to this same page
   return html(call, "error", "You are signed in", std::move(v));
 }

@@ -3,6 +3,7 @@
 #include "pages/case_network.h"
 #include "pages/caseload_sort.h"
 #include "pages/meeting_view.h"
+#include "pages/scaling_chart.h"
 #include "pages/visit_form.h"
 
 #include <algorithm>
@@ -283,6 +284,7 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
                  "anything that happens after it belongs to a new referral.")
           : json(false);
   v["order"] = supervision_order_view(case_view);
+  v["scaling_chart"] = scaling_chart(case_view);
   json due = json::array(), done = json::array();
   // What was done in the last four weeks stays in sight below what is due
   // (a duty met moves on to its next occasion, or leaves the list).

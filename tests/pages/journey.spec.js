@@ -172,15 +172,6 @@ test('a head of service lands on the children of the whole service, not an empty
   await screenshot(page, testInfo, 'head-of-service-first-page');
 });
 
-test('a partner professional is told what there is for them, not sent round a loop', async ({ page }, testInfo) => {
-  await signIn(page, { username: 'rachel.patel', password: signIns()['rachel.patel'].password });
-  await expect(page).toHaveURL(/\/$/);
-  await expect(page.getByRole('heading', { name: 'You are signed in' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Go to your first page' })).toHaveCount(0);
-  await checkAccessible(page);
-  await screenshot(page, testInfo, 'partner-first-page');
-});
-
 test('an address kept from a parent is named above the family, where the worker cannot miss it', async ({ page }, testInfo) => {
   const { execFileSync } = require('child_process');
   const id = execFileSync('sqlite3', [process.env.CINPLAN_PAGES_DB,
