@@ -2,8 +2,10 @@
 
 #include "app/profile_choices.h"
 #include "http/page_reply.h"
+#include "pages/chronology_document.h"
 #include "pages/closure_letter_view.h"
 #include "pages/family_plan_view.h"
+#include "pages/meeting_documents.h"
 #include "pages/pdf_printer.h"
 
 namespace cinplan::http::page {
@@ -34,18 +36,93 @@ Result<Reply> document(Call& call, std::string_view name, const std::string& tit
   return r;
 }
 
-}  // namespace
-
-Result<Reply> family_plan(Call& call) {
-  const Date today = call.service.today();
-  const std::string& id = call.params["id"];
-  auto text = call.service.case_view_text(*call.caller, id, today);
+// The case as at today, with its profile's choices (the family plan's
+// sections) and name.
+Result<json> case_for_documents(Call& call, Date today) {
+  auto text = call.service.case_view_text(*call.caller, call.params["id"], today);
   if (!text) return std::unexpected(text.error());
   json c = json::parse(**text);
   auto profile = call.service.catalog().find(c.value("profile", ""));
   if (!profile) return std::unexpected(profile.error());
   c["choices"] = app::form_choices(**profile);
-  json v = pages::family_plan_view(c, call.service.settings().authority, call.caller->display_name,
+  c["profile_name"] = (*profile)->name;
+  return c;
+}
+
+std::string query_field(const Call& call, const char* name) {
+  auto it = call.query.find(name);
+  return it == call.query.end() ? std::string() : it->second;
+}
+
+// A meeting's document (`name`: "minutes", "invitation") of ?date=, or of
+// the latest held or first to hold.
+Result<Reply> meeting_document(Call& call, std::string_view name, std::string_view words) {
+  const Date today = call.service.today();
+  const std::string& id = call.params["id"];
+  const std::string date = query_field(call, "date");
+  if (!date.empty() && !parse_date(date))
+    return std::unexpected(Error::bad_input("date is the meeting's day, as YYYY-MM-DD: " + date));
+  auto c = case_for_documents(call, today);
+  if (!c) return std::unexpected(c.error());
+  const std::string authority = call.service.settings().authority;
+  json v = name == "minutes" ? pages::minutes_view(*c, date, authority, call.caller->display_name,
+                                                   today.to_string())
+                             : pages::invitation_view(*c, date, authority,
+                                                      call.caller->display_name, today.to_string());
+  if (!v["found"].get<bool>())
+    return std::unexpected(Error::not_found(
+        name == "minutes" ? "No meeting was held on that day, so there are no minutes of it."
+                          : "No meeting is arranged for that day, so there is no invitation."));
+  const std::string address = "/cases/" + id + "/" + std::string(name);
+  v["pdf_href"] = address + "?" + (date.empty() ? "" : "date=" + date + "&") + "format=pdf";
+  const std::string title = std::string(words) + ": " + v["child_name"].get<std::string>();
+  return document(call, name, title, std::move(v), std::string(name) + "-" + id + ".pdf",
+                  "the " + std::string(name) + (date.empty() ? "" : " of " + date) + " as at " +
+                      today.to_string());
+}
+
+}  // namespace
+
+Result<Reply> minutes(Call& call) {
+  return meeting_document(call, "minutes", "Minutes");
+}
+
+Result<Reply> invitation(Call& call) {
+  return meeting_document(call, "invitation", "Invitation");
+}
+
+Result<Reply> chronology_document(Call& call) {
+  const Date today = call.service.today();
+  const std::string& id = call.params["id"];
+  auto c = case_for_documents(call, today);
+  if (!c) return std::unexpected(c.error());
+  json v = pages::chronology_document_view(*c, call.service.settings().authority,
+                                           call.caller->display_name, today.to_string());
+  v["pdf_href"] = "/cases/" + id + "/chronology-document?format=pdf";
+  const std::string title = "Chronology: " + v["child_name"].get<std::string>();
+  return document(call, "chronology_document", title, std::move(v), "chronology-" + id + ".pdf",
+                  "the chronology as at " + today.to_string());
+}
+
+Result<Reply> transfer_pack(Call& call) {
+  const Date today = call.service.today();
+  const std::string& id = call.params["id"];
+  auto c = case_for_documents(call, today);
+  if (!c) return std::unexpected(c.error());
+  json v = pages::transfer_pack_view(*c, call.service.settings().authority,
+                                     call.caller->display_name, today.to_string());
+  v["pdf_href"] = "/cases/" + id + "/transfer-pack?format=pdf";
+  const std::string title = "Transfer pack: " + v["child_name"].get<std::string>();
+  return document(call, "transfer_pack", title, std::move(v), "transfer-pack-" + id + ".pdf",
+                  "the transfer pack as at " + today.to_string());
+}
+
+Result<Reply> family_plan(Call& call) {
+  const Date today = call.service.today();
+  const std::string& id = call.params["id"];
+  auto c = case_for_documents(call, today);
+  if (!c) return std::unexpected(c.error());
+  json v = pages::family_plan_view(*c, call.service.settings().authority, call.caller->display_name,
                                    today.to_string());
   const std::string title = v["child_name"].get<std::string>() + "'s plan";
   return document(call, "family_plan", title, std::move(v), "plan-" + id + ".pdf",

@@ -69,13 +69,6 @@ int urgency(std::string_view status, std::string_view strength = {}) {
   return 3;
 }
 
-// "Due soon" for "due soon".
-std::string sentence_start(std::string words) {
-  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
-    words[0] = static_cast<char>(words[0] - 'a' + 'A');
-  return words;
-}
-
 // A form's option label as part of a sentence: "the child's bedroom" for
 // "The child's bedroom".
 std::string within_sentence(std::string_view label) {
@@ -124,6 +117,12 @@ std::string signature_words(const json& g) {
 }
 
 }  // namespace
+
+std::string sentence_start(std::string words) {
+  if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
+    words[0] = static_cast<char>(words[0] - 'a' + 'A');
+  return words;
+}
 
 std::string text_at(const json& j, const char* key) {
   auto it = j.find(key);
@@ -391,6 +390,7 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     json item;
     item["kind_words"] = kind_words(m);
     item["date_words"] = date_in_words(text_at(m, "meeting_date"));
+    item["meeting_date"] = text_at(m, "meeting_date");
     item["venue"] = m.contains("venue") ? m["venue"] : json(false);
     item["late_to_record"] = text_at(m, "meeting_date") < std::string(today);
     std::string invited;

@@ -42,6 +42,9 @@ std::string date_in_words(std::string_view iso);
 // the entry does not say ("recorded_by_name", "recorded_at").
 nlohmann::ordered_json recorded_words(const nlohmann::ordered_json& entry);
 
+// `words` with its first letter a capital: "Due soon" for "due soon".
+std::string sentence_start(std::string words);
+
 // The string at `key` of `j`, or "" when there is none or it is not a string.
 std::string text_at(const nlohmann::ordered_json& j, const char* key);
 

@@ -60,3 +60,45 @@ test('a format the document does not come in is refused, saying which it does', 
   expect(refused.status()).toBe(400);
   await expect(page.locator('body')).toContainText('format is pdf');
 });
+
+// Every document, as a page and as a PDF: what it must hold, and no one's
+// address or telephone number in it, so that it can go to a parent the
+// other parent is protected from.
+test('each document holds what it is for and no address or contact of the family', async ({ page }, testInfo) => {
+  await signIn(page, as('chloe.bennett'));
+  await page.locator('tbody tr a').first().click();
+  const caseUrl = page.url().split('?')[0];
+  const caseId = caseUrl.split('/').pop();
+  const record = await (await page.request.get('/api/cases/' + caseId)).json();
+  const held = record.meetings[record.meetings.length - 1];
+  const present = held.present.map((p) => p.name);
+  const secrets = [record.child.address, ...record.people.flatMap((p) => [p.address, p.contact])]
+    .filter((a) => a);
+  expect(secrets.length).toBeGreaterThan(0);
+  const documents = [
+    { path: `/minutes?date=${held.date}`, holds: ['Minutes', 'Who came', 'These minutes go to', ...present] },
+    { path: '/chronology-document', holds: ['Chronology', 'Recorded by'] },
+    { path: '/transfer-pack', holds: ['Transfer pack', 'Summary', 'Who came', 'Chronology', record.plan.actions[0].owner] },
+    { path: '/family-plan', holds: [`${record.child.name}'s plan`, record.plan.actions[0].text] },
+  ];
+  for (const d of documents) {
+    await page.goto(caseUrl + d.path);
+    await checkAccessible(page);
+    const shown = await page.locator('.cinplan-document').first().innerText();
+    const sep = d.path.includes('?') ? '&' : '?';
+    const pdf = await page.request.get(caseUrl + d.path + sep + 'format=pdf');
+    expect(pdf.status(), d.path).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cinplan-pdf-')), 'doc.pdf');
+    fs.writeFileSync(file, await pdf.body());
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const h of d.holds) expect(text, `${d.path} holds ${h}`).toContain(h);
+    for (const s of secrets) {
+      expect(text, `${d.path} PDF`).not.toContain(s);
+      expect(shown, `${d.path} page`).not.toContain(s);
+    }
+  }
+  await page.goto(caseUrl + `/minutes?date=${held.date}`);
+  await screenshot(page, testInfo, 'minutes');
+  // A day with no meeting has no minutes.
+  expect((await page.goto(caseUrl + '/minutes?date=1999-01-01')).status()).toBe(404);
+});

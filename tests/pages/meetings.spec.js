@@ -56,6 +56,14 @@ test('a worker arranges a review at short notice, then records it', async ({ pag
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('The meeting is arranged.');
   await expect(page.locator('.cinplan-flagged')).toContainText('Short notice');
   await expect(page.locator('.cinplan-upcoming')).toContainText('CIN review meeting, Northbridge Family Centre');
+  // The invitation carries the distribution list: everyone invited, by name.
+  await page.locator('.cinplan-upcoming').getByRole('link', { name: /The invitation/ }).first().click();
+  await expect(page.locator('.cinplan-document')).toContainText('You are invited to the CIN review meeting');
+  await expect(page.locator('.cinplan-document')).toContainText('Northbridge Family Centre');
+  await expect(page.getByRole('heading', { name: 'Who is invited' })).toBeVisible();
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'invitation');
+  await page.goto(caseUrl);
 
   // Record it: the review arranged for today is already chosen.
   await page.getByRole('button', { name: 'Record a meeting' }).click();
