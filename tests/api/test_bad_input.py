@@ -253,7 +253,7 @@ class ProcedureRules(unittest.TestCase):
 
     def test_the_escalation_chain_is_followed(self):
         self.refused("escalations", {"to_role": "head_of_service", "reason": "disagree"},
-                     words="first_line_manager")
+                     words="The next step of the escalation (to_role) is the team manager")
 
     def test_a_visit_says_why_the_child_was_not_seen_or_was_seen_away_from_home(self):
         p = self.refused("visits", {"child_seen": False}, status=400, words="reason_not_seen")
