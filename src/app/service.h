@@ -115,6 +115,12 @@ class Service {
                                           std::string_view team, Date today);
   Result<nlohmann::ordered_json> case_view(const access::Caller& caller, std::string_view case_id,
                                            Date today);
+  // The team's on-time rate over the 12 months to `today` (app/on_time.h),
+  // per allocated worker of the caller's team's open cases (the
+  // authority's, for a manager above a team): {"team", "today", "workers":
+  // [{"worker", "cases", "visits_due", "visits_on_time", "meetings_due",
+  // "meetings_on_time"}]}, workers by name as written.
+  Result<nlohmann::ordered_json> on_time(const access::Caller& caller, Date today);
   // caseload() and case_view() as the text sent, from the view cache when
   // nothing they show has changed (view_cache.h).
   Result<ViewCache::Text> caseload_text(const access::Caller& caller, std::string_view scope,

@@ -2,6 +2,7 @@
 
 #include "http/case_form.h"
 #include "http/page_reply.h"
+#include "pages/on_time_view.h"
 #include "pages/oversight_forms.h"
 #include "pages/oversight_view.h"
 
@@ -77,6 +78,15 @@ Result<Reply> oversight(Call& call) {
       banner(call, kServiceManager, "The service manager's decision is recorded.");
   return html(call, "oversight", "Plans open " + std::to_string(months) + " months or more",
               std::move(v), "the plans open " + std::to_string(months) + " months or more");
+}
+
+Result<Reply> on_time(Call& call) {
+  const Date today = call.service.today();
+  auto counts = call.service.on_time(*call.caller, today);
+  if (!counts) return std::unexpected(counts.error());
+  json v = pages::on_time_view(*counts);
+  return html(call, "on_time", "On time over the last 12 months", std::move(v),
+              "the team's on-time rates as at " + today.to_string());
 }
 
 Result<Reply> panel_decision_form(Call& c) {

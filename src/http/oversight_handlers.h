@@ -13,6 +13,9 @@ namespace cinplan::http::page {
 
 Result<Reply> panel(Call&);
 Result<Reply> oversight(Call&);
+// GET /caseload/team/on-time: the team's visits and meetings done on time
+// over the last 12 months, per worker.
+Result<Reply> on_time(Call&);
 Result<Reply> panel_decision_form(Call&);
 Result<Reply> record_panel_decision(Call&);
 Result<Reply> service_manager_decision_form(Call&);

@@ -36,3 +36,25 @@ test("the scaling chart's points are the scores given at the meetings", async ({
   await checkAccessible(page);
   await chart.screenshot({ path: require('path').join(process.env.CINPLAN_SCREENSHOTS, `${testInfo.project.name}-scaling-chart.png`) });
 });
+
+test("a manager's picture of the team's visits and meetings on time: the bars are the table's numbers", async ({ page }, testInfo) => {
+  await signIn(page, as('mark.davies'));
+  await page.getByRole('link', { name: 'Visits and meetings on time over the last 12 months' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('On time over the last 12 months');
+  const rows = page.locator('tbody tr');
+  expect(await rows.count()).toBeGreaterThan(1);
+  const bars = await page.locator('svg.cinplan-chart rect[data-worker]').evaluateAll((rs) =>
+    rs.map((r) => ({ worker: r.dataset.worker, kind: r.dataset.kind, onTime: Number(r.dataset.onTime), due: Number(r.dataset.due) })));
+  for (const row of await rows.all()) {
+    const worker = (await row.locator('th').innerText()).trim();
+    const cells = await row.locator('td').allInnerTexts();
+    for (const [kind, text] of [['visits', cells[1]], ['meetings', cells[2]]]) {
+      const bar = bars.find((b) => b.worker === worker && b.kind === kind);
+      expect(bar, `${worker} ${kind}`).toBeTruthy();
+      const words = bar.due === 0 ? 'none fell due' : `${bar.onTime} of ${bar.due} (`;
+      expect(text).toContain(words);
+    }
+  }
+  await checkAccessible(page);
+  await screenshot(page, testInfo, 'on-time');
+});
