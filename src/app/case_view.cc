@@ -370,8 +370,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     } else if (type == "panel_decided" || type == "service_manager_decided") {
       if (const FieldSpec* f = find_field(event_type(e.type), "decision"))
         detail = value_phrase(profile, *f, e.string_field("decision"));
-      if (const std::string why = e.string_field("rationale"); !why.empty())
-        detail += ": " + why;
+      if (const std::string why = e.string_field("rationale"); !why.empty()) detail += ": " + why;
     } else if (type == "management_oversight_recorded") {
       detail = e.string_field("decision");
     } else if (type == "iro_recommendations_made") {
@@ -411,6 +410,14 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     } else if (type == "scaling_recorded") {
       detail =
           e.string_field("by") + ": " + std::to_string(e.body.value("score", 0)) + " out of 10";
+      if (const std::string why = e.string_field("rationale"); !why.empty())
+        detail += ", because " + why;
+    } else if (type == "written_update_added") {
+      // A partner's words, in full: the social worker reads them here.
+      detail = e.string_field("by");
+      if (const std::string agency = e.string_field("agency"); !agency.empty())
+        detail += " (" + agency + ")";
+      detail += ": " + e.string_field("text");
     } else if (type == "attendance_recorded") {
       const auto count = [&](const char* k) {
         return e.body.contains(k) && e.body[k].is_array() ? e.body[k].size() : std::size_t{0};
@@ -433,6 +440,13 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   if (!closed.empty()) closure = fields(record.history.events[closed.back().event]);
   out["closure"] = std::move(closure);
   out["supervision_order"] = supervision_order_json(record);
+  // Where the case went, when it was transferred out (the closure letter
+  // names it).
+  const auto out_to = record.state.facts(*find_event_type("transferred_out"));
+  out["transferred_to"] =
+      out_to.empty()
+          ? json(nullptr)
+          : json(record.history.events[out_to.back().event].string_field("to_authority"));
   out["people"] = std::move(people);
   out["professionals"] = std::move(professionals);
   const json versions = plan_versions_json(record);

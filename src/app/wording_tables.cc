@@ -274,6 +274,9 @@ std::string value_phrase(const Profile& p, const FieldSpec& field, std::string_v
     if (V w = find(kClosureReasons, value); !w.empty()) return std::string(w);
   }
   if (field.name == "endorsed_at") {
+    // A manager in the authority's own words ("by the Practice Lead").
+    if (value == "first_line_manager" || value == "service_manager")
+      return "by " + role_words(p, value);
     if (V w = find(kEndorsements, value); !w.empty()) return std::string(w);
   }
   if (field.name == "kind") return "the " + p.meeting_label(value);

@@ -102,6 +102,9 @@ void add_command_problems(Call& call, const CaseForm& f, const app::CommandSpec&
   const Error& error = checked.error();
   if (error.code != ErrorCode::kBadInput && error.code != ErrorCode::kRuleViolation) return;
   auto add = [&](const Error& e) {
+    // A field the form did not send because it found it missing or wrong:
+    // the form's own message says so, in words.
+    if (e.message.find("missing required field") != std::string::npos) return;
     FieldProblem p = pages::problem_for(e, f.inputs(), f.first_input);
     if (named.insert(p.field).second) reading.problems.push_back(std::move(p));
   };

@@ -186,7 +186,7 @@ Result<Reply> case_page(Call& call) {
     // The steps that end or move the plan: a manager's, but a transfer is
     // the allocated worker's to record too.
     v["may_decide"] = open && allowed("manager.decide");
-    v["may_transfer"] = open && allowed("case.record");
+    v["may_transfer"] = open && allowed("case.transfer");
     v["may_step"] = v["may_decide"].get<bool>() || v["may_transfer"].get<bool>();
     // The supervision order's steps: the worker's, the IRO's and the
     // managers' parts.

@@ -13,6 +13,22 @@ std::string role_in_words(app::Service& service, std::string_view role) {
   return profile ? app::role_words(**profile, role) : std::string(access::role_words(role));
 }
 
+namespace {
+
+// Whether the authority's procedure has a Child in Need panel: a rule met
+// by a panel's decision.
+bool has_panel(app::Service& service) {
+  auto profile = service.catalog().find(service.settings().profile);
+  if (!profile) return false;
+  const auto panel = find_event_type("panel_decided");
+  for (const Rule& r : (*profile)->rules)
+    for (const EventMatcher& m : r.met_by)
+      if (panel && m.type == *panel) return true;
+  return false;
+}
+
+}  // namespace
+
 pages::Frame make_frame(app::Service& service, const access::Caller* caller,
                         std::string_view csrf_token) {
   pages::Frame f;
@@ -26,7 +42,7 @@ pages::Frame make_frame(app::Service& service, const access::Caller* caller,
     };
     f.may_see_caseload = allowed("caseload.mine") || allowed("caseload.team");
     f.may_search = allowed("cases.search");
-    f.may_see_panel = allowed("panel.list");
+    f.may_see_panel = allowed("panel.list") && has_panel(service);
     f.may_see_oversight = allowed("oversight.list");
     f.idle_seconds = static_cast<long>(
         std::chrono::duration_cast<std::chrono::seconds>(service.settings().idle_timeout).count());

@@ -14,7 +14,7 @@ std::string reason_words(std::string_view reason) {
   if (reason == "step_up_child_protection")
     return "the support goes on under a child protection plan";
   if (reason == "looked_after") return "the child is now looked after";
-  if (reason == "transferred_out") return "the case has moved to another authority";
+  if (reason == "transferred_out") return "your case has moved to the authority where you now live";
   if (reason == "supervision_order_expired") return "the supervision order has ended";
   if (reason == "consent_withdrawn") return "you withdrew your agreement to the plan";
   if (reason == "moved_away") return "the family has moved away";
@@ -32,7 +32,10 @@ json closure_letter_view(const json& cv, std::string_view authority, std::string
   v["closed"] = !closure.empty();
   v["closed_on"] = date_in_words(text_at(closure, "date"));
   v["reason"] = reason_words(text_at(closure, "reason"));
-  v["summary"] = text_at(closure, "summary");
+  // The closing summary is the record's, written for colleagues: it is
+  // not put in a letter that may go to either parent.
+  v["transferred_to"] =
+      text_at(cv, "transferred_to").empty() ? json(false) : json(text_at(cv, "transferred_to"));
   json agencies = json::array();
   // A part not recorded is false, so the letter leaves out its words.
   auto or_false = [](const std::string& s) { return s.empty() ? json(false) : json(s); };
@@ -41,6 +44,8 @@ json closure_letter_view(const json& cv, std::string_view authority, std::string
                         {"agency", text_at(p, "agency")},
                         {"role", or_false(text_at(p, "role"))},
                         {"contact", or_false(text_at(p, "contact"))}});
+  // After a transfer the local agencies are not the family's any more.
+  if (v["transferred_to"] != false) agencies = json::array();
   v["has_agencies"] = !agencies.empty();
   v["agencies"] = std::move(agencies);
   return v;

@@ -24,6 +24,7 @@ TEST(ClosureLetterView, SaysWhyInPlainWordsHowToComeBackAndWhoElseHelps) {
   EXPECT_EQ(v["closed_on"], "3 December 2026");
   EXPECT_EQ(v["reason"], "the support goes on through early help");
   EXPECT_EQ(v["agencies"][0]["contact"], "t.douglas@school.example");
+  EXPECT_FALSE(v.contains("summary"));
   EXPECT_EQ(v["agencies"][1]["contact"], false);
   const std::string text = v.dump();
   EXPECT_EQ(text.find("Secret Road"), std::string::npos);

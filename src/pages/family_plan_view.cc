@@ -27,10 +27,8 @@ json texts(const json& list) {
 json outcomes_of(const json& plan) {
   json out = json::array();
   for (const json& o : plan.value("outcomes", json::array())) {
-    std::string words = text_at(o, "text");
-    if (const std::string m = text_at(o, "measure"); !m.empty())
-      words += " We will know it is achieved when: " + m;
-    out.push_back(words);
+    const std::string m = text_at(o, "measure");
+    out.push_back({{"text", text_at(o, "text")}, {"measure", m.empty() ? json(false) : json(m)}});
   }
   return out;
 }
@@ -80,13 +78,14 @@ json family_plan_view(const json& cv, std::string_view authority, std::string_vi
     json section = {{"heading", text_at(s, "heading")}, {"quote", s.value("quote", json(nullptr))}};
     json items = json::array();
     json actions = json::array();
+    json outcomes = json::array();
     if (part == "worries") {
       items = texts(latest_said(cv, "worries"));
       for (const json& t : texts(latest_said(cv, "complicating_factors"))) items.push_back(t);
     } else if (part == "working_well" || part == "danger_statements" || part == "safety_goals") {
       items = texts(latest_said(cv, part.c_str()));
     } else if (part == "outcomes") {
-      items = outcomes_of(plan);
+      outcomes = outcomes_of(plan);
     } else if (part == "actions") {
       actions = actions_of(plan);
     } else if (part == "contingency") {
@@ -99,7 +98,9 @@ json family_plan_view(const json& cv, std::string_view authority, std::string_vi
     section["actions"] = actions;
     section["has_actions"] = !actions.empty();
     section["has_items"] = !items.empty();
-    section["empty"] = items.empty() && actions.empty();
+    section["has_outcomes"] = !outcomes.empty();
+    section["outcomes"] = outcomes;
+    section["empty"] = items.empty() && actions.empty() && outcomes.empty();
     sections.push_back(std::move(section));
   }
   v["sections"] = std::move(sections);
@@ -110,6 +111,7 @@ json family_plan_view(const json& cv, std::string_view authority, std::string_vi
     signatures.push_back("Signed by " + who + " on " + date_in_words(text_at(s, "date")));
   }
   v["has_signatures"] = !signatures.empty();
+  v["worker"] = text_at(cv, "worker").empty() ? json(false) : json(text_at(cv, "worker"));
   v["signatures"] = std::move(signatures);
   return v;
 }

@@ -14,8 +14,9 @@ namespace cinplan::pages {
 
 // {"child_name", "case_id", "authority", "produced_by", "produced_on"
 // (words), "as_at" (words), "has_plan", "plan_date" (words), "sections":
-// [{"heading", "quote", "items": [text], "actions": [{"what", "who",
-// "by", "why", "done"}], "empty"}], "signatures": [words]}.
+// [{"heading", "quote", "items": [text], "outcomes": [{"text", "measure"}],
+// "actions": [{"what", "who", "by", "why", "done"}], "empty"}],
+// "signatures": [words], "worker" (the social worker, or false)}.
 nlohmann::ordered_json family_plan_view(const nlohmann::ordered_json& case_view,
                                         std::string_view authority, std::string_view produced_by,
                                         std::string_view today);

@@ -48,8 +48,8 @@ TEST(FamilyPlanView, ShowsThePlanUnderTheAuthoritysHeadingsInOrder) {
   EXPECT_EQ(v["sections"][0]["heading"], "Why are we here");
   // The latest meeting's worries, not an earlier one's.
   EXPECT_EQ(v["sections"][0]["items"], json::array({"Sam misses school", "Dad works nights"}));
-  EXPECT_EQ(v["sections"][1]["items"][0],
-            "Sam is at school every day We will know it is achieved when: attendance above 95%");
+  EXPECT_EQ(v["sections"][1]["outcomes"][0]["text"], "Sam is at school every day");
+  EXPECT_EQ(v["sections"][1]["outcomes"][0]["measure"], "attendance above 95%");
   const json& action = v["sections"][2]["actions"][0];
   EXPECT_EQ(action["who"], "Dana Hale");
   EXPECT_EQ(action["by"], "18 December 2026");

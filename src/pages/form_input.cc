@@ -125,6 +125,30 @@ Form form_of(const json& fields) {
   return out;
 }
 
+namespace {
+
+// The message without the record's own reference to the event it is about
+// ("event 93 (supervision_order, 2026-12-03): "), which means nothing on a
+// form that has not been recorded yet.
+std::string without_event_reference(const std::string& message) {
+  if (!message.starts_with("event ")) return message;
+  std::size_t at = 6;
+  while (at < message.size() && message[at] >= '0' && message[at] <= '9') ++at;
+  if (at == 6) return message;
+  if (at < message.size() && message[at] == ' ' && at + 1 < message.size() &&
+      message[at + 1] == '(') {
+    const std::size_t close = message.find(')', at);
+    if (close == std::string::npos) return message;
+    at = close + 1;
+  }
+  if (message.compare(at, 2, ": ") != 0) return message;
+  std::string rest = message.substr(at + 2);
+  if (!rest.empty() && rest[0] >= 'a' && rest[0] <= 'z') rest[0] = static_cast<char>(rest[0] - 32);
+  return rest;
+}
+
+}  // namespace
+
 FieldProblem problem_for(const Error& error, const std::map<std::string, std::string>& fields,
                          std::string_view fallback) {
   FieldProblem p{std::string(fallback), error.message, error.rule};
@@ -138,15 +162,17 @@ FieldProblem problem_for(const Error& error, const std::map<std::string, std::st
       }
     }
   }
-  if (best == std::string::npos) return p;
-  // The bracket names the API's fields; the page shows the input instead.
-  const std::size_t open = error.message.rfind('(', best + 1);
-  const std::size_t close = error.message.find(')', best);
-  if (open != std::string::npos && close != std::string::npos) {
-    std::size_t from = open;
-    while (from > 0 && error.message[from - 1] == ' ') --from;
-    p.message = error.message.substr(0, from) + error.message.substr(close + 1);
+  if (best != std::string::npos) {
+    // The bracket names the API's fields; the page shows the input instead.
+    const std::size_t open = error.message.rfind('(', best + 1);
+    const std::size_t close = error.message.find(')', best);
+    if (open != std::string::npos && close != std::string::npos) {
+      std::size_t from = open;
+      while (from > 0 && error.message[from - 1] == ' ') --from;
+      p.message = error.message.substr(0, from) + error.message.substr(close + 1);
+    }
   }
+  p.message = without_event_reference(p.message);
   return p;
 }
 

@@ -101,3 +101,21 @@ TEST(FormInput, WhatWasTypedGoesToADraftAndBackWithoutTheToken) {
 
 }  // namespace
 }  // namespace cinplan::pages
+
+namespace cinplan::pages {
+namespace {
+
+TEST(ProblemFor, TheRecordsReferenceToAnEventIsNotShownOnAForm) {
+  const Error e = Error::rule_violation(
+      "event 93 (supervision_order, 2026-12-03): an order of more than three years", "rule");
+  const FieldProblem p = problem_for(e, {{"end", "end-day"}}, "date-day");
+  EXPECT_EQ(p.message, "An order of more than three years");
+  EXPECT_EQ(p.field, "date-day");
+  const FieldProblem q = problem_for(Error::bad_input("The score (score) must be 0 to 10."),
+                                     {{"score", "score"}}, "x");
+  EXPECT_EQ(q.message, "The score must be 0 to 10.");
+  EXPECT_EQ(q.field, "score");
+}
+
+}  // namespace
+}  // namespace cinplan::pages

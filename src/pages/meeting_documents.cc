@@ -32,6 +32,7 @@ json invitation_view(const json& cv, std::string_view date, std::string_view aut
                      std::string_view produced_by, std::string_view today) {
   json v = document_head(cv, authority, produced_by, today);
   v["found"] = false;
+  v["worker"] = text_at(cv, "worker").empty() ? json(false) : json(text_at(cv, "worker"));
   for (const json& m : meetings_to_hold(cv)) {
     if (!date.empty() && text_at(m, "meeting_date") != date) continue;
     v["found"] = true;

@@ -1,5 +1,8 @@
 #include "pages/oversight_view.h"
 
+#include <algorithm>
+#include <vector>
+
 #include "core/calendar/date.h"
 #include "pages/views.h"
 
@@ -58,8 +61,14 @@ json oversight_view(const json& list) {
   const int months = list.value("months", 9);
   v["months"] = months;
   v["other_months"] = months == 9 ? 12 : 9;
+  // The plan open longest first.
+  std::vector<json> open;
+  for (const json& c : list.value("cases", json::array())) open.push_back(c);
+  std::stable_sort(open.begin(), open.end(), [](const json& a, const json& b) {
+    return text_at(a, "plan_started") < text_at(b, "plan_started");
+  });
   json cases = json::array();
-  for (const json& c : list.value("cases", json::array()))
+  for (const json& c : open)
     cases.push_back({{"case_id", text_at(c, "case_id")},
                      {"child_name", text_at(c, "child")},
                      {"worker", text_at(c, "worker")},

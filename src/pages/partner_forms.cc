@@ -112,8 +112,8 @@ json partner_scaling_form_view(const json& shared, const Form& t,
   fields.push_back(meeting_field(shared, t, p));
   fields.push_back(field_item(
       "text", text_input("score", "Your score (0 to 10)",
-                         "0: the child is not safe or well enough to close the case; 10: the "
-                         "worries are gone and the case can close",
+                         "0: the worst it could be; 10: the child is safe and well, and the "
+                         "case can close",
                          typed(t, "score"), p)));
   fields.push_back(field_item(
       "textarea",

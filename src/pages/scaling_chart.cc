@@ -33,7 +33,7 @@ std::string svg_of(const std::vector<std::string>& dates, const std::vector<Seri
                    const std::string& child) {
   const int plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   const double columns = static_cast<double>(dates.size() < 2 ? 1 : dates.size() - 1);
-  auto x = [&](std::size_t i) {
+  auto at = [&](std::size_t i) {
     return kLeft + (dates.size() < 2 ? plot_w / 2.0 : plot_w * static_cast<double>(i) / columns);
   };
   auto y = [&](int score) { return kTop + plot_h * (10 - score) / 10.0; };
@@ -53,11 +53,15 @@ std::string svg_of(const std::vector<std::string>& dates, const std::vector<Seri
          "</text>";
   }
   for (std::size_t i = 0; i < dates.size(); ++i)
-    s += "<text x=\"" + number(x(i)) + "\" y=\"" + std::to_string(kHeight - kBottom + 18) +
+    s += "<text x=\"" + number(at(i)) + "\" y=\"" + std::to_string(kHeight - kBottom + 18) +
          "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#0b0c0c\">" + xml_escaped(dates[i]) +
          "</text>";
   for (std::size_t p = 0; p < people.size(); ++p) {
     const char* colour = kColours[p % std::size(kColours)];
+    // Each person's points a little apart, so that equal scores stay seen.
+    const double shift =
+        (static_cast<double>(p) - static_cast<double>(people.size() - 1) / 2.0) * 4.0;
+    auto x = [&](std::size_t i) { return at(i) + shift; };
     std::string points;
     for (std::size_t i = 0; i < dates.size(); ++i)
       if (people[p].scores[i] >= 0)

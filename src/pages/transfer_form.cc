@@ -37,7 +37,7 @@ FormReading read_transfer_out(const Form& form) {
     for (std::size_t i = 0; i < std::size(kPackValues); ++i)
       if (kPackValues[i] == v) sent.push_back(std::string(kPackWords[i]));
   if (sent.empty())
-    p.push_back({"pack", "Choose what the transfer pack holds", {}});
+    p.push_back({"pack", "Choose what was sent to the receiving authority", {}});
   else
     b["information_shared"] = std::move(sent);
   const auto consent =
@@ -69,8 +69,8 @@ json transfer_out_form_view(const json& cv, const Form& t, const std::vector<Fie
   json v = form_view_head(cv, p, version);
   v["to_authority"] = text_input("to_authority", "Which authority does the case transfer to?",
                                  "For example, Leeds City Council", typed(t, "to_authority"), p);
-  v["pack"] = checkboxes("pack", "What does the transfer pack hold?",
-                         "Select all that are sent to the receiving authority", kPack, t, p);
+  v["pack"] = checkboxes("pack", "What was sent to the receiving authority?",
+                         "Select all that were sent: the record keeps the list", kPack, t, p);
   v["parental_consent"] = radios("parental_consent", "Did the parents consent to the transfer?", "",
                                  yes_no_options(), typed(t, "parental_consent"), p, true);
   v["override_rationale"] =
