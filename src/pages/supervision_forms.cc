@@ -2,6 +2,7 @@
 
 #include "pages/form_fields.h"
 #include "pages/simple_form.h"
+#include "pages/views.h"
 
 namespace cinplan::pages {
 namespace {
@@ -243,7 +244,15 @@ json response_view(const json& cv, const Form& t, const Problems& p, std::string
                                           "If not, escalate the disagreement next",
                                           yes_no_options(), typed(t, "agrees"), p, true)));
   f.push_back(date_field("date", "When did you respond?", t, today, p));
-  simple_form(v, "iro-response", "", "Respond to the IRO's recommendations", {},
+  // What is being answered: the IRO's latest recommendations.
+  std::string latest;
+  for (const json& e : cv.value("chronology", json::array()))
+    if (e.value("type", "") == "iro_recommendations_made")
+      latest = "The IRO's latest recommendations, of " + date_in_words(e.value("date", "")) + ": " +
+               e.value("detail", "");
+  simple_form(v, "iro-response", "", "Respond to the IRO's recommendations",
+              {latest.empty() ? std::string_view("No recommendations of the IRO are recorded yet.")
+                              : std::string_view(latest)},
               "Record the response", std::move(f));
   return v;
 }

@@ -168,7 +168,8 @@ TEST(ShippedPermissions, LoadsWithTheRouteTablesActions) {
       "case.read_shared", "case.audit",    "case.record",        "visit.record",
       "meeting.record",   "plan.record",   "partner.contribute", "supervision_order.record",
       "iro.recommend",    "iro.respond",   "escalation.record",  "manager.decide",
-      "oversight.record", "panel.decide",  "case.restrict",      "accounts.manage"};
+      "oversight.record", "panel.decide",  "case.restrict",      "accounts.manage",
+      "case.transfer"};
   EXPECT_EQ(ids, expected);
   for (const char* id : {"case.read", "case.read_shared", "case.audit"}) {
     EXPECT_TRUE(t->find(id)->on_case) << id;
@@ -189,6 +190,9 @@ TEST(ShippedPermissions, KeyCells) {
   EXPECT_EQ(t.scope("case.read_shared", "partner_professional"), Scope::kConsentedAgency);
   EXPECT_EQ(t.scope("case.read", "partner_professional"), Scope::kNone);
   EXPECT_EQ(t.scope("iro.recommend", "independent_reviewing_officer"), Scope::kOwn);
+  // A reviewing officer records on the case but does not move it.
+  EXPECT_EQ(t.scope("case.transfer", "independent_reviewing_officer"), Scope::kNone);
+  EXPECT_EQ(t.scope("case.transfer", "social_worker"), Scope::kOwn);
   EXPECT_EQ(t.scope("iro.recommend", "service_manager"), Scope::kNone);
   EXPECT_EQ(t.scope("panel.decide", "group_manager"), Scope::kAuthority);
   EXPECT_EQ(t.scope("panel.decide", "service_manager"), Scope::kNone);
