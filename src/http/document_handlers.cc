@@ -81,6 +81,27 @@ Result<Reply> meeting_document(Call& call, std::string_view name, std::string_vi
                       today.to_string());
 }
 
+// A document of the whole case as at today: `view` makes it from the case,
+// its page is `name` (at /cases/ID/`path`), titled `before` + the child's
+// name + `after`, and the access log says `what` was produced.
+using CaseDocumentView = json (*)(const json&, std::string_view, std::string_view,
+                                  std::string_view);
+Result<Reply> case_document(Call& call, CaseDocumentView view, std::string_view name,
+                            std::string_view path, std::string_view before, std::string_view after,
+                            std::string_view what) {
+  const Date today = call.service.today();
+  const std::string& id = call.params["id"];
+  auto c = case_for_documents(call, today);
+  if (!c) return std::unexpected(c.error());
+  json v =
+      view(*c, call.service.settings().authority, call.caller->display_name, today.to_string());
+  v["pdf_href"] = "/cases/" + id + "/" + std::string(path) + "?format=pdf";
+  const std::string title =
+      std::string(before) + v["child_name"].get<std::string>() + std::string(after);
+  return document(call, name, title, std::move(v), std::string(path) + "-" + id + ".pdf",
+                  std::string(what) + " as at " + today.to_string());
+}
+
 }  // namespace
 
 Result<Reply> minutes(Call& call) {
@@ -92,41 +113,18 @@ Result<Reply> invitation(Call& call) {
 }
 
 Result<Reply> chronology_document(Call& call) {
-  const Date today = call.service.today();
-  const std::string& id = call.params["id"];
-  auto c = case_for_documents(call, today);
-  if (!c) return std::unexpected(c.error());
-  json v = pages::chronology_document_view(*c, call.service.settings().authority,
-                                           call.caller->display_name, today.to_string());
-  v["pdf_href"] = "/cases/" + id + "/chronology-document?format=pdf";
-  const std::string title = "Chronology: " + v["child_name"].get<std::string>();
-  return document(call, "chronology_document", title, std::move(v), "chronology-" + id + ".pdf",
-                  "the chronology as at " + today.to_string());
+  return case_document(call, pages::chronology_document_view, "chronology_document",
+                       "chronology-document", "Chronology: ", "", "the chronology");
 }
 
 Result<Reply> transfer_pack(Call& call) {
-  const Date today = call.service.today();
-  const std::string& id = call.params["id"];
-  auto c = case_for_documents(call, today);
-  if (!c) return std::unexpected(c.error());
-  json v = pages::transfer_pack_view(*c, call.service.settings().authority,
-                                     call.caller->display_name, today.to_string());
-  v["pdf_href"] = "/cases/" + id + "/transfer-pack?format=pdf";
-  const std::string title = "Transfer pack: " + v["child_name"].get<std::string>();
-  return document(call, "transfer_pack", title, std::move(v), "transfer-pack-" + id + ".pdf",
-                  "the transfer pack as at " + today.to_string());
+  return case_document(call, pages::transfer_pack_view, "transfer_pack", "transfer-pack",
+                       "Transfer pack: ", "", "the transfer pack");
 }
 
 Result<Reply> family_plan(Call& call) {
-  const Date today = call.service.today();
-  const std::string& id = call.params["id"];
-  auto c = case_for_documents(call, today);
-  if (!c) return std::unexpected(c.error());
-  json v = pages::family_plan_view(*c, call.service.settings().authority, call.caller->display_name,
-                                   today.to_string());
-  const std::string title = v["child_name"].get<std::string>() + "'s plan";
-  return document(call, "family_plan", title, std::move(v), "plan-" + id + ".pdf",
-                  "the family's copy of the plan as at " + today.to_string());
+  return case_document(call, pages::family_plan_view, "family_plan", "family-plan", "", "'s plan",
+                       "the family's copy of the plan");
 }
 
 Result<Reply> closure_letter(Call& call) {
