@@ -17,8 +17,7 @@ using json = nlohmann::ordered_json;
 // documents' stylesheet inlined, printed) as the reply.
 Result<Reply> document(Call& call, std::string_view name, const std::string& title, json v,
                        const std::string& file_name, const std::string& detail) {
-  const auto asked = call.query.find("format");
-  const std::string format = asked == call.query.end() ? std::string() : asked->second;
+  const std::string format = query_value(call, "format");
   if (!format.empty() && format != "pdf")
     return std::unexpected(Error::bad_input("format is pdf, or left out for the page"));
   if (format.empty()) return html(call, name, title, std::move(v), detail + " (page)");
@@ -49,17 +48,12 @@ Result<json> case_for_documents(Call& call, Date today) {
   return c;
 }
 
-std::string query_field(const Call& call, const char* name) {
-  auto it = call.query.find(name);
-  return it == call.query.end() ? std::string() : it->second;
-}
-
 // A meeting's document (`name`: "minutes", "invitation") of ?date=, or of
 // the latest held or first to hold.
 Result<Reply> meeting_document(Call& call, std::string_view name, std::string_view words) {
   const Date today = call.service.today();
   const std::string& id = call.params["id"];
-  const std::string date = query_field(call, "date");
+  const std::string date = query_value(call, "date");
   if (!date.empty() && !parse_date(date))
     return std::unexpected(Error::bad_input("date is the meeting's day, as YYYY-MM-DD: " + date));
   auto c = case_for_documents(call, today);

@@ -29,14 +29,9 @@ const CaseForm kServiceManager =
 const CaseForm kNote = decision_form("oversight", "Add a management oversight note",
                                      "record_oversight", "oversight", pages::kOversightNote, "");
 
-std::string query_field(const Call& call, const char* name) {
-  auto it = call.query.find(name);
-  return it == call.query.end() ? std::string() : it->second;
-}
-
 // The banner of a list the form went back to.
 json banner(const Call& call, const CaseForm& f, std::string_view words) {
-  return query_field(call, "recorded") == f.recorded ? json(std::string(words)) : json(false);
+  return query_value(call, "recorded") == f.recorded ? json(std::string(words)) : json(false);
 }
 
 }  // namespace
@@ -48,7 +43,7 @@ std::string oversight_recorded_words(std::string_view kind) {
 
 Result<Reply> panel(Call& call) {
   Date week = call.service.today();
-  if (const std::string asked = query_field(call, "week"); !asked.empty()) {
+  if (const std::string asked = query_value(call, "week"); !asked.empty()) {
     auto d = parse_date(asked);
     if (!d)
       return std::unexpected(
@@ -66,7 +61,7 @@ Result<Reply> panel(Call& call) {
 
 Result<Reply> oversight(Call& call) {
   int months = 9;
-  if (const std::string asked = query_field(call, "months"); !asked.empty()) {
+  if (const std::string asked = query_value(call, "months"); !asked.empty()) {
     if (asked != "9" && asked != "12")
       return std::unexpected(Error::bad_input("months is 9 or 12"));
     months = asked == "9" ? 9 : 12;

@@ -67,6 +67,11 @@ Result<Reply> html(const Call& call, std::string_view name, std::string_view tit
   return r;
 }
 
+std::string query_value(const Call& call, const char* name) {
+  auto it = call.query.find(name);
+  return it == call.query.end() ? std::string() : it->second;
+}
+
 Reply see_other(std::string location) {
   Reply r;
   r.status = 303;

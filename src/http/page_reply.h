@@ -21,6 +21,8 @@ Result<Reply> html(const Call& call, std::string_view name, std::string_view tit
                    nlohmann::ordered_json view, std::string detail = {},
                    pages::Frame* frame = nullptr);
 Reply see_other(std::string location);
+// The value of `name` in the address's query, or "".
+std::string query_value(const Call& call, const char* name);
 
 inline constexpr std::string_view kHtml = "text/html; charset=utf-8";
 

@@ -25,11 +25,6 @@ const CaseForm kScaling = partner_form(
     "scaling", "Give a scaling score", "record_scaling", "scaling", pages::read_partner_scaling,
     pages::partner_scaling_inputs, pages::partner_scaling_form_view);
 
-std::string query_field(const Call& call, const char* name) {
-  auto it = call.query.find(name);
-  return it == call.query.end() ? std::string() : it->second;
-}
-
 }  // namespace
 
 Result<Reply> shared_list(Call& call) {
@@ -46,7 +41,7 @@ Result<Reply> shared_case(Call& call) {
   auto shared = call.service.shared_view(*call.caller, call.params["id"], today);
   if (!shared) return std::unexpected(shared.error());
   json v = pages::shared_case_view(*shared, today.to_string());
-  const std::string recorded = query_field(call, "recorded");
+  const std::string recorded = query_value(call, "recorded");
   v["recorded_words"] = recorded == kWrittenUpdate.recorded ? json("Your update is added.")
                         : recorded == kScaling.recorded     ? json("Your score is recorded.")
                                                             : json(false);

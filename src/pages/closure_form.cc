@@ -37,14 +37,8 @@ FormReading read_closure(const Form& form, const json& cv) {
   FormReading r;
   json& b = r.body;
   auto& p = r.problems;
-  if (auto d = read_date(form, "date", "the day the case closes", true, p)) b["date"] = *d;
-  const std::string reason = typed(form, "reason");
-  bool known = false;
-  for (const Option& o : kReasons) known = known || o.value == reason;
-  if (known)
-    b["reason"] = reason;
-  else
-    p.push_back({"reason", "Choose why the case closes", {}});
+  read_required_date(form, "date", "the day the case closes", r);
+  read_one_of(form, "reason", kReasons, "Choose why the case closes", r);
   // Where it was endorsed: the command refuses a closure without one, with
   // the procedure's sentence; a place the form does not offer is refused
   // here.

@@ -13,15 +13,8 @@ using json = nlohmann::ordered_json;
 json latest_said(const json& cv, const char* key) {
   const json meetings = cv.value("meetings", json::array());
   for (auto it = meetings.rbegin(); it != meetings.rend(); ++it)
-    if (it->contains(key) && (*it)[key].is_array() && !(*it)[key].empty()) return (*it)[key];
+    if (json said = strings_at(*it, key); !said.empty()) return said;
   return json::array();
-}
-
-json texts(const json& list) {
-  json out = json::array();
-  for (const json& t : list)
-    if (t.is_string() && !t.get<std::string>().empty()) out.push_back(t);
-  return out;
 }
 
 json outcomes_of(const json& plan) {
@@ -80,10 +73,10 @@ json family_plan_view(const json& cv, std::string_view authority, std::string_vi
     json actions = json::array();
     json outcomes = json::array();
     if (part == "worries") {
-      items = texts(latest_said(cv, "worries"));
-      for (const json& t : texts(latest_said(cv, "complicating_factors"))) items.push_back(t);
+      items = latest_said(cv, "worries");
+      for (const json& t : latest_said(cv, "complicating_factors")) items.push_back(t);
     } else if (part == "working_well" || part == "danger_statements" || part == "safety_goals") {
-      items = texts(latest_said(cv, part.c_str()));
+      items = latest_said(cv, part.c_str());
     } else if (part == "outcomes") {
       outcomes = outcomes_of(plan);
     } else if (part == "actions") {

@@ -160,4 +160,29 @@ json date_input(std::string_view id, std::string_view legend, std::string_view h
   return f;
 }
 
+void read_required_date(const Form& form, std::string_view name, std::string_view label,
+                        FormReading& r) {
+  if (auto d = read_date(form, name, label, true, r.problems)) r.body[std::string(name)] = *d;
+}
+
+void read_required_text(const Form& form, std::string_view name, std::string_view blank,
+                        FormReading& r) {
+  if (auto text = read_text(form, std::string(name)))
+    r.body[std::string(name)] = *text;
+  else
+    r.problems.push_back({std::string(name), std::string(blank), {}});
+}
+
+void read_one_of(const Form& form, std::string_view name, std::span<const Option> options,
+                 std::string_view blank, FormReading& r) {
+  const std::string chosen = typed(form, std::string(name));
+  for (const Option& o : options) {
+    if (o.value == chosen) {
+      r.body[std::string(name)] = chosen;
+      return;
+    }
+  }
+  r.problems.push_back({std::string(name), std::string(blank), {}});
+}
+
 }  // namespace cinplan::pages

@@ -63,4 +63,16 @@ const nlohmann::ordered_json& choices_of(const nlohmann::ordered_json& case_view
 // The yes/no options.
 std::span<const Option> yes_no_options();
 
+// Reading a form into a command's body (FormReading::body[name]) or, when
+// it is not there, the problem `blank` beside its input:
+// a date in `name`-day, -month and -year (`label` names it in a problem);
+void read_required_date(const Form& form, std::string_view name, std::string_view label,
+                        FormReading& reading);
+// text, trailing blanks taken off;
+void read_required_text(const Form& form, std::string_view name, std::string_view blank,
+                        FormReading& reading);
+// the value of one of `options`.
+void read_one_of(const Form& form, std::string_view name, std::span<const Option> options,
+                 std::string_view blank, FormReading& reading);
+
 }  // namespace cinplan::pages

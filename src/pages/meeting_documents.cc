@@ -3,28 +3,13 @@
 #include <algorithm>
 
 #include "pages/case_network.h"
+#include "pages/meeting_view.h"
 #include "pages/views.h"
 
 namespace cinplan::pages {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-// "Claire Jones (mother)", "A. Lewis (Northbridge Primary School)".
-std::string who_words(const json& p) {
-  std::string words = text_at(p, "name");
-  std::string part = text_at(p, "role");
-  if (part.empty()) part = text_at(p, "agency");
-  if (!part.empty()) words += " (" + part + ")";
-  return words;
-}
-
-json strings_at(const json& m, const char* key) {
-  json out = json::array();
-  for (const json& t : m.value(key, json::array()))
-    if (t.is_string() && !t.get<std::string>().empty()) out.push_back(t);
-  return out;
-}
 
 }  // namespace
 
@@ -72,16 +57,16 @@ json minutes_view(const json& cv, std::string_view date, std::string_view author
   json present = json::array(), apologies = json::array(), absent = json::array();
   json distribution = json::array();
   for (const json& p : m.value("present", json::array())) {
-    present.push_back(who_words(p));
-    distribution.push_back(who_words(p));
+    present.push_back(register_words(p, false));
+    distribution.push_back(register_words(p, false));
   }
   for (const json& p : m.value("apologies", json::array())) {
-    apologies.push_back(who_words(p) + (p.value("written_update", false)
-                                            ? ", who sent a written report"
-                                            : ", who sent no written report"));
-    distribution.push_back(who_words(p));
+    apologies.push_back(register_words(p, false) + (p.value("written_update", false)
+                                                        ? ", who sent a written report"
+                                                        : ", who sent no written report"));
+    distribution.push_back(register_words(p, false));
   }
-  for (const json& p : m.value("absent", json::array())) absent.push_back(who_words(p));
+  for (const json& p : m.value("absent", json::array())) absent.push_back(register_words(p, false));
   v["present"] = std::move(present);
   v["apologies"] = std::move(apologies);
   v["absent"] = std::move(absent);

@@ -9,17 +9,25 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-// "Jo Example (mother, 07700 900123)": a register entry in words.
 std::string person_words(const json& who, bool apology) {
-  std::string out = text_at(who, "name");
-  std::string about = text_at(who, "role");
-  if (about.empty()) about = text_at(who, "agency");
-  if (const std::string contact = text_at(who, "contact"); !contact.empty())
-    about += (about.empty() ? "" : ", ") + contact;
-  if (!about.empty()) out += " (" + about + ")";
+  std::string out = register_words(who, true);
   if (apology && who.value("written_update", false)) out += ", with a written report";
   return out;
 }
+
+}  // namespace
+
+std::string register_words(const json& who, bool with_contact) {
+  std::string out = text_at(who, "name");
+  std::string about = text_at(who, "role");
+  if (about.empty()) about = text_at(who, "agency");
+  if (const std::string contact = text_at(who, "contact"); with_contact && !contact.empty())
+    about += (about.empty() ? "" : ", ") + contact;
+  if (!about.empty()) out += " (" + about + ")";
+  return out;
+}
+
+namespace {
 
 json words_of(const json& list, bool apology) {
   json out = json::array();

@@ -5,8 +5,13 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace cinplan::pages {
+
+// A register entry in words: "Jo Example (mother, 07700 900123)", or
+// without the contact, "Jo Example (mother)", as a document shows it.
+std::string register_words(const nlohmann::ordered_json& who, bool with_contact);
 
 // `meeting`: one of Service::case_view's "meetings". The same object with
 // "present_words", "apologies_words", "absent_words", "scaling_rows" (by, score, rationale),

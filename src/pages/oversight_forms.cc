@@ -26,19 +26,9 @@ constexpr Option kServiceManager[] = {{"continue", "Continue the plan"},
 // The decision, why, and the day: the two decision forms read alike.
 FormReading read_decided(const Form& form, std::span<const Option> options) {
   FormReading r;
-  if (auto d = read_date(form, "date", "the day of the decision", true, r.problems))
-    r.body["date"] = *d;
-  const std::string chosen = typed(form, "decision");
-  bool known = false;
-  for (const Option& o : options) known = known || o.value == chosen;
-  if (known)
-    r.body["decision"] = chosen;
-  else
-    r.problems.push_back({"decision", "Choose the decision", {}});
-  if (auto why = read_text(form, "rationale"))
-    r.body["rationale"] = *why;
-  else
-    r.problems.push_back({"rationale", "Say why", {}});
+  read_required_date(form, "date", "the day of the decision", r);
+  read_one_of(form, "decision", options, "Choose the decision", r);
+  read_required_text(form, "rationale", "Say why", r);
   return r;
 }
 
@@ -94,12 +84,8 @@ json service_manager_view(const json& cv, const Form& t, const Problems& p, std:
 
 FormReading read_note(const Form& form, const json&) {
   FormReading r;
-  if (auto d = read_date(form, "date", "the day of the note", true, r.problems))
-    r.body["date"] = *d;
-  if (auto text = read_text(form, "decision"))
-    r.body["decision"] = *text;
-  else
-    r.problems.push_back({"decision", "Enter what you decided or directed", {}});
+  read_required_date(form, "date", "the day of the note", r);
+  read_required_text(form, "decision", "Enter what you decided or directed", r);
   return r;
 }
 const Inputs& note_inputs() {

@@ -47,10 +47,7 @@ json meeting_field(const json& shared, const Form& t, const std::vector<FieldPro
 FormReading read_written_update(const Form& form, const json& shared) {
   FormReading r;
   read_meeting(form, shared, r);
-  if (auto text = read_text(form, "text"))
-    r.body["text"] = *text;
-  else
-    r.problems.push_back({"text", "Enter your update", {}});
+  read_required_text(form, "text", "Enter your update", r);
   return r;
 }
 
@@ -91,10 +88,7 @@ FormReading read_partner_scaling(const Form& form, const json& shared) {
     r.problems.push_back({"score", "The score must be a whole number from 0 to 10", {}});
   else
     r.body["score"] = score;
-  if (auto why = read_text(form, "rationale"))
-    r.body["rationale"] = *why;
-  else
-    r.problems.push_back({"rationale", "Say why you give that score", {}});
+  read_required_text(form, "rationale", "Say why you give that score", r);
   return r;
 }
 

@@ -18,22 +18,13 @@ constexpr Option kDownFrom[] = {
 
 FormReading read_step(const Form& form, bool up) {
   FormReading r;
-  json& b = r.body;
-  auto& p = r.problems;
-  if (auto d = read_date(form, "date", up ? "the day of the step up" : "the day of the step down",
-                         true, p))
-    b["date"] = *d;
-  const char* field = up ? "to" : "from";
-  const std::string chosen = typed(form, field);
-  if (chosen == "child_protection" || chosen == "looked_after")
-    b[field] = chosen;
+  read_required_date(form, "date", up ? "the day of the step up" : "the day of the step down", r);
+  if (up)
+    read_one_of(form, "to", kUpTo, "Choose what the case steps up to", r);
   else
-    p.push_back(
-        {field, up ? "Choose what the case steps up to" : "Choose what the plan follows", {}});
-  if (auto why = read_text(form, "reason"))
-    b["reason"] = *why;
-  else
-    p.push_back({"reason", up ? "Say why the case steps up" : "Say why the case steps down", {}});
+    read_one_of(form, "from", kDownFrom, "Choose what the plan follows", r);
+  read_required_text(form, "reason",
+                     up ? "Say why the case steps up" : "Say why the case steps down", r);
   return r;
 }
 

@@ -20,33 +20,7 @@ json date_field(std::string_view id, std::string_view legend, const Form& t,
 
 // The day it was done (today unless changed), read into "date".
 void read_day(const Form& form, std::string_view label, FormReading& r) {
-  if (auto d = read_date(form, "date", label, true, r.problems)) r.body["date"] = *d;
-}
-
-// A date the form asks for, read into `field`.
-void read_day_of(const Form& form, std::string_view name, std::string_view label, FormReading& r) {
-  if (auto d = read_date(form, name, label, true, r.problems)) r.body[std::string(name)] = *d;
-}
-
-// Text the form asks for, with the message when it is blank.
-void read_words(const Form& form, std::string_view name, std::string_view blank, FormReading& r) {
-  if (auto text = read_text(form, std::string(name)))
-    r.body[std::string(name)] = *text;
-  else
-    r.problems.push_back({std::string(name), std::string(blank), {}});
-}
-
-// One of `options`, or the message.
-void read_choice(const Form& form, std::string_view name, std::span<const Option> options,
-                 std::string_view blank, FormReading& r) {
-  const std::string chosen = typed(form, std::string(name));
-  for (const Option& o : options) {
-    if (o.value == chosen) {
-      r.body[std::string(name)] = chosen;
-      return;
-    }
-  }
-  r.problems.push_back({std::string(name), std::string(blank), {}});
+  read_required_date(form, "date", label, r);
 }
 
 // --- the order made -------------------------------------------------------
@@ -54,7 +28,7 @@ void read_choice(const Form& form, std::string_view name, std::span<const Option
 FormReading read_made(const Form& form, const json&) {
   FormReading r;
   read_day(form, "the day the order was made", r);
-  read_day_of(form, "end", "the order's last day", r);
+  read_required_date(form, "end", "the order's last day", r);
   if (auto before = read_yes_no(form, "previously_looked_after",
                                 "the child was looked after before", false, r.problems))
     r.body["previously_looked_after"] = *before;
@@ -92,7 +66,7 @@ json made_view(const json& cv, const Form& t, const Problems& p, std::string_vie
 FormReading read_extended(const Form& form, const json&) {
   FormReading r;
   read_day(form, "the day the court extended it", r);
-  read_day_of(form, "end", "the order's new last day", r);
+  read_required_date(form, "end", "the order's new last day", r);
   return r;
 }
 const Inputs& extended_inputs() {
@@ -136,9 +110,9 @@ json chain(const json& cv) {
 FormReading read_review_form(const Form& form, const json& cv) {
   FormReading r;
   read_day(form, "the day it was sent", r);
-  read_day_of(form, "meeting_date", "the day of the review", r);
+  read_required_date(form, "meeting_date", "the day of the review", r);
   const json offered = reviewers(cv);
-  read_choice(form, "to_role", options_of(offered), "Choose who the form went to", r);
+  read_one_of(form, "to_role", options_of(offered), "Choose who the form went to", r);
   return r;
 }
 const Inputs& review_form_inputs() {
@@ -167,7 +141,7 @@ json review_form_view(const json& cv, const Form& t, const Problems& p, std::str
 FormReading read_shared(const Form& form, const json&) {
   FormReading r;
   read_day(form, "the day it was shared", r);
-  read_day_of(form, "meeting_date", "the day of the final review", r);
+  read_required_date(form, "meeting_date", "the day of the final review", r);
   return r;
 }
 const Inputs& shared_inputs() {
@@ -193,8 +167,8 @@ json shared_view(const json& cv, const Form& t, const Problems& p, std::string_v
 FormReading read_recommendations(const Form& form, const json&) {
   FormReading r;
   read_day(form, "the day of the recommendations", r);
-  read_day_of(form, "meeting_date", "the day of the review", r);
-  read_words(form, "recommendations", "Enter the recommendations", r);
+  read_required_date(form, "meeting_date", "the day of the review", r);
+  read_required_text(form, "recommendations", "Enter the recommendations", r);
   return r;
 }
 const Inputs& recommendations_inputs() {
@@ -224,7 +198,7 @@ json recommendations_view(const json& cv, const Form& t, const Problems& p, std:
 FormReading read_response(const Form& form, const json&) {
   FormReading r;
   read_day(form, "the day of the response", r);
-  read_day_of(form, "meeting_date", "the day of the review", r);
+  read_required_date(form, "meeting_date", "the day of the review", r);
   if (auto agrees =
           read_yes_no(form, "agrees", "you agree with the recommendations", true, r.problems))
     r.body["agrees"] = *agrees;
@@ -263,8 +237,8 @@ FormReading read_escalation(const Form& form, const json& cv) {
   FormReading r;
   read_day(form, "the day it was escalated", r);
   const json offered = chain(cv);
-  read_choice(form, "to_role", options_of(offered), "Choose who it is escalated to", r);
-  read_words(form, "reason", "Say what the disagreement is", r);
+  read_one_of(form, "to_role", options_of(offered), "Choose who it is escalated to", r);
+  read_required_text(form, "reason", "Say what the disagreement is", r);
   if (auto resolved =
           read_yes_no(form, "resolved", "it was resolved at this level", false, r.problems))
     r.body["resolved"] = *resolved;
@@ -307,7 +281,7 @@ constexpr Option kDecisions[] = {{"expire", "Let the order expire"},
 FormReading read_decision(const Form& form, const json&) {
   FormReading r;
   read_day(form, "the day of the decision", r);
-  read_choice(form, "decision", kDecisions, "Choose the decision", r);
+  read_one_of(form, "decision", kDecisions, "Choose the decision", r);
   return r;
 }
 const Inputs& decision_inputs() {

@@ -27,11 +27,8 @@ FormReading read_transfer_out(const Form& form) {
   FormReading r;
   json& b = r.body;
   auto& p = r.problems;
-  if (auto d = read_date(form, "date", "the day of the transfer", true, p)) b["date"] = *d;
-  if (auto to = read_text(form, "to_authority"))
-    b["to_authority"] = *to;
-  else
-    p.push_back({"to_authority", "Enter the authority the case transfers to", {}});
+  read_required_date(form, "date", "the day of the transfer", r);
+  read_required_text(form, "to_authority", "Enter the authority the case transfers to", r);
   json sent = json::array();
   for (const std::string& v : read_checked(form, "pack", kPackValues))
     for (std::size_t i = 0; i < std::size(kPackValues); ++i)

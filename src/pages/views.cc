@@ -118,6 +118,14 @@ std::string signature_words(const json& g) {
 
 }  // namespace
 
+json strings_at(const json& j, const char* key) {
+  json out = json::array();
+  if (!j.is_object() || !j.contains(key) || !j[key].is_array()) return out;
+  for (const json& t : j[key])
+    if (t.is_string() && !t.get<std::string>().empty()) out.push_back(t);
+  return out;
+}
+
 std::string sentence_start(std::string words) {
   if (!words.empty() && words[0] >= 'a' && words[0] <= 'z')
     words[0] = static_cast<char>(words[0] - 'a' + 'A');

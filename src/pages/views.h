@@ -42,6 +42,10 @@ std::string date_in_words(std::string_view iso);
 // the entry does not say ("recorded_by_name", "recorded_at").
 nlohmann::ordered_json recorded_words(const nlohmann::ordered_json& entry);
 
+// The non-empty strings of the list at `key` of `j` (none when it is not a
+// list).
+nlohmann::ordered_json strings_at(const nlohmann::ordered_json& j, const char* key);
+
 // `words` with its first letter a capital: "Due soon" for "due soon".
 std::string sentence_start(std::string words);
 
