@@ -104,16 +104,16 @@ if [ "$mode" = sqlite ]; then
   # --- an older schema: refused with how to upgrade; migrate upgrades ------
   mkdir "$tmp/old"
   "$bin" import --db "sqlite:$tmp/old/cases.db" examples/*/*.json >/dev/null
-  # Version 2 is the latest without the drafts (5), the account tables (4),
-  # the gap-free trigger (3) and their rows.
-  sqlite3 "$tmp/old/cases.db" "DROP TABLE drafts; DROP TABLE access_log; DROP TABLE grants; DROP TABLE sessions;
+  # Version 2 is the latest without the attachments (6), the drafts (5), the
+  # account tables (4), the gap-free trigger (3) and their rows.
+  sqlite3 "$tmp/old/cases.db" "DROP TABLE attachments; DROP TABLE drafts; DROP TABLE access_log; DROP TABLE grants; DROP TABLE sessions;
     DROP TABLE accounts; DROP TABLE teams; DROP TRIGGER events_gap_free;
     DELETE FROM schema_migrations WHERE version >= 3"
   old="sqlite:$tmp/old/cases.db"
   refused_untouched "$tmp/old" "$old" \
-    "the database at $old is at schema version 2, older than this cinplan's 5: upgrade it with cinplan migrate --db $old; nothing was changed" own
-  expect "^brought the database at $old from schema version 2 to 5$" "$bin" migrate --db "$old"
-  expect "^the database at $old is at schema version 5, the latest; nothing to do$" "$bin" migrate --db "$old"
+    "the database at $old is at schema version 2, older than this cinplan's 6: upgrade it with cinplan migrate --db $old; nothing was changed" own
+  expect "^brought the database at $old from schema version 2 to 6$" "$bin" migrate --db "$old"
+  expect "^the database at $old is at schema version 6, the latest; nothing to do$" "$bin" migrate --db "$old"
   expect '"case_id": "C-1001"' "$bin" export --db "$old" --case C-1001
   expect_fail "no database at $tmp/none.db" "$bin" migrate --db "sqlite:$tmp/none.db"
   [ ! -e "$tmp/none.db" ] && ok || bad "migrate created a database"
@@ -174,9 +174,9 @@ if [ "$mode" = postgresql ]; then
     DROP FUNCTION cinplan_access_log_refuse_change(); DROP FUNCTION cinplan_grants_refuse_change();
     DROP TRIGGER events_gap_free ON events; DROP FUNCTION cinplan_events_gap_free();
     DELETE FROM schema_migrations WHERE version >= 3" >/dev/null
-  expect_fail "the database at $pg is at schema version 2, older than this cinplan's 5: upgrade it with cinplan migrate --db $pg" \
+  expect_fail "the database at $pg is at schema version 2, older than this cinplan's 6: upgrade it with cinplan migrate --db $pg" \
     "$bin" caseload --db "$pg" --today "$today"
-  expect "^brought the database at $pg from schema version 2 to 5$" "$bin" migrate --db "$pg"
+  expect "^brought the database at $pg from schema version 2 to 6$" "$bin" migrate --db "$pg"
   expect "^1 open case" "$bin" caseload --db "$pg" --today "$today"
   "${psql[@]}" "$CINPLAN_TEST_POSTGRES_URL" -c "DROP DATABASE $name WITH (FORCE)" >/dev/null
   postgres_ran postgres.reading_cli

@@ -6,6 +6,7 @@
 #include "app/obligation_report.h"
 #include "app/wording.h"
 #include "app/wording_tables.h"
+#include "core/casefile/json_reader.h"
 #include "core/casefile/plan_fold.h"
 #include "core/obligations/findings.h"
 #include "core/obligations/obligations.h"
@@ -418,6 +419,10 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       if (const std::string agency = e.string_field("agency"); !agency.empty())
         detail += " (" + agency + ")";
       detail += ": " + e.string_field("text");
+    } else if (type == "attachment_added") {
+      detail = e.string_field("title") + " (" + e.string_field("file_name") + ", " +
+               describe_size(static_cast<std::size_t>(e.body.value("size", 0))) + ")";
+      c["attachment"] = e.string_field("sha256");
     } else if (type == "attendance_recorded") {
       const auto count = [&](const char* k) {
         return e.body.contains(k) && e.body[k].is_array() ? e.body[k].size() : std::size_t{0};
@@ -504,6 +509,17 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
     findings.push_back(finding_json(profile, record.history, f));
   out["findings"] = std::move(findings);
   out["chronology"] = std::move(chronology);
+  // The documents attached, in the order attached, as uploaded.
+  json attachments = json::array();
+  for (std::size_t i = 0; i < record.history.events.size(); ++i) {
+    const Event& e = record.history.events[i];
+    if (e.type_id() != "attachment_added") continue;
+    json a = fields(e);
+    a["event"] = i + 1;
+    if (i < record.recorded.size()) a["recorded_by"] = record.recorded[i].by;
+    attachments.push_back(std::move(a));
+  }
+  out["attachments"] = std::move(attachments);
   return out;
 }
 

@@ -315,6 +315,35 @@ Result<Events> partner_update(const CommandContext& ctx, const json& body) {
   return Events{std::move(*e)};
 }
 
+// The attachment's event: what the sender says of it (kind, title, date) and
+// what the file is (its name, type, size and checksum, from the file). The
+// same file twice on one case is refused, naming when it was attached.
+Result<Events> attachment(const CommandContext& ctx, const json& body) {
+  if (ctx.files.size() != 1)
+    return std::unexpected(Error::bad_input(ctx.files.empty() ? "Choose the file to attach."
+                                                              : "Attach one file at a time."));
+  const AttachmentFile& f = ctx.files.front();
+  if (ctx.record) {
+    for (const Event& e : ctx.record->history.events)
+      if (e.type_id() == "attachment_added" && e.string_field("sha256") == f.sha256)
+        return std::unexpected(Error::bad_input(
+            f.file_name + " is already attached to the case, as \"" + e.string_field("title") +
+            "\" on " + e.date.to_string() + ": the same file is kept once."));
+  }
+  json filled = body;
+  for (const char* field : {"file_name", "media_type", "size", "sha256"})
+    if (filled.contains(field))
+      return std::unexpected(
+          Error::bad_input(std::string("\"") + field + "\" is read from the file: leave it out."));
+  filled["file_name"] = f.file_name;
+  filled["media_type"] = f.media_type;
+  filled["size"] = f.size;
+  filled["sha256"] = f.sha256;
+  auto e = one("attachment_added", filled, ctx.today);
+  if (!e) return std::unexpected(e.error());
+  return Events{std::move(*e)};
+}
+
 Result<Events> scaling(const CommandContext& ctx, const json& body) {
   json filled = body;
   if (ctx.caller.role == "partner_professional") {
@@ -342,6 +371,7 @@ constexpr V kFilledBy[] = {"by_role"};
 constexpr V kFilledRecorded[] = {"recorded_by_role"};
 constexpr V kFilledEndorsed[] = {"endorsed_by_role"};
 constexpr V kFilledPartner[] = {"by", "agency"};
+constexpr V kFilledFile[] = {"file_name", "media_type", "size", "sha256"};
 
 constexpr CommandSpec kCommands[] = {
     {"register_child", "cases.register", "register a child (and the referral)", "child_registered",
@@ -483,6 +513,15 @@ constexpr CommandSpec kCommands[] = {
      nullptr,
      {},
      kFilledPartner},
+    {"add_attachment",
+     "case.record",
+     "attach a document to the case (a partner's report, a court order, a signed plan)",
+     "attachment_added",
+     attachment,
+     nullptr,
+     {},
+     kFilledFile,
+     true},
 };
 
 }  // namespace

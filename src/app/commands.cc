@@ -84,7 +84,7 @@ Result<void> check_after_closure(const Events& events, const CaseRecord* record)
   const Date on = Date::from_days(closed.back().date);
   static constexpr std::string_view kStillRecorded[] = {
       "case_note_added", "event_corrected",    "person_details_changed", "address_withheld",
-      "case_restricted", "restriction_lifted", "written_update_added"};
+      "case_restricted", "restriction_lifted", "written_update_added",   "attachment_added"};
   for (const json& e : events) {
     const std::string type = e.value("type", "");
     if (std::find(std::begin(kStillRecorded), std::end(kStillRecorded), type) !=
@@ -280,7 +280,15 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
   auto profile = service.catalog().find(profile_id);
   if (!profile) return std::unexpected(profile.error());
 
-  const CommandContext ctx{caller, record ? &*record : nullptr, **profile, today, service};
+  if (!request.uploads.empty() && !spec.takes_files)
+    return std::unexpected(Error::bad_input("This takes no file: send it without one."));
+  std::vector<AttachmentFile> files;
+  for (const Upload& upload : request.uploads) {
+    auto file = examine_upload(upload, service.settings().max_upload_bytes);
+    if (!file) return std::unexpected(file.error());
+    files.push_back(std::move(*file));
+  }
+  const CommandContext ctx{caller, record ? &*record : nullptr, **profile, today, service, files};
   Result<Events> built = Events{};
   if (spec.build) {
     built = spec.build(ctx, request.body);
@@ -342,6 +350,8 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
     append.events.push_back({e.value("type", ""), e.value("date", ""), e.dump()});
     result.written.push_back(e.value("type", ""));
   }
+  for (std::size_t i = 0; i < files.size(); ++i)
+    append.files.push_back({files[i].sha256, files[i].media_type, request.uploads[i].content});
   append.recorded_by = caller.username;
   append.recorded_at = service.now();
   auto appended = service.events().append(append);

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/attachments.h"
 #include "app/records.h"
 #include "core/access/permissions.h"
 #include "core/calendar/date.h"
@@ -44,6 +45,9 @@ struct CommandRequest {
   // Check only: every check runs and the result says what would be flagged,
   // but nothing is written (the version stays the one read).
   bool check_only = false;
+  // Files sent with the request (an attachment); only a command that takes
+  // files (CommandSpec::takes_files) accepts any.
+  std::vector<Upload> uploads = {};
 };
 
 struct CommandResult {
@@ -61,6 +65,8 @@ struct CommandContext {
   const Profile& profile;
   Date today;
   Service& service;
+  // The request's files, examined (attachments.h), in the order sent.
+  std::span<const AttachmentFile> files = {};
 };
 
 using Events = std::vector<nlohmann::ordered_json>;
@@ -83,6 +89,8 @@ struct CommandSpec {
   // The event's fields the command fills in itself (who records it, from
   // the caller or the account named): not to be sent.
   std::span<const std::string_view> filled = {};
+  // Whether the request may carry files, kept in the store with the events.
+  bool takes_files = false;
 };
 
 std::span<const CommandSpec> command_specs();

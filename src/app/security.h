@@ -46,4 +46,7 @@ Result<void> set_token_key(std::string_view key);
 // empty token equals nothing, not even another empty one.
 bool tokens_equal(std::string_view a, std::string_view b);
 
+// The SHA-256 of `bytes`, as 64 lower-case hex digits (an attachment's key).
+std::string sha256_hex(std::string_view bytes);
+
 }  // namespace cinplan::app

@@ -204,16 +204,17 @@ std::string ServerConfig::describe() const {
   return fmt::format(
       "cinplan for {} (profile {}) on {}:{}: {} worker thread{}, {} I/O thread{}; sessions end "
       "after {} idle or {} in all; an account is locked for {} after {} failed sign-ins; "
-      "request bodies up to {}, headers up to {}; timeouts: read {} s, write {} s, handler {} s; "
+      "request bodies up to {}, attachments up to {}, headers up to {}; timeouts: read {} s, write "
+      "{} s, handler {} s; "
       "connections: {} a client, {} in all; cookies {}; trusted proxies {}; permissions {}; "
       "profiles {}; session key {}",
       authority.empty() ? "the profile's authority" : authority,
       profile.empty() ? "not chosen" : profile, v6 ? "[" + bind + "]" : bind, port, worker_threads,
       worker_threads == 1 ? "" : "s", io_threads, io_threads == 1 ? "" : "s",
       span(session_idle_timeout), span(session_absolute_timeout), span(lockout_duration),
-      lockout_failures, describe_size(max_body_bytes), describe_size(max_header_bytes),
-      read_timeout.count(), write_timeout.count(), handler_timeout.count(),
-      max_connections_per_client, max_connections,
+      lockout_failures, describe_size(max_body_bytes), describe_size(max_upload_bytes),
+      describe_size(max_header_bytes), read_timeout.count(), write_timeout.count(),
+      handler_timeout.count(), max_connections_per_client, max_connections,
       secure_cookies ? "Secure (tls = true)" : "not Secure (tls = false)",
       trusted_proxies.empty() ? std::string("none")
                               : fmt::format("{}", fmt::join(trusted_proxies, ", ")),

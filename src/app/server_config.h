@@ -22,6 +22,7 @@
 //   lockout_failures            CINPLAN_LOCKOUT_FAILURES            5
 //   lockout_minutes             CINPLAN_LOCKOUT_MINUTES             15
 //   max_body_bytes              CINPLAN_MAX_BODY_BYTES              1048576 (1 MiB)
+//   max_upload_bytes            CINPLAN_MAX_UPLOAD_BYTES            20971520 (20 MiB)
 //   max_header_bytes            CINPLAN_MAX_HEADER_BYTES            16384 (16 KiB)
 //   read_timeout_seconds        CINPLAN_READ_TIMEOUT_SECONDS        20
 //   write_timeout_seconds       CINPLAN_WRITE_TIMEOUT_SECONDS       20
@@ -103,6 +104,9 @@ struct ServerConfig {
   unsigned lockout_failures = 5;  // failed sign-ins in a row before the account is locked
   std::chrono::minutes lockout_duration{15};
   std::size_t max_body_bytes = std::size_t{1} << 20;
+  // The largest attachment (a scanned court order, a partner's report): the
+  // body of an upload may be this and a little more.
+  std::size_t max_upload_bytes = std::size_t{20} << 20;
   std::size_t max_header_bytes = std::size_t{16} << 10;
   std::chrono::seconds read_timeout{20};     // to read one request
   std::chrono::seconds write_timeout{20};    // to write one response

@@ -45,7 +45,7 @@ T as(const V& v) {
   return static_cast<T>(v.number);
 }
 
-constexpr std::array<Setting, 24> kSettings = {{
+constexpr std::array<Setting, 25> kSettings = {{
     {"authority", "CINPLAN_AUTHORITY", K::kText, "the authority's name", 0, 0,
      [](C& c, const V& v) -> std::string {
        if (!plain_text(v.text, 200))
@@ -113,6 +113,12 @@ constexpr std::array<Setting, 24> kSettings = {{
        c.max_body_bytes = as<std::size_t>(v);
        return {};
      }},
+    {"max_upload_bytes", "CINPLAN_MAX_UPLOAD_BYTES", K::kCount, "the largest attachment in bytes",
+     1024, 256LL << 20,
+     [](C& c, const V& v) -> std::string {
+       c.max_upload_bytes = as<std::size_t>(v);
+       return {};
+     }},
     {"max_header_bytes", "CINPLAN_MAX_HEADER_BYTES", K::kCount,
      "the largest request headers in bytes", 1024, 1LL << 20,
      [](C& c, const V& v) -> std::string {
@@ -133,10 +139,11 @@ constexpr std::array<Setting, 24> kSettings = {{
      }},
     {"handler_timeout_seconds", "CINPLAN_HANDLER_TIMEOUT_SECONDS", K::kCount,
      "the handler timeout in seconds", 1, 3600,
-     [](C& c, const V& v) -> std::string {
-       c.handler_timeout = std::chrono::seconds(v.number);
-       return {};
-     }},
+     [](C& c, const V& v) -> std::
+                              string {
+                                c.handler_timeout = std::chrono::seconds(v.number);
+                                return {};
+                              }},
     {"max_connections_per_client", "CINPLAN_MAX_CONNECTIONS_PER_CLIENT", K::kCount,
      "the number of connections one client address may open", 1, 100000,
      [](C& c, const V& v) -> std::string {

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "app/attachments.h"
 #include "app/clock.h"
 #include "app/profile_catalog.h"
 #include "app/records.h"
@@ -34,6 +35,7 @@ struct ServiceSettings {
   std::chrono::minutes absolute_timeout{600};
   int lockout_after = 5;  // failed sign-ins in a row
   std::chrono::minutes lockout_for{15};
+  std::size_t max_upload_bytes = std::size_t{20} << 20;  // the largest attachment
 };
 
 struct SignedIn {
@@ -140,6 +142,12 @@ class Service {
                                             std::string_view since);
   Result<nlohmann::ordered_json> plan_versions(const access::Caller& caller,
                                                std::string_view case_id, int from, int to);
+
+  // The file attached to the case under that SHA-256, with what the case
+  // says of it (attachments.h): kNotFound when the case has none such;
+  // kInternal when the stored bytes no longer match their checksum.
+  Result<Attachment> attachment(const access::Caller& caller, std::string_view case_id,
+                                std::string_view sha256);
 
   // The case's version now, or none when there is no such case.
   std::optional<std::int64_t> case_version(std::string_view case_id);

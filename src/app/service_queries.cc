@@ -211,7 +211,7 @@ void Service::name_authors(json& view) {
   };
   if (view.contains("plan") && view["plan"].is_object() && view["plan"].contains("signatures"))
     for (json& signature : view["plan"]["signatures"]) name(signature);
-  for (const char* list : {"chronology", "visits", "notes"}) {
+  for (const char* list : {"chronology", "visits", "notes", "attachments"}) {
     if (!view.contains(list)) continue;
     for (json& item : view[list]) {
       if (!item.contains("recorded_by") || !item["recorded_by"].is_string()) continue;

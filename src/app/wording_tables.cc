@@ -71,6 +71,7 @@ constexpr Pair kTypes[] = {
     {"written_update_added", "a written update from a professional"},
     {"meeting_scheduled", "a meeting arranged"},
     {"meeting_cancelled", "a meeting cancelled"},
+    {"attachment_added", "a document attached"},
 };
 
 constexpr Pair kJoiners[] = {

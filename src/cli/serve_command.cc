@@ -78,6 +78,7 @@ int run_serve(const ServeArgs& args) {
   settings.absolute_timeout = config->session_absolute_timeout;
   settings.lockout_after = static_cast<int>(config->lockout_failures);
   settings.lockout_for = config->lockout_duration;
+  settings.max_upload_bytes = config->max_upload_bytes;
   app::Service service(**events, **accounts, *catalog, *permissions, clock, settings);
   if (auto started = service.start(); !started) return fail(started.error().describe());
 
@@ -89,13 +90,14 @@ int run_serve(const ServeArgs& args) {
   if (!site) return fail(site.error().describe());
   http::Dispatcher dispatcher(
       service, audit,
-      {config->worker_threads, 10'000, config->secure_cookies, config->max_body_bytes, &*site,
-       http::ListenSettings{}.max_url_bytes});
+      {config->worker_threads, 10'000, config->secure_cookies, config->max_body_bytes,
+       config->max_upload_bytes, &*site, http::ListenSettings{}.max_url_bytes});
   http::ListenSettings listen;
   listen.address = config->bind;
   listen.port = config->port;
   listen.io_threads = config->io_threads;
   listen.max_body_bytes = config->max_body_bytes;
+  listen.max_upload_bytes = config->max_upload_bytes;
   listen.max_header_bytes = config->max_header_bytes;
   listen.max_connections = config->max_connections;
   listen.max_connections_per_client = config->max_connections_per_client;

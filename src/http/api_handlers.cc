@@ -262,6 +262,7 @@ Result<Reply> command(Call& call, std::string_view name) {
   app::CommandRequest request;
   request.body = call.body;
   request.body.erase("version");
+  request.uploads = std::move(call.files);
   auto id = call.params.find("id");
   if (id != call.params.end()) {
     request.case_id = id->second;

@@ -96,6 +96,7 @@ void add_command_problems(Call& call, const CaseForm& f, const app::CommandSpec&
   dry.expected_version = version;
   dry.check_only = true;
   dry.body = reading.body;
+  dry.uploads = call.files;
   if (!dry.body.contains("date")) dry.body["date"] = call.service.today().to_string();
   auto checked = app::run_command(call.service, *call.caller, spec, dry);
   if (checked) return;
@@ -189,6 +190,7 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
   request.case_id = call.params["id"];
   request.expected_version = version;
   request.body = std::move(reading.body);
+  request.uploads = std::move(call.files);
 
   // The command refused: the form again, its message beside the input it
   // names (or everything typed against the case as it now is, on a conflict).

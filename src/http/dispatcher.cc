@@ -8,6 +8,7 @@
 #include "core/casefile/json_reader.h"
 #include "core/utf8.h"
 #include "http/api_handlers.h"
+#include "http/multipart.h"
 #include "http/page_handlers.h"
 #include "http/problem.h"
 #include "http/request_parts.h"
@@ -156,7 +157,14 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   auto query = parse_query(request.query);
   if (!query) return fail(query.error());
   call.query = std::move(*query);
-  if (request.body.size() > settings_.max_body_bytes) {
+  if (route.takes_file && request.body.size() > settings_.max_upload_bytes + (1 << 20)) {
+    return fail(
+        Error::bad_input("The file sent is over " + describe_size(settings_.max_upload_bytes) +
+                         ": a file of at most that is taken. Scan it at a lower "
+                         "resolution, or in parts."),
+        413);
+  }
+  if (!route.takes_file && request.body.size() > settings_.max_body_bytes) {
     return fail(
         Error::bad_input("The request is " + describe_size(request.body.size()) + ": at most " +
                          describe_size(settings_.max_body_bytes) + " is taken."),
@@ -164,7 +172,27 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   }
   if (route.page() && settings_.site == nullptr)
     return fail(Error::not_found("There is nothing at " + request.path + "."));
-  if (route.page() && !request.body.empty()) {
+  if (route.takes_file && !request.body.empty()) {
+    if (!is_multipart(request.header("content-type")))
+      return fail(Error::bad_input("Send the file as a form (multipart/form-data), with its other "
+                                   "fields beside it."),
+                  415);
+    auto parts = parse_multipart(request.header("content-type"), request.body);
+    if (!parts) return fail(parts.error());
+    for (FormPart& part : *parts) {
+      if (part.file_name) {
+        // A file input left empty sends a part with no name and no bytes.
+        if (!part.file_name->empty() || !part.data.empty())
+          call.files.push_back({part.name, *part.file_name, std::move(part.data)});
+      } else if (!valid_utf8(part.data)) {
+        return fail(Error::bad_input("The form's field " + part.name + " is not UTF-8 text."));
+      } else if (route.page()) {
+        call.form[part.name] = std::move(part.data);
+      } else {
+        call.body[part.name] = std::move(part.data);
+      }
+    }
+  } else if (route.page() && !request.body.empty()) {
     if (!is_form(request.header("content-type")))
       return fail(Error::bad_input("Send the form as a form (application/x-www-form-urlencoded)."),
                   415);

@@ -20,7 +20,10 @@ struct DispatchSettings {
   std::size_t max_queue = 10'000;
   bool secure_cookies = false;           // add Secure (served over TLS)
   std::size_t max_body_bytes = 1 << 20;  // larger bodies are answered 413
-  const pages::Site* site = nullptr;     // the pages; none: only the API is served
+  // A route that takes a file takes a body of this and 1 MiB more (the
+  // form's other fields); app::ServiceSettings refuses a larger file.
+  std::size_t max_upload_bytes = 20 << 20;
+  const pages::Site* site = nullptr;  // the pages; none: only the API is served
   // Longer addresses (path and query) are answered 414. The listener takes
   // up to eight times this, so that the answer can say so.
   std::size_t max_url_bytes = 8 << 10;

@@ -1,5 +1,6 @@
 #include "http/form_handlers.h"
 
+#include "http/attachment_handlers.h"
 #include "http/case_form.h"
 #include "http/oversight_handlers.h"
 #include "http/supervision_handlers.h"
@@ -194,6 +195,7 @@ std::string recorded_words(std::string_view kind) {
   if (kind == kTransferOut.recorded) return "The transfer to another authority is recorded.";
   if (kind == kMoveIn.recorded) return "The family's move into the area is recorded.";
   if (std::string words = supervision_recorded_words(kind); !words.empty()) return words;
+  if (std::string words = attachment_recorded_words(kind); !words.empty()) return words;
   return oversight_recorded_words(kind);
 }
 

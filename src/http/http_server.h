@@ -7,10 +7,11 @@
 //   not block: it hands the request on (to a worker pool) and calls the
 //   Respond it was given exactly once, from any thread, when the answer is
 //   ready. A Respond called after the connection closed does nothing.
-// - A request whose body is over four times ListenSettings::max_body_bytes,
-//   or whose headers or URL are over their limits, has its connection closed
-//   by the listener without reaching the handler (the dispatcher answers 413
-//   to a body over max_body_bytes and under that).
+// - A request whose body is over four times ListenSettings::max_body_bytes
+//   (or max_upload_bytes and 1 MiB, when that is more), or whose headers or
+//   URL are over their limits, has its connection closed by the listener
+//   without reaching the handler (the dispatcher answers 413 to a body over
+//   its limit and under that).
 // - stop() stops accepting, lets the requests in flight be answered (up to
 //   `drain`), then closes every connection. It is safe to call once from
 //   any thread but an I/O thread.
@@ -55,6 +56,7 @@ struct ListenSettings {
   std::uint16_t port = 8080;  // 0: any free port (port() says which)
   unsigned io_threads = 1;
   std::size_t max_body_bytes = 1 << 20;
+  std::size_t max_upload_bytes = 20 << 20;  // an attachment's body may be this and 1 MiB more
   std::size_t max_header_bytes = 16 << 10;
   std::size_t max_url_bytes = 8 << 10;
   std::size_t max_connections = 4096;           // in all

@@ -144,11 +144,12 @@ class RestinioServer final : public HttpServer {
         .write_http_response_timelimit(s.write_timeout)
         .handle_request_timeout(s.handler_timeout)
         .max_pipelined_requests(4)
-        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
-                                      .max_body_size(4 * s.max_body_bytes)
-                                      .max_field_value_size(s.max_header_bytes)
-                                      .max_url_size(8 * s.max_url_bytes)
-                                      .max_field_count(100))
+        .incoming_http_msg_limits(
+            restinio::incoming_http_msg_limits_t{}
+                .max_body_size(std::max(4 * s.max_body_bytes, s.max_upload_bytes + (1 << 20)))
+                .max_field_value_size(s.max_header_bytes)
+                .max_url_size(8 * s.max_url_bytes)
+                .max_field_count(100))
         .ip_blocker(std::make_shared<Blocker>(Blocker{limiter}))
         .connection_state_listener(std::make_shared<Listener>(Listener{limiter}))
         .socket_options_setter(

@@ -1,6 +1,7 @@
 #include "http/routes.h"
 
 #include "http/api_handlers.h"
+#include "http/attachment_handlers.h"
 #include "http/document_handlers.h"
 #include "http/form_handlers.h"
 #include "http/oversight_handlers.h"
@@ -158,6 +159,12 @@ constexpr Route kRoutes[] = {
      "the form for the service manager's decision", page::service_manager_decision_form, ""},
     {"POST", "/cases/:id/service-manager-decision", "oversight.record", A::kSession,
      "the service manager's decision (form)", page::record_service_manager_decision, ""},
+    {"GET", "/cases/:id/attach", "case.record", A::kSession, "the form to attach a document",
+     page::attachment_form, ""},
+    {"POST", "/cases/:id/attach", "case.record", A::kSession, "attach a document (form)",
+     page::add_attachment, "", true},
+    {"GET", "/cases/:id/attachments/:file", "case.read", A::kSession,
+     "an attachment's file, as uploaded (:file is its SHA-256)", page::attachment, ""},
     {"GET", "/cases/:id/oversight", "oversight.record", A::kSession,
      "the form for a management oversight note", page::oversight_note_form, ""},
     {"POST", "/cases/:id/oversight", "oversight.record", A::kSession,
@@ -257,6 +264,9 @@ constexpr Route kRoutes[] = {
     COMMAND("/api/cases/:id/restriction-lifted", "lift_restriction"),
     COMMAND("/api/cases/:id/written-updates", "add_written_update"),
     COMMAND("/api/cases/:id/scaling", "record_scaling"),
+    COMMAND("/api/cases/:id/attachments", "add_attachment"),
+    {"GET", "/api/cases/:id/attachments/:file", "case.read", A::kSession,
+     "an attachment's file, as uploaded (:file is its SHA-256)", api::attachment, ""},
 };
 #undef COMMAND
 
@@ -270,6 +280,7 @@ std::vector<Route> resolve() {
         throw std::logic_error("route names no command: " + std::string(r.command));
       r.action = spec->action;
       r.summary = spec->summary;
+      r.takes_file = spec->takes_files;
     }
     out.push_back(r);
   }

@@ -37,6 +37,9 @@ struct Call {
   const pages::Site* site = nullptr;
   std::map<std::string, std::string> form;
   std::string csrf_token;
+  // A route that takes a file: the files of the multipart/form-data body
+  // (its other fields are in `form` for a page, `body` for the API).
+  std::vector<app::Upload> files = {};
 };
 
 // What a handler answers.
@@ -67,6 +70,9 @@ struct Route {
   std::string_view summary;
   Result<Reply> (*handler)(Call&) = nullptr;  // null: the command named below
   std::string_view command;                   // app::find_command name
+  // The body is multipart/form-data with a file, up to the upload limit
+  // (set from the command for a command route).
+  bool takes_file = false;
   // Whether the route reads or writes a child's record (and so goes to the
   // access log with its case id).
   bool on_case() const { return pattern.find(":id") != std::string_view::npos; }

@@ -6,7 +6,8 @@ using json = nlohmann::ordered_json;
 
 json field_item(std::string_view kind, json field) {
   json item;
-  for (const char* k : {"radios", "text", "textarea", "date", "checkboxes"}) item[k] = false;
+  for (const char* k : {"radios", "text", "textarea", "date", "checkboxes", "file"})
+    item[k] = false;
   item[std::string(kind)] = std::move(field);
   return item;
 }
@@ -22,6 +23,9 @@ void simple_form(json& view, std::string_view path, std::string_view back, std::
   for (std::string_view s : intro) sentences.push_back(std::string(s));
   view["intro"] = std::move(sentences);
   view["button"] = std::string(button);
+  bool multipart = false;
+  for (const json& f : fields) multipart = multipart || !f["file"].is_boolean();
+  view["multipart"] = multipart;
   view["fields"] = std::move(fields);
 }
 

@@ -12,8 +12,9 @@
 
 namespace cinplan::pages {
 
-// One input of the list: `kind` is "radios", "text", "textarea", "date" or
-// "checkboxes"; every other kind is false, so that the template never
+// One input of the list: `kind` is "radios", "text", "textarea", "date",
+// "checkboxes" or "file" (a file input: the form is then sent as
+// multipart/form-data); every other kind is false, so that the template never
 // takes the page's own key of that name.
 nlohmann::ordered_json field_item(std::string_view kind, nlohmann::ordered_json field);
 

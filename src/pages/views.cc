@@ -1,5 +1,6 @@
 #include "pages/views.h"
 
+#include "pages/attachment_form.h"
 #include "pages/case_network.h"
 #include "pages/caseload_sort.h"
 #include "pages/meeting_view.h"
@@ -14,6 +15,7 @@
 #include "app/wording.h"
 #include "core/calendar/date.h"
 #include "core/calendar/uk_time.h"
+#include "core/casefile/json_reader.h"
 
 namespace cinplan::pages {
 namespace {
@@ -551,6 +553,21 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
   v["has_meetings"] = !meetings.empty();
   v["has_visits"] = case_view.contains("visits") && !case_view["visits"].empty();
   v["meetings"] = std::move(meetings);
+  json attachments = json::array();
+  if (case_view.contains("attachments"))
+    for (const json& a : case_view["attachments"]) {
+      json one;
+      one["title"] = text_at(a, "title");
+      one["kind_words"] = attachment_kind_words(text_at(a, "kind"));
+      one["date_words"] = date_in_words(text_at(a, "date"));
+      one["file_name"] = text_at(a, "file_name");
+      one["size_words"] = describe_size(a.value("size", std::size_t{0}));
+      one["href"] = "/cases/" + text_at(v, "case_id") + "/attachments/" + text_at(a, "sha256");
+      one["by"] = a.contains("recorded_by_name") ? text_at(a, "recorded_by_name") : "";
+      attachments.push_back(std::move(one));
+    }
+  v["has_attachments"] = !attachments.empty();
+  v["attachments"] = std::move(attachments);
   json chronology = case_view["chronology"];
   // Corrections stay visible as such: the entry corrected says so, and the
   // correction says which entry and why.
@@ -562,6 +579,10 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
     e["what_title"] = sentence_start(text_at(e, "what"));
     e["recorded_words"] = recorded_words(e);
     if (!e.contains("detail")) e["detail"] = false;
+    e["attachment_href"] =
+        e.contains("attachment")
+            ? json("/cases/" + text_at(v, "case_id") + "/attachments/" + text_at(e, "attachment"))
+            : json(false);
     if (e.contains("corrects")) {
       const int n = e.value("corrects", 0);
       std::string which = "entry " + std::to_string(n);

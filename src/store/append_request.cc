@@ -38,7 +38,22 @@ Result<void> check_append_request(const AppendRequest& request) {
       return bad("event " + std::to_string(i + 1) + " has no " +
                  (event.type.empty() ? "type" : "body"));
   }
+  for (std::size_t i = 0; i < request.files.size(); ++i) {
+    const NewFile& file = request.files[i];
+    if (!is_sha256_hex(file.sha256))
+      return bad("file " + std::to_string(i + 1) + " has no SHA-256 of 64 lower-case hex digits");
+    if (file.media_type.empty() || file.content.empty())
+      return bad("file " + std::to_string(i + 1) + " has no " +
+                 (file.content.empty() ? "content" : "type"));
+  }
   return {};
+}
+
+bool is_sha256_hex(std::string_view text) {
+  if (text.size() != 64) return false;
+  for (char c : text)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
 }
 
 }  // namespace cinplan::store

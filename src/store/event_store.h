@@ -84,6 +84,23 @@ struct NewStream {
   std::string header;
 };
 
+// A file written with an append (an attachment: a partner's report, a court
+// order, a signed plan scanned in), in the same transaction as its events.
+// It is kept under its stream and its SHA-256, and never changed or removed.
+struct NewFile {
+  std::string sha256;      // 64 lower-case hex digits: the SHA-256 of `content`
+  std::string media_type;  // e.g. "application/pdf"
+  std::string content;     // the bytes
+};
+
+// A file as the store holds it.
+struct StoredFile {
+  std::string sha256;
+  std::string media_type;
+  std::string content;
+  std::string stored_at;  // UTC, as StoredEvent::recorded_at
+};
+
 struct AppendRequest {
   std::string stream_id;
   // The version the writer read; 0 means the stream must not exist yet, and
@@ -93,6 +110,9 @@ struct AppendRequest {
   std::vector<NewEvent> events;  // at least one: a stream is created with its first events
   std::string recorded_by;       // required, non-empty
   std::string recorded_at;       // required, UTC timestamp
+  // Files the events refer to; a stream holds a file once (the same bytes
+  // again are kInternal: the caller checks the case first).
+  std::vector<NewFile> files = {};
 };
 
 struct AppendResult {
@@ -151,6 +171,10 @@ class EventStore {
   virtual Result<std::vector<StreamInfo>> list_streams() = 0;
   // A stream's events in version order; kNotFound when there is no stream.
   virtual Result<std::vector<StoredEvent>> read_stream(std::string_view id) = 0;
+
+  // The file kept under the stream with that SHA-256, or none.
+  virtual Result<std::optional<StoredFile>> read_file(std::string_view stream_id,
+                                                      std::string_view sha256) = 0;
 
   // Calls `row` for each event with sequence > after, in sequence order, at
   // most `limit` of them (0: no limit). Returns the last sequence passed to
@@ -230,8 +254,12 @@ Result<std::unique_ptr<EventStore>> open_postgres_store(std::string_view url,
 
 // The checks every backend makes before touching the database: the case id
 // (check_case_id), who and when, versions, stream details only for a new
-// case, at least one event. kBadInput naming the case and what is missing.
+// case, at least one event, each file's key, type and content. kBadInput
+// naming the case and what is missing.
 Result<void> check_append_request(const AppendRequest& request);
+
+// Whether `text` is a SHA-256 as files are keyed: 64 lower-case hex digits.
+bool is_sha256_hex(std::string_view text);
 
 // The files of a "sqlite:PATH" database: PATH and its PATH-wal, PATH-shm and
 // PATH-journal, whether or not they exist now. Empty for other URLs (a

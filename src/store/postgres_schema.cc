@@ -251,12 +251,34 @@ CREATE TABLE drafts (
 );
 )sql";
 
+constexpr std::string_view kV6 = R"sql(
+CREATE TABLE attachments (
+  stream_id  TEXT NOT NULL REFERENCES streams (id),
+  sha256     TEXT NOT NULL CHECK (length(sha256) = 64),
+  media_type TEXT NOT NULL,
+  size       BIGINT NOT NULL CHECK (size > 0),
+  content    BYTEA NOT NULL,
+  stored_at  TEXT NOT NULL,
+  PRIMARY KEY (stream_id, sha256),
+  CHECK (octet_length(content) = size)
+);
+CREATE FUNCTION cinplan_attachments_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'attachments are kept as uploaded: one cannot be changed or deleted';
+END $$;
+CREATE TRIGGER attachments_refuse_change BEFORE UPDATE OR DELETE ON attachments
+  FOR EACH ROW EXECUTE FUNCTION cinplan_attachments_refuse_change();
+CREATE TRIGGER attachments_refuse_truncate BEFORE TRUNCATE ON attachments
+  FOR EACH STATEMENT EXECUTE FUNCTION cinplan_attachments_refuse_change();
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "streams and events, append-only", kV1},
     Migration{2, "projection progress and snapshots", kV2},
     Migration{3, "gap-free stream versions enforced by the database", kV3},
     Migration{4, "teams, accounts, sessions, grants and the append-only access log", kV4},
     Migration{5, "drafts of the pages' forms", kV5},
+    Migration{6, "attachments, kept with the events that add them", kV6},
 };
 
 }  // namespace

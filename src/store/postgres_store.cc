@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <exception>
+#include <optional>
 
 #include "core/casefile/case_id.h"
 
@@ -156,7 +157,13 @@ Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) 
   dates += '}';
   times += '}';
 
-  pqxx::nontransaction tx(*conn_);
+  // Files go in with the events, in one transaction; events alone are one
+  // statement that commits itself.
+  std::optional<pqxx::work> work;
+  std::optional<pqxx::nontransaction> single;
+  pqxx::transaction_base& tx = request.files.empty()
+                                   ? static_cast<pqxx::transaction_base&>(single.emplace(*conn_))
+                                   : static_cast<pqxx::transaction_base&>(work.emplace(*conn_));
   const pqxx::result r =
       request.create
           ? tx.exec_prepared(kCreateWithEvents, id, expected, count, types, payloads, dates,
@@ -172,6 +179,13 @@ Result<AppendResult> PostgresStore::append_locked(const AppendRequest& request) 
           "case " + id + ": " + std::to_string(count) + " events were given sequences " +
               std::to_string(result.first_sequence) + " to " + std::to_string(result.last_sequence),
           {}});
+    for (const NewFile& file : request.files)
+      tx.exec_params(
+          "INSERT INTO attachments (stream_id, sha256, media_type, size, content, stored_at) "
+          "VALUES ($1, $2, $3, $4, $5, $6)",
+          id, file.sha256, file.media_type, static_cast<std::int64_t>(file.content.size()),
+          pqxx::binarystring(file.content.data(), file.content.size()), request.recorded_at);
+    if (work) work->commit();
     return result;
   }
 
@@ -216,6 +230,25 @@ Result<std::vector<StreamInfo>> PostgresStore::list_streams() {
     return streams;
   } catch (...) {
     return std::unexpected(current_error(target_, "list the cases"));
+  }
+}
+
+Result<std::optional<StoredFile>> PostgresStore::read_file(std::string_view stream_id,
+                                                           std::string_view sha256) {
+  if (auto valid = check_case_id(stream_id); !valid) return std::unexpected(valid.error());
+  if (!is_sha256_hex(sha256)) return std::nullopt;
+  std::lock_guard lock(mutex_);
+  try {
+    pqxx::nontransaction tx(*conn_);
+    const auto r = tx.exec_params(
+        "SELECT media_type, content, stored_at FROM attachments "
+        "WHERE stream_id = $1 AND sha256 = $2",
+        std::string(stream_id), std::string(sha256));
+    if (r.empty()) return std::nullopt;
+    const pqxx::binarystring bytes(r[0][1]);
+    return StoredFile{std::string(sha256), r[0][0].c_str(), bytes.str(), r[0][2].c_str()};
+  } catch (...) {
+    return std::unexpected(current_error(target_, "read a file of case " + std::string(stream_id)));
   }
 }
 

@@ -189,6 +189,21 @@ Result<AppendResult> SqliteStore::write_one(const AppendRequest& request) {
                                      " while it was being written; nothing was written",
                                  {}});
 
+  for (const NewFile& file : request.files) {
+    auto put = db_.prepare(
+        "INSERT INTO attachments (stream_id, sha256, media_type, size, content, stored_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        kW);
+    if (!put) return std::unexpected(put.error());
+    put->bind(1, id);
+    put->bind(2, file.sha256);
+    put->bind(3, file.media_type);
+    put->bind(4, static_cast<std::int64_t>(file.content.size()));
+    put->bind_blob(5, file.content);
+    put->bind(6, request.recorded_at);
+    if (auto ran = db_.run(*put, kW); !ran)
+      return std::unexpected(ran.error().within("case " + id + " file " + file.sha256));
+  }
   return result;
 }
 

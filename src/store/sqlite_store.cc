@@ -53,6 +53,24 @@ Result<std::optional<StreamInfo>> SqliteStore::find_stream(std::string_view id) 
   return std::unexpected(db_.error(rc, Access::kRead));
 }
 
+Result<std::optional<StoredFile>> SqliteStore::read_file(std::string_view stream_id,
+                                                         std::string_view sha256) {
+  if (auto valid = check_case_id(stream_id); !valid) return std::unexpected(valid.error());
+  if (!is_sha256_hex(sha256)) return std::nullopt;
+  std::lock_guard lock(mutex_);
+  auto s = db_.prepare(
+      "SELECT media_type, content, stored_at FROM attachments WHERE stream_id = ?1 AND sha256 = ?2",
+      Access::kRead);
+  if (!s) return std::unexpected(s.error());
+  s->bind(1, stream_id);
+  s->bind(2, sha256);
+  const int rc = s->step();
+  if (rc == SQLITE_DONE) return std::nullopt;
+  if (rc != SQLITE_ROW) return std::unexpected(db_.error(rc, Access::kRead));
+  return StoredFile{std::string(sha256), std::string(s->text(0)), std::string(s->blob(1)),
+                    std::string(s->text(2))};
+}
+
 Result<std::vector<StreamInfo>> SqliteStore::list_streams() {
   std::lock_guard lock(mutex_);
   auto s = db_.prepare("SELECT " + std::string(kStreamColumns) + " FROM streams ORDER BY id",

@@ -105,6 +105,8 @@ class SqliteStore final : public EventStore {
   Result<std::optional<StreamInfo>> find_stream(std::string_view id) override;
   Result<std::vector<StreamInfo>> list_streams() override;
   Result<std::vector<StoredEvent>> read_stream(std::string_view id) override;
+  Result<std::optional<StoredFile>> read_file(std::string_view stream_id,
+                                              std::string_view sha256) override;
   Result<std::int64_t> scan(std::int64_t after, const std::function<void(const ScanRow&)>& row,
                             std::size_t limit) override;
   Result<std::int64_t> head() override;

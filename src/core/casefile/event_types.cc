@@ -309,6 +309,16 @@ FIELDS(kMeetingCancelled, {"meeting_date", kDate, true, {}, 0, 0, "the day it wa
        {"kind", kEnum, true, VALUES(kMeetingKinds), 0, 0, "which meeting"},
        {"reason", kString, true, {}, 0, 0, "why it is not going ahead"});
 
+constexpr V kAttachmentKinds[] = {"partner_report", "court_order", "signed_plan", "assessment",
+                                  "other"};
+FIELDS(
+    kAttachment, {"kind", kEnum, true, VALUES(kAttachmentKinds), 0, 0, "what the document is"},
+    {"title", kString, true, {}, 0, 0, "what it is called, as the chronology lists it"},
+    {"file_name", kString, true, {}, 0, 0, "the name of the file uploaded"},
+    {"media_type", kString, true, {}, 0, 0, "its type, from its content: application/pdf ..."},
+    {"size", kInteger, true, {}, 1, 2147483647, "its length in bytes"},
+    {"sha256", kString, true, {}, 0, 0, "the SHA-256 of its bytes, in hex: its key in the store"});
+
 #undef FIELDS
 #undef VALUES
 
@@ -569,6 +579,11 @@ constexpr EventTypeSpec kTypes[] = {
      kMeetingCancelled,
      {"kind", "meeting_date", {}},
      kExMeetingCancelled},
+    {"attachment_added",
+     "A document was attached to the case: a partner's report, a court order, a signed plan.",
+     kAttachment,
+     {"kind", "", {}},
+     kExAttachment},
 };
 
 static_assert(std::size(kTypes) < 255);
