@@ -10,15 +10,20 @@
 namespace cinplan::http {
 namespace {
 
-const page::CaseForm kAttach{"attach",
-                             "simple_form",
-                             "Attach a document",
-                             "add_attachment",
-                             "attachment",
-                             pages::kAttachmentForm.read,
-                             pages::kAttachmentForm.inputs,
-                             pages::kAttachmentForm.view,
-                             "file"};
+page::CaseForm attach_form() {
+  page::CaseForm f{"attach",
+                   "simple_form",
+                   "Attach a document",
+                   "add_attachment",
+                   "attachment",
+                   pages::kAttachmentForm.read,
+                   pages::kAttachmentForm.inputs,
+                   pages::kAttachmentForm.view,
+                   "file"};
+  f.file_input = "file";
+  return f;
+}
+const page::CaseForm kAttach = attach_form();
 
 Result<Reply> download(Call& call) {
   const std::string& id = call.params["id"];

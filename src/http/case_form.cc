@@ -181,6 +181,8 @@ Result<Reply> form_post(Call& call, const CaseForm& f) {
   if (spec == nullptr)
     return std::unexpected(Error{ErrorCode::kInternal, "no command " + std::string(f.command), {}});
   pages::FormReading reading = f.read(call.form, *c);
+  if (!f.file_input.empty() && call.files.empty())
+    reading.problems.push_back({std::string(f.file_input), "Choose the file to attach", {}});
   if (!reading.problems.empty()) {
     add_command_problems(call, f, *spec, version, reading);
     return refuse(reading.problems, 400, reading.problems.front().message, "refused",

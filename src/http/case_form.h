@@ -48,6 +48,9 @@ struct CaseForm {
   // Where the browser goes once it is recorded, when not the case page: a
   // list the form was opened from ("/panel").
   std::string_view done_at = {};
+  // The form's file input, when it has one: a form sent without a file is
+  // told so beside it, with the other questions' problems.
+  std::string_view file_input = {};
 };
 
 // GET: the form, with the draft kept of it (if any) and what the address's

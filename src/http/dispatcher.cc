@@ -172,11 +172,9 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
   }
   if (route.page() && settings_.site == nullptr)
     return fail(Error::not_found("There is nothing at " + request.path + "."));
-  if (route.takes_file && !request.body.empty()) {
-    if (!is_multipart(request.header("content-type")))
-      return fail(Error::bad_input("Send the file as a form (multipart/form-data), with its other "
-                                   "fields beside it."),
-                  415);
+  // A route that takes a file reads a multipart/form-data body; sent as the
+  // other routes' bodies are, it has no file, and its command says so.
+  if (route.takes_file && is_multipart(request.header("content-type"))) {
     auto parts = parse_multipart(request.header("content-type"), request.body);
     if (!parts) return fail(parts.error());
     for (FormPart& part : *parts) {
@@ -201,7 +199,11 @@ void Dispatcher::work(const Request& request, const Respond& respond) {
     call.form = std::move(*form);
   } else if (!request.body.empty()) {
     if (!is_json(request.header("content-type")))
-      return fail(Error::bad_input("Send the body as JSON (Content-Type: application/json)."), 415);
+      return fail(Error::bad_input(route.takes_file
+                                       ? "Send the file as a form (multipart/form-data), with its "
+                                         "other fields beside it."
+                                       : "Send the body as JSON (Content-Type: application/json)."),
+                  415);
     auto body = json_body(request);
     if (!body) return fail(body.error());
     call.body = std::move(*body);

@@ -33,9 +33,15 @@ std::optional<std::string> parameter(std::string_view header, std::string_view n
     i = eq + 1;
     std::string value;
     if (i < header.size() && header[i] == '"') {
+      // Browsers write a quote in a name as %22 and never escape with a
+      // backslash (a Windows path keeps its backslashes).
       for (++i; i < header.size() && header[i] != '"'; ++i) {
-        if (header[i] == '\\' && i + 1 < header.size()) ++i;
-        value += header[i];
+        if (header.substr(i, 3) == "%22") {
+          value += '"';
+          i += 2;
+        } else {
+          value += header[i];
+        }
       }
       i = header.find(';', i);
     } else {

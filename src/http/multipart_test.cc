@@ -12,7 +12,8 @@ std::string body_of(std::string_view file_bytes) {
          "Content-Disposition: form-data; name=\"csrf_token\"\r\n\r\n"
          "abc\r\n"
          "------XyZ\r\n"
-         "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\\\scans\\\\order.pdf\"\r\n"
+         "Content-Disposition: form-data; name=\"file\"; filename=\"C:\\scans\\My %22best%22 "
+         "order.pdf\"\r\n"
          "Content-Type: application/pdf\r\n\r\n" +
          std::string(file_bytes) +
          "\r\n"
@@ -28,7 +29,7 @@ TEST(Multipart, ReadsFieldsAndFilesWithTheirBytesExactly) {
   EXPECT_EQ((*parts)[0].data, "abc");
   EXPECT_FALSE((*parts)[0].file_name);
   EXPECT_EQ((*parts)[1].name, "file");
-  EXPECT_EQ((*parts)[1].file_name.value_or(""), "C:\\scans\\order.pdf");
+  EXPECT_EQ((*parts)[1].file_name.value_or(""), "C:\\scans\\My \"best\" order.pdf");
   EXPECT_EQ((*parts)[1].content_type, "application/pdf");
   EXPECT_EQ((*parts)[1].data, bytes);
 }

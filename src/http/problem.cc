@@ -42,7 +42,7 @@ const char* title_for(int status, const char* fallback) {
     case 414:
       return "The address is too long";
     case 415:
-      return "The request must be JSON";
+      return "The request is not of a type taken here";
     case 428:
       return "Send the version you read";
     case 429:

@@ -81,10 +81,11 @@ class Server:
 
 
 class Response:
-    def __init__(self, status, headers, body):
+    def __init__(self, status, headers, body, raw=b""):
         self.status = status
         self.headers = headers
         self.text = body
+        self.bytes = raw  # the body as sent (a download's file)
         try:
             self.json = json.loads(body) if body else None
         except ValueError:
@@ -116,7 +117,9 @@ class Client:
         if csrf and self.csrf and method != "GET":
             h["X-CSRF-Token"] = self.csrf
         data = None
-        if raw is not None:
+        if isinstance(raw, tuple):  # (content type, bytes): a form with a file
+            h["Content-Type"], data = raw
+        elif raw is not None:
             data = raw if isinstance(raw, bytes) else raw.encode()
             h["Content-Type"] = "application/json"
         elif body is not None:
@@ -131,8 +134,9 @@ class Client:
             try:
                 self.conn.request(method, path, body=data, headers=h)
                 r = self.conn.getresponse()
-                text = r.read().decode()
-                return Response(r.status, r.getheaders(), text)
+                raw_body = r.read()
+                text = raw_body.decode(errors="replace")
+                return Response(r.status, r.getheaders(), text, raw_body)
             except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
                 self.conn.close()
                 self.conn = None

@@ -50,11 +50,12 @@ def main():
 
     authority.make_people(db)
     ctx.db = db
-    ctx.server = Server(db, "cin-plans-and-reviews")
+    # A small upload limit, so that the tests of it send little.
+    ctx.server = Server(db, "cin-plans-and-reviews", {"CINPLAN_MAX_UPLOAD_BYTES": "1048576"})
     try:
         ctx.cases = authority.make_cases(ctx.server)
         names = args.tests or ["test_security", "test_bad_input", "test_matrix", "test_journey",
-                               "test_processes", "test_proxy", "test_forms"]
+                               "test_processes", "test_proxy", "test_forms", "test_attachments"]
         suite = unittest.defaultTestLoader.loadTestsFromNames(names)
         result = unittest.TextTestRunner(verbosity=2).run(suite)
     finally:
