@@ -103,5 +103,21 @@ class BehindNginx(unittest.TestCase):
         self.assertEqual(r.status, 413)
 
 
+    def test_an_attachment_larger_than_a_request_body_passes_nginx_and_others_do_not(self):
+        from test_attachments import PDF, form
+        case = ctx.cases["own"]
+        c = self.via_nginx("sw.north")
+        body = PDF + b"x" * (3 << 19)  # 1.5 MiB: over nginx's 1 MiB for other requests
+        r = c.request("POST", f"/api/cases/{case}/attachments",
+                      raw=form({"kind": "assessment", "title": "Assessment, scanned"},
+                               {"file": ("assessment.pdf", body)}),
+                      headers={"If-Match": f'"{c.version(case)}"'})
+        self.assertEqual(r.status, 200, r)
+        # Any other request of that size is nginx's to refuse.
+        r = c.request("POST", f"/api/cases/{case}/notes", raw=b'{"text": "' + b"x" * (3 << 19) + b'"}',
+                      headers={"If-Match": f'"{c.version(case)}"'})
+        self.assertEqual(r.status, 413, r)
+
+
 if __name__ == "__main__":
     unittest.main()
