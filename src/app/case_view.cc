@@ -43,7 +43,7 @@ std::string signer_words(const Profile& profile, const std::string& by) {
 // "end" (the last day, after any extension), "extended": [dates],
 // "previously_looked_after", "iro", "decision", "decision_date"}; null when
 // none was made.
-json supervision_order_json(const CaseRecord& record) {
+json supervision_order_json(const CaseRecord& record, const Profile& profile) {
   json order = nullptr;
   const auto made = record.state.facts(*find_event_type("supervision_order"));
   if (made.empty()) return order;
@@ -68,6 +68,31 @@ json supervision_order_json(const CaseRecord& record) {
     order["decision"] = x.string_field("decision");
     order["decision_date"] = x.date.to_string();
   }
+  // The meetings held since the order was made (its reviews, where the
+  // profile has them), and the IRO's recommendations on each with
+  // the manager's response (the latest of each review's), in the order
+  // recorded: what the IRO's and the manager's forms offer.
+  json reviews = json::array(), recommendations = json::array();
+  for (std::size_t i = from; i < record.history.events.size(); ++i) {
+    const Event& x = record.history.events[i];
+    const std::string_view type = x.type_id();
+    if (type == "meeting") {
+      const std::string kind = x.string_field("kind");
+      reviews.push_back(
+          {{"date", x.date.to_string()}, {"kind", kind}, {"label", profile.meeting_label(kind)}});
+    } else if (type == "iro_recommendations_made") {
+      recommendations.push_back({{"date", x.date.to_string()},
+                                 {"meeting_date", x.string_field("meeting_date")},
+                                 {"recommendations", x.string_field("recommendations")},
+                                 {"response", nullptr}});
+    } else if (type == "iro_recommendations_responded") {
+      for (json& r : recommendations)
+        if (r["meeting_date"] == x.string_field("meeting_date"))
+          r["response"] = {{"date", x.date.to_string()}, {"agrees", x.bool_field("agrees")}};
+    }
+  }
+  order["reviews"] = std::move(reviews);
+  order["recommendations"] = std::move(recommendations);
   return order;
 }
 
@@ -444,7 +469,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
   const auto closed = record.state.facts(*find_event_type("closed"));
   if (!closed.empty()) closure = fields(record.history.events[closed.back().event]);
   out["closure"] = std::move(closure);
-  out["supervision_order"] = supervision_order_json(record);
+  out["supervision_order"] = supervision_order_json(record, profile);
   // Where the case went, when it was transferred out (the closure letter
   // names it).
   const auto out_to = record.state.facts(*find_event_type("transferred_out"));

@@ -120,6 +120,7 @@ constexpr Flag kFlags[] = {
     {"invitations_sent", "distribution_list", "with a distribution list",
      "without a distribution list"},
     {"iro_recommendations_responded", "agrees", "agreeing with them", "disagreeing with them"},
+    {"escalated", "resolved", "resolved at that level", "not resolved"},
     {"supervision_order", "previously_looked_after", "for a child looked after before",
      "for a child not looked after before"},
     {"plan_updated", "significant", "that was a significant change to the plan",

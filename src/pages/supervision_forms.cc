@@ -164,16 +164,61 @@ json shared_view(const json& cv, const Form& t, const Problems& p, std::string_v
 
 // --- the IRO's recommendations --------------------------------------------
 
-FormReading read_recommendations(const Form& form, const json&) {
+const json& order_list(const json& cv, const char* name) {
+  static const json none = json::array();
+  if (!cv.contains("supervision_order") || !cv["supervision_order"].is_object()) return none;
+  const json& order = cv["supervision_order"];
+  return order.contains(name) && order[name].is_array() ? order[name] : none;
+}
+
+// The meetings held since the order was made, newest first: the reviews the
+// recommendations may be from.
+json reviews_offered(const json& cv) {
+  json out = json::array();
+  const json& held = order_list(cv, "reviews");
+  for (auto it = held.rbegin(); it != held.rend(); ++it) {
+    const std::string date = it->value("date", "");
+    out.push_back(
+        {{"value", date},
+         {"label", sentence_start(it->value("label", "meeting")) + " of " + date_in_words(date)}});
+  }
+  return out;
+}
+
+// The reviews the IRO made recommendations on, newest first, each with what
+// was recommended and whether it was answered.
+json recommendations_offered(const json& cv) {
+  json out = json::array();
+  const json& made = order_list(cv, "recommendations");
+  for (auto it = made.rbegin(); it != made.rend(); ++it) {
+    const std::string review = it->value("meeting_date", "");
+    std::string label =
+        "The review of " + date_in_words(review) + ": " + it->value("recommendations", "");
+    const json& answer = (*it)["response"];
+    label += answer.is_object()
+                 ? " (answered on " + date_in_words(answer.value("date", "")) +
+                       (answer.value("agrees", false) ? ", agreeing)" : ", disagreeing)")
+                 : " (not answered yet)";
+    out.push_back({{"value", review}, {"label", label}, {"answered", answer.is_object()}});
+  }
+  return out;
+}
+
+FormReading read_recommendations(const Form& form, const json& cv) {
   FormReading r;
   read_day(form, "the day of the recommendations", r);
-  read_required_date(form, "meeting_date", "the day of the review", r);
+  const json offered = reviews_offered(cv);
+  read_one_of(form, "meeting_date", options_of(offered),
+              offered.empty() ? "Record the review first: no meeting is recorded since the order "
+                                "was made"
+                              : "Choose the review they are from",
+              r);
   read_required_text(form, "recommendations", "Enter the recommendations", r);
   return r;
 }
 const Inputs& recommendations_inputs() {
   static const Inputs i = {{"date", "date-day"},
-                           {"meeting_date", "meeting_date-day"},
+                           {"meeting_date", "meeting_date"},
                            {"recommendations", "recommendations"}};
   return i;
 }
@@ -181,24 +226,34 @@ json recommendations_view(const json& cv, const Form& t, const Problems& p, std:
                           std::int64_t version) {
   json v = form_view_head(cv, p, version);
   json f = json::array();
-  f.push_back(date_field("meeting_date", "Which review are they from?", t, "", p));
+  const json offered = reviews_offered(cv);
+  if (!offered.empty())
+    f.push_back(field_item("radios", radios("meeting_date", "Which review are they from?",
+                                            "The meetings held since the order was made",
+                                            options_of(offered), typed(t, "meeting_date"), p)));
   f.push_back(field_item("textarea", textarea("recommendations", "Your recommendations",
                                               "One a line, each saying who should do what",
                                               typed(t, "recommendations"), 6, p)));
   f.push_back(date_field("date", "When were they made?", t, today, p));
   simple_form(v, "iro-recommendations", "", "Record the IRO's recommendations",
-              {"The team manager answers them, agreeing or not; a disagreement is escalated "
-               "until it is resolved."},
+              {offered.empty() ? "No meeting is recorded since the order was made: record the "
+                                 "review first, then its recommendations."
+                               : "The team manager answers them, agreeing or not; a disagreement "
+                                 "is escalated until it is resolved."},
               "Record the recommendations", std::move(f));
   return v;
 }
 
 // --- the manager's response -----------------------------------------------
 
-FormReading read_response(const Form& form, const json&) {
+FormReading read_response(const Form& form, const json& cv) {
   FormReading r;
   read_day(form, "the day of the response", r);
-  read_required_date(form, "meeting_date", "the day of the review", r);
+  const json offered = recommendations_offered(cv);
+  read_one_of(form, "meeting_date", options_of(offered),
+              offered.empty() ? "No recommendations of the IRO are recorded yet"
+                              : "Choose the review whose recommendations you answer",
+              r);
   if (auto agrees =
           read_yes_no(form, "agrees", "you agree with the recommendations", true, r.problems))
     r.body["agrees"] = *agrees;
@@ -206,27 +261,29 @@ FormReading read_response(const Form& form, const json&) {
 }
 const Inputs& response_inputs() {
   static const Inputs i = {
-      {"date", "date-day"}, {"meeting_date", "meeting_date-day"}, {"agrees", "agrees"}};
+      {"date", "date-day"}, {"meeting_date", "meeting_date"}, {"agrees", "agrees"}};
   return i;
 }
 json response_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
                    std::int64_t version) {
   json v = form_view_head(cv, p, version);
   json f = json::array();
-  f.push_back(date_field("meeting_date", "Which review's recommendations?", t, "", p));
+  const json offered = recommendations_offered(cv);
+  // The latest not answered yet is the one chosen, until another is.
+  std::string chosen = typed(t, "meeting_date");
+  for (const json& o : offered)
+    if (chosen.empty() && !o.value("answered", false)) chosen = o.value("value", "");
+  if (!offered.empty())
+    f.push_back(field_item("radios", radios("meeting_date", "Which review's recommendations?", "",
+                                            options_of(offered), chosen, p)));
   f.push_back(field_item("radios", radios("agrees", "Do you agree with the recommendations?",
                                           "If not, escalate the disagreement next",
                                           yes_no_options(), typed(t, "agrees"), p, true)));
   f.push_back(date_field("date", "When did you respond?", t, today, p));
-  // What is being answered: the IRO's latest recommendations.
-  std::string latest;
-  for (const json& e : cv.value("chronology", json::array()))
-    if (e.value("type", "") == "iro_recommendations_made")
-      latest = "The IRO's latest recommendations, of " + date_in_words(e.value("date", "")) + ": " +
-               e.value("detail", "");
   simple_form(v, "iro-response", "", "Respond to the IRO's recommendations",
-              {latest.empty() ? std::string_view("No recommendations of the IRO are recorded yet.")
-                              : std::string_view(latest)},
+              {offered.empty() ? std::string_view("No recommendations of the IRO are recorded yet.")
+                               : std::string_view("Say whether you agree with the recommendations "
+                                                  "the IRO made after a review.")},
               "Record the response", std::move(f));
   return v;
 }

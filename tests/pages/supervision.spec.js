@@ -10,12 +10,6 @@ const { signIns, signIn, checkAccessible, screenshot } = require('./support');
 
 const as = (username) => ({ username, password: signIns()[username].password });
 
-async function fillDate(group, d) {
-  await group.getByLabel('Day').fill(String(d.getDate()));
-  await group.getByLabel('Month').fill(String(d.getMonth() + 1));
-  await group.getByLabel('Year').fill(String(d.getFullYear()));
-}
-
 test("an IRO's disagreement with the team is escalated until it is resolved", async ({ page, context }, testInfo) => {
   await signIn(page, as('samira.haddad'));
   await page.locator('tbody tr a').first().click();
@@ -25,10 +19,16 @@ test("an IRO's disagreement with the team is escalated until it is resolved", as
   await checkAccessible(page);
 
   await page.getByRole('link', { name: "Record the IRO's recommendations" }).click();
-  await fillDate(page.getByRole('group', { name: 'Which review are they from?' }), new Date());
+  // The reviews offered are the meetings held since the order was made,
+  // newest first; none chosen is refused with the rest.
+  const reviews = page.getByRole('group', { name: 'Which review are they from?' });
+  await expect(reviews.getByRole('radio')).not.toHaveCount(0);
   await page.getByRole('button', { name: 'Record the recommendations' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Choose the review they are from');
   await expect(page.locator('.govuk-error-summary')).toContainText('Enter the recommendations');
   await checkAccessible(page);
+  await reviews.getByRole('radio').first().check();
+  const review = (await reviews.locator('label').first().innerText()).split(' of ').pop();
   await page.getByLabel('Your recommendations').fill('Family therapy to start before the final review');
   await page.getByRole('button', { name: 'Record the recommendations' }).click();
   await expect(page.locator('.govuk-notification-banner--success')).toContainText("The IRO's recommendations are recorded.");
@@ -37,7 +37,11 @@ test("an IRO's disagreement with the team is escalated until it is resolved", as
   await context.clearCookies();
   await signIn(page, as('mark.davies'));
   await page.goto(caseUrl + '/iro-response');
-  await fillDate(page.getByRole('group', { name: "Which review's recommendations?" }), new Date());
+  // The recommendations just made are offered, chosen, not answered yet.
+  const answered = page.getByRole('group', { name: "Which review's recommendations?" });
+  await expect(answered.getByRole('radio', { checked: true })).toHaveCount(1);
+  await expect(answered.locator('label').first()).toContainText(`The review of ${review}: Family therapy to start before the final review (not answered yet)`);
+  await checkAccessible(page);
   await page.getByRole('group', { name: 'Do you agree with the recommendations?' }).getByLabel('No').check();
   await page.getByRole('button', { name: 'Record the response' }).click();
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('Your response to the IRO is recorded.');

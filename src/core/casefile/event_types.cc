@@ -340,6 +340,7 @@ constexpr V kConsentFlags[] = {"given"};
 constexpr V kAssessmentFlags[] = {"s17_need"};
 constexpr V kInvitationFlags[] = {"distribution_list"};
 constexpr V kIroResponseFlags[] = {"agrees"};
+constexpr V kEscalatedFlags[] = {"resolved"};
 constexpr V kSoFlags[] = {"previously_looked_after"};
 constexpr V kPlanUpdatedFlags[] = {"significant"};
 
@@ -446,7 +447,11 @@ constexpr EventTypeSpec kTypes[] = {
      kIroResponse,
      {"", "meeting_date", kIroResponseFlags},
      kExIroResponse},
-    {"escalated", "A matter was escalated.", kEscalated, {"to_role", "", {}}, kExEscalated},
+    {"escalated",
+     "A matter was escalated.",
+     kEscalated,
+     {"to_role", "", kEscalatedFlags},
+     kExEscalated},
     {"manager_discussion_held",
      "A discussion with a manager about the case.",
      kDiscussion,

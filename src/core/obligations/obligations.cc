@@ -413,6 +413,13 @@ class Evaluator {
           }
         }
       }
+      // A duty whose next anchor is itself of a type that meets it was taken
+      // on by that next event (an escalation not resolved, escalated again:
+      // the matter moved to the next level, where it is now open).
+      if (met == nullptr && i + 1 < n) {
+        for (const EventMatcher& m : r.met_by)
+          if (m.type == anchors[i + 1]->type) met = anchors[i + 1];
+      }
       if (met != nullptr && i + 1 < n) continue;  // history that was met is not reported
       finish(make(a, r.due_on(active_), r.target_on(active_)), met);
     }

@@ -91,6 +91,13 @@ constexpr DutyMeaning kDuties[] = {
      "The team manager records whether they agree with the Independent Reviewing Officer's "
      "recommendations.",
      "supervision_order"},
+    {"iro_disagreement_resolution",
+     "A manager who disagrees with the Independent Reviewing Officer's recommendations discusses "
+     "it with them, or escalates it.",
+     "supervision_order"},
+    {"escalation_resolved",
+     "A matter escalated stays open, level after level, until it is recorded as resolved.",
+     "supervision_order"},
     {"so_decision",
      "The decision, after the final review, to let the supervision order end, extend it or go "
      "back to court.",
