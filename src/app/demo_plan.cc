@@ -110,6 +110,9 @@ DemoCasePlan plan_demo_case(unsigned seed, Date today, std::size_t index) {
     p.order_made = add_days(add_months(p.order_end, -12), 1);
     p.plan_start = working_day_before(p.order_made);
     p.order_made = p.plan_start;
+    // A first order lasts one year from the day it was made (Children Act
+    // 1989, Schedule 3, paragraph 6(1)): its last day is the day before.
+    p.order_end = add_days(add_months(p.order_made, 12), -1);
   } else {
     p.plan_start = working_day_before(add_days(today, -plan_age(p.story, random)));
   }

@@ -34,7 +34,7 @@ class Attachments(unittest.TestCase):
 
     def test_a_document_is_kept_listed_given_back_exactly_and_each_download_audited(self):
         case = ctx.cases["own"]
-        sw = ctx.client_for("sw.north")
+        sw = ctx.fresh_client("sw.north")
         body = PDF + uuid.uuid4().bytes  # a file no other test attaches
         sha = hashlib.sha256(body).hexdigest()
         r = self.attach(sw, case, {"kind": "court_order", "title": "Supervision order, 3 March"},
@@ -54,7 +54,7 @@ class Attachments(unittest.TestCase):
         self.assertIn("Supervision order, 3 March", entry[0]["detail"])
 
         # Anyone who may read the case downloads it; it comes back byte for byte.
-        other = ctx.client_for("sw.south")
+        other = ctx.fresh_client("sw.south")
         got = other.get(f"/api/cases/{case}/attachments/{sha}")
         self.assertEqual(got.status, 200, got)
         self.assertEqual(got.bytes, body)
@@ -85,7 +85,7 @@ class Attachments(unittest.TestCase):
 
     def test_bad_uploads_are_refused_saying_what_is_wrong_and_write_nothing(self):
         case = ctx.cases["own"]
-        sw = ctx.client_for("sw.north")
+        sw = ctx.fresh_client("sw.north")
         before = sw.version(case)
         fields = {"kind": "partner_report", "title": "School report"}
         cases = [
@@ -135,7 +135,7 @@ class Attachments(unittest.TestCase):
     def test_only_those_who_record_on_the_case_attach(self):
         case = ctx.cases["own"]
         for who in ("partner.school", "sw.south", "admin"):
-            c = ctx.client_for(who)
+            c = ctx.fresh_client(who)
             r = c.request("POST", f"/api/cases/{case}/attachments",
                           raw=form({"kind": "other", "title": "x"},
                                    {"file": ("r.pdf", PDF + who.encode())}),

@@ -241,9 +241,11 @@ class ProcedureRules(unittest.TestCase):
         self.refused("transfer-out", {"to_authority": "Another Council"}, words="consent")
 
     def test_supervision_order_limits(self):
-        # Over three years in all (Children Act 1989 Sch. 3 para 6).
-        self.refused("supervision-order", {"date": "2024-01-10", "end": "2027-06-01"},
-                     words="three years")
+        # A first order is for one year (Children Act 1989 Sch. 3 para 6(1)),
+        # extended to three years in all at most.
+        p = self.refused("supervision-order", {"date": "2024-01-10", "end": "2025-06-01"},
+                         words="ends by 2025-01-09, one year from the day it was made")
+        self.assertIn("Schedule 3, paragraph 6(1)", p["rule"])
 
     def test_a_worker_may_not_make_a_manager_decision(self):
         sw = ctx.client_for("sw.north")

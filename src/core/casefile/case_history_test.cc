@@ -120,6 +120,16 @@ TEST(CaseHistory, AppliesTheLegalLimitsOfSupervisionOrders) {
           order +
           R"(, {"type": "supervision_order_extended", "date": "2025-12-01", "end": "2028-01-10"})"),
       "beyond three years from 2025-01-10 (the last possible day is 2028-01-09)");
+  // A first order is for one year: its last day is the day before the
+  // anniversary of the day it was made (Schedule 3, paragraph 6(1)).
+  expect_error(
+      with_events(R"({"type": "supervision_order", "date": "2025-01-10", "end": "2026-01-10"})"),
+      "an order made on 2025-01-10 ends by 2026-01-09, one year from the day it was made");
+  expect_error(
+      with_events(R"({"type": "supervision_order", "date": "2024-02-29", "end": "2025-03-01"})"),
+      "ends by 2025-02-28");
+  EXPECT_TRUE(parse_case_history(
+      with_events(R"({"type": "supervision_order", "date": "2024-02-29", "end": "2025-02-28"})")));
   expect_error(with_events(order, R"({"date_of_birth": "2008-01-10"})"), "reached seventeen");
   EXPECT_TRUE(parse_case_history(with_events(order, R"({"date_of_birth": "2008-01-11"})")));
   expect_error(

@@ -9,6 +9,10 @@ namespace {
 constexpr const char* kScheduleThree =
     "Children Act 1989, Schedule 3, paragraph 6: a supervision order may be extended, but not "
     "beyond three years from the date on which it was made";
+constexpr const char* kScheduleThreeFirstYear =
+    "Children Act 1989, Schedule 3, paragraph 6(1): a supervision order ceases to have effect at "
+    "the end of the period of one year beginning with the date on which it was made (it may "
+    "then be extended, to three years in all)";
 constexpr const char* kSection31 =
     "Children Act 1989, s.31(3): no supervision order may be made for a child who has reached "
     "seventeen (sixteen if married)";
@@ -52,8 +56,17 @@ Result<void> check_history_rules(const CaseHistory& h, const CorrectedRecord& re
         return std::unexpected(
             at(h, i, "the child had reached seventeen when the order was made", kSection31));
       }
-      if (add_months(e.date, 36) <= end) {
-        return std::unexpected(at(h, i, "an order of more than three years", kScheduleThree));
+      // The last day of the year beginning with the day it was made (one
+      // made on 29 February ends on 28 February).
+      const Date last = add_months(add_days(e.date, -1), 12);
+      if (end > last) {
+        return std::unexpected(at(h, i,
+                                  "an order made on " + e.date.to_string() + " ends by " +
+                                      last.to_string() +
+                                      ", one year from the day it was made; to run longer it is "
+                                      "extended by the court (end " +
+                                      end.to_string() + " is later)",
+                                  kScheduleThreeFirstYear));
       }
       order_start = e.date;
       order_end = end;
