@@ -34,10 +34,11 @@ OnTimeCounts& OnTimeCounts::operator+=(const OnTimeCounts& o) {
   return *this;
 }
 
-OnTimeCounts on_time_counts(const Profile& profile, const CaseState& state, Date today) {
+std::vector<DueOccurrence> due_occurrences(const Profile& profile, const CaseState& state,
+                                           Date today) {
   const int from = add_days(today, -365).days();
-  // (rule, due day) -> done by its due date; later answers replace earlier.
-  std::map<std::pair<std::uint16_t, std::int32_t>, bool> seen;
+  // (due day, rule) -> what became of it; later answers replace earlier.
+  std::map<std::pair<std::int32_t, std::uint16_t>, DueOccurrence> seen;
   for (int week = 52; week >= 0; --week) {
     const Date at = add_days(today, -7 * week);
     for (const Obligation& o : obligations(profile, state, at)) {
@@ -45,22 +46,37 @@ OnTimeCounts on_time_counts(const Profile& profile, const CaseState& state, Date
       if (duty_of(profile.rules[o.rule]) == Duty::kNone) continue;
       const int due = o.due.days();
       if (due < from || due > today.days()) continue;
-      const auto key = std::make_pair(o.rule, static_cast<std::int32_t>(due));
+      const auto key = std::make_pair(static_cast<std::int32_t>(due), o.rule);
+      DueOccurrence d;
+      d.rule = o.rule;
+      d.visit = duty_of(profile.rules[o.rule]) == Duty::kVisit;
+      d.due = o.due;
       // Not yet due and not done as at `at`: a later week says which it was.
-      if (o.met_by >= 0)
-        seen[key] = o.met_on.days() <= due;
-      else if (at.days() > due)
-        seen[key] = false;
+      if (o.met_by >= 0) {
+        d.done = true;
+        d.done_on = o.met_on;
+        d.on_time = o.met_on.days() <= due;
+        seen[key] = d;
+      } else if (at.days() > due) {
+        seen[key] = d;
+      }
     }
   }
+  std::vector<DueOccurrence> out;
+  out.reserve(seen.size());
+  for (const auto& [key, d] : seen) out.push_back(d);
+  return out;
+}
+
+OnTimeCounts on_time_counts(const Profile& profile, const CaseState& state, Date today) {
   OnTimeCounts c;
-  for (const auto& [key, on_time] : seen) {
-    if (duty_of(profile.rules[key.first]) == Duty::kVisit) {
+  for (const DueOccurrence& d : due_occurrences(profile, state, today)) {
+    if (d.visit) {
       ++c.visits_due;
-      c.visits_on_time += on_time;
+      c.visits_on_time += d.on_time;
     } else {
       ++c.meetings_due;
-      c.meetings_on_time += on_time;
+      c.meetings_on_time += d.on_time;
     }
   }
   return c;

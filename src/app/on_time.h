@@ -7,6 +7,8 @@
 // considered is not counted.
 #pragma once
 
+#include <vector>
+
 #include "core/calendar/date.h"
 #include "core/casefile/case_state.h"
 #include "core/procedure/profile.h"
@@ -23,5 +25,19 @@ struct OnTimeCounts {
 };
 
 OnTimeCounts on_time_counts(const Profile& profile, const CaseState& state, Date today);
+
+// One time a visit or meeting duty fell due in the 12 months to `today`.
+struct DueOccurrence {
+  std::uint16_t rule = 0;  // index into Profile::rules
+  bool visit = false;      // a visit; else a meeting or review
+  Date due;
+  bool done = false;
+  Date done_on;          // when done (by the event that met it)
+  bool on_time = false;  // done by its due date
+};
+
+// The occurrences counted by on_time_counts, by due date (then rule).
+std::vector<DueOccurrence> due_occurrences(const Profile& profile, const CaseState& state,
+                                           Date today);
 
 }  // namespace cinplan::app

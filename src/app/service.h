@@ -123,6 +123,13 @@ class Service {
   // [{"worker", "cases", "visits_due", "visits_on_time", "meetings_due",
   // "meetings_on_time"}]}, workers by name as written.
   Result<nlohmann::ordered_json> on_time(const access::Caller& caller, Date today);
+  // One case's visits and meetings over the 12 months to `today` against
+  // the times they fell due (on_time.h): {"case_id", "from", "today",
+  // "due": [{"rule", "title", "kind" ("visit" or "meeting"), "due", "done"
+  // (a date or null), "on_time"}], "visits": [{"date", "seen"}],
+  // "meetings": [{"date", "label"}]}, each list by date.
+  Result<nlohmann::ordered_json> timeline(const access::Caller& caller, std::string_view case_id,
+                                          Date today);
   // caseload() and case_view() as the text sent, from the view cache when
   // nothing they show has changed (view_cache.h).
   Result<ViewCache::Text> caseload_text(const access::Caller& caller, std::string_view scope,

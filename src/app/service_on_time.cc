@@ -38,4 +38,37 @@ Result<json> Service::on_time(const access::Caller& caller, Date today) {
   });
 }
 
+Result<json> Service::timeline(const access::Caller&, std::string_view case_id, Date today) {
+  return records_.read([&](const Records::View& v) -> Result<json> {
+    const CaseRecord* r = v.find(case_id);
+    if (r == nullptr)
+      return std::unexpected(Error::not_found("There is no case " + std::string(case_id) + "."));
+    auto profile = catalog_.find(r->profile);
+    if (!profile) return std::unexpected(profile.error());
+    const Profile& p = **profile;
+    json due = json::array();
+    for (const DueOccurrence& d : due_occurrences(p, r->state, today)) {
+      due.push_back({{"rule", p.rules[d.rule].id},
+                     {"title", p.rules[d.rule].title},
+                     {"kind", d.visit ? "visit" : "meeting"},
+                     {"due", d.due.to_string()},
+                     {"done", d.done ? json(d.done_on.to_string()) : json(nullptr)},
+                     {"on_time", d.on_time}});
+    }
+    const Date from = add_days(today, -365);
+    json visits = json::array(), meetings = json::array();
+    for (const Event& e : r->history.events) {
+      if (e.date < from || e.date > today) continue;
+      if (e.type_id() == "visit")
+        visits.push_back({{"date", e.date.to_string()}, {"seen", e.bool_field("child_seen")}});
+      else if (e.type_id() == "meeting")
+        meetings.push_back(
+            {{"date", e.date.to_string()}, {"label", p.meeting_label(e.string_field("kind"))}});
+    }
+    return json{
+        {"case_id", r->id},      {"from", from.to_string()},    {"today", today.to_string()},
+        {"due", std::move(due)}, {"visits", std::move(visits)}, {"meetings", std::move(meetings)}};
+  });
+}
+
 }  // namespace cinplan::app

@@ -216,6 +216,17 @@ Result<Reply> case_view(Call& call) {
   return r;
 }
 
+Result<Reply> case_timeline(Call& call) {
+  if (auto k = only(call, {"today"}); !k) return std::unexpected(k.error());
+  auto today = as_at(call);
+  if (!today) return std::unexpected(today.error());
+  auto j = call.service.timeline(*call.caller, call.params["id"], *today);
+  if (!j) return std::unexpected(j.error());
+  Reply r = ok(std::move(*j));
+  r.audit_detail = "the visits and meetings against their due dates as at " + today->to_string();
+  return r;
+}
+
 Result<Reply> case_obligations(Call& call) {
   if (auto k = only(call, {"today"}); !k) return std::unexpected(k.error());
   auto today = as_at(call);

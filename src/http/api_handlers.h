@@ -20,6 +20,9 @@ Result<Reply> panel_list(Call&);
 Result<Reply> oversight_list(Call&);
 Result<Reply> case_view(Call&);
 Result<Reply> case_obligations(Call&);
+// GET /api/cases/:id/timeline (?today=): the visits and meetings of the
+// last 12 months against their due dates.
+Result<Reply> case_timeline(Call&);
 Result<Reply> case_shared(Call&);
 Result<Reply> case_audit(Call&);
 Result<Reply> plan_versions(Call&);

@@ -7,6 +7,7 @@
 #include "http/request_parts.h"
 #include "pages/plan_versions_view.h"
 #include "pages/procedure_page.h"
+#include "pages/timeline_chart.h"
 #include "pages/views.h"
 
 namespace cinplan::http::page {
@@ -202,6 +203,11 @@ Result<Reply> case_page(Call& call) {
     v["may_oversee"] = open && allowed("oversight.record");
     v["may_step"] = v["may_step"].get<bool>() || v["may_record_order"].get<bool>() ||
                     v["may_oversee"].get<bool>();
+    // The visits and meetings against their due dates (made with the page,
+    // which is kept while the case and the day stay the same).
+    auto timeline = call.service.timeline(*call.caller, id, today);
+    if (!timeline) return std::unexpected(timeline.error());
+    v["timeline_chart"] = pages::timeline_chart(*timeline, title);
     v["recorded_words"] = recorded_words.empty() ? json(false) : json(recorded_words);
     v["has_flagged"] = !flagged.empty();
     v["flagged"] = flagged;
