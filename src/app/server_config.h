@@ -12,6 +12,10 @@
 // clang-format off
 //   TOML key                    environment variable                default
 //   authority                   CINPLAN_AUTHORITY                   "" (the profile's name)
+//   contact_phone               CINPLAN_CONTACT_PHONE               "" (the letters: how to
+//   contact_email               CINPLAN_CONTACT_EMAIL               ""  reach the service again;
+//   contact_address             CINPLAN_CONTACT_ADDRESS             ""  see authority_contact.h)
+//   out_of_hours_phone          CINPLAN_OUT_OF_HOURS_PHONE          ""
 //   profile                     CINPLAN_PROFILE                     "" (none chosen)
 //   bind                        CINPLAN_BIND                        127.0.0.1
 //   port                        CINPLAN_PORT                        8080
@@ -75,6 +79,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "app/authority_contact.h"
 
 #include "app/profile_catalog.h"
 #include "core/error.h"
@@ -93,8 +98,9 @@ std::filesystem::path default_permissions_file();
 std::filesystem::path default_server_profiles_folder();
 
 struct ServerConfig {
-  std::string authority;  // the authority's name as people read it; empty: the profile's name
-  std::string profile;    // the authority's default profile id; empty: none chosen
+  std::string authority;     // the authority's name as people read it; empty: the profile's name
+  AuthorityContact contact;  // printed on the letters to families
+  std::string profile;       // the authority's default profile id; empty: none chosen
   std::string bind = "127.0.0.1";
   std::uint16_t port = 8080;
   unsigned worker_threads = 2;  // handlers (the database work)

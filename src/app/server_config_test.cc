@@ -261,7 +261,7 @@ TEST(ServerConfig, TheExampleFileLoadsAsTheDefaults) {
   ASSERT_TRUE(c) << c.error().message;
   const ServerConfig defaults;
   EXPECT_EQ(c->describe(), defaults.describe()) << "the example shows every default";
-  EXPECT_EQ(c->source_of("port"), example.string() + ":12");
+  EXPECT_EQ(c->source_of("port"), example.string() + ":18");
 }
 
 TEST(ServerConfig, AMissingConfigFileIsNamed) {

@@ -45,12 +45,43 @@ T as(const V& v) {
   return static_cast<T>(v.number);
 }
 
-constexpr std::array<Setting, 25> kSettings = {{
+constexpr std::array<Setting, 29> kSettings = {{
     {"authority", "CINPLAN_AUTHORITY", K::kText, "the authority's name", 0, 0,
      [](C& c, const V& v) -> std::string {
        if (!plain_text(v.text, 200))
          return "the authority's name must be 1 to 200 characters, without control characters";
        c.authority = v.text;
+       return {};
+     }},
+    {"contact_phone", "CINPLAN_CONTACT_PHONE", K::kText, "the contact telephone number", 0, 0,
+     [](C& c, const V& v) -> std::string {
+       if (!plain_text(v.text, 60))
+         return "the contact telephone number must be 1 to 60 characters, without control "
+                "characters";
+       c.contact.phone = v.text;
+       return {};
+     }},
+    {"contact_email", "CINPLAN_CONTACT_EMAIL", K::kText, "the contact email address", 0, 0,
+     [](C& c, const V& v) -> std::string {
+       if (!plain_text(v.text, 200) || v.text.find('@') == std::string::npos ||
+           v.text.find(' ') != std::string::npos)
+         return "the contact email address must be an address such as "
+                "childrens.services@council.example";
+       c.contact.email = v.text;
+       return {};
+     }},
+    {"contact_address", "CINPLAN_CONTACT_ADDRESS", K::kText, "the contact address", 0, 0,
+     [](C& c, const V& v) -> std::string {
+       if (!plain_text(v.text, 200))
+         return "the contact address must be one line of 1 to 200 characters";
+       c.contact.address = v.text;
+       return {};
+     }},
+    {"out_of_hours_phone", "CINPLAN_OUT_OF_HOURS_PHONE", K::kText, "the out-of-hours number", 0, 0,
+     [](C& c, const V& v) -> std::string {
+       if (!plain_text(v.text, 60))
+         return "the out-of-hours number must be 1 to 60 characters, without control characters";
+       c.contact.out_of_hours = v.text;
        return {};
      }},
     {"profile", "CINPLAN_PROFILE", K::kText, "the profile", 0, 0,
@@ -109,34 +140,39 @@ constexpr std::array<Setting, 25> kSettings = {{
      }},
     {"max_body_bytes", "CINPLAN_MAX_BODY_BYTES", K::kCount, "the largest request body in bytes",
      1024, 256LL << 20,
-     [](C& c, const V& v) -> std::string {
-       c.max_body_bytes = as<std::size_t>(v);
-       return {};
-     }},
+     [](C& c, const V& v) -> std::
+                              string {
+                                c.max_body_bytes = as<std::size_t>(v);
+                                return {};
+                              }},
     {"max_upload_bytes", "CINPLAN_MAX_UPLOAD_BYTES", K::kCount, "the largest attachment in bytes",
      1024, 256LL << 20,
-     [](C& c, const V& v) -> std::string {
-       c.max_upload_bytes = as<std::size_t>(v);
-       return {};
-     }},
+     [](C& c, const V& v) -> std::
+                              string {
+                                c.max_upload_bytes = as<std::size_t>(v);
+                                return {};
+                              }},
     {"max_header_bytes", "CINPLAN_MAX_HEADER_BYTES", K::kCount,
      "the largest request headers in bytes", 1024, 1LL << 20,
-     [](C& c, const V& v) -> std::string {
-       c.max_header_bytes = as<std::size_t>(v);
-       return {};
-     }},
+     [](C& c, const V& v) -> std::
+                              string {
+                                c.max_header_bytes = as<std::size_t>(v);
+                                return {};
+                              }},
     {"read_timeout_seconds", "CINPLAN_READ_TIMEOUT_SECONDS", K::kCount,
      "the read timeout in seconds", 1, 3600,
-     [](C& c, const V& v) -> std::string {
-       c.read_timeout = std::chrono::seconds(v.number);
-       return {};
-     }},
+     [](C& c, const V& v) -> std::
+                              string {
+                                c.read_timeout = std::chrono::seconds(v.number);
+                                return {};
+                              }},
     {"write_timeout_seconds", "CINPLAN_WRITE_TIMEOUT_SECONDS", K::kCount,
      "the write timeout in seconds", 1, 3600,
-     [](C& c, const V& v) -> std::string {
-       c.write_timeout = std::chrono::seconds(v.number);
-       return {};
-     }},
+     [](C& c, const V& v) -> std::
+                              string {
+                                c.write_timeout = std::chrono::seconds(v.number);
+                                return {};
+                              }},
     {"handler_timeout_seconds", "CINPLAN_HANDLER_TIMEOUT_SECONDS", K::kCount,
      "the handler timeout in seconds", 1, 3600,
      [](C& c, const V& v) -> std::

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app/attachments.h"
+#include "app/authority_contact.h"
 #include "app/clock.h"
 #include "app/profile_catalog.h"
 #include "app/records.h"
@@ -36,6 +37,7 @@ struct ServiceSettings {
   int lockout_after = 5;  // failed sign-ins in a row
   std::chrono::minutes lockout_for{15};
   std::size_t max_upload_bytes = std::size_t{20} << 20;  // the largest attachment
+  AuthorityContact contact;  // how families reach the service again (the letters)
 };
 
 struct SignedIn {

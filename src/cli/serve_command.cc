@@ -79,6 +79,7 @@ int run_serve(const ServeArgs& args) {
   settings.lockout_after = static_cast<int>(config->lockout_failures);
   settings.lockout_for = config->lockout_duration;
   settings.max_upload_bytes = config->max_upload_bytes;
+  settings.contact = config->contact;
   app::Service service(**events, **accounts, *catalog, *permissions, clock, settings);
   if (auto started = service.start(); !started) return fail(started.error().describe());
 

@@ -127,7 +127,8 @@ Result<Reply> closure_letter(Call& call) {
   auto text = call.service.case_view_text(*call.caller, id, today);
   if (!text) return std::unexpected(text.error());
   json v = pages::closure_letter_view(json::parse(**text), call.service.settings().authority,
-                                      call.caller->display_name, today.to_string());
+                                      call.service.settings().contact, call.caller->display_name,
+                                      today.to_string());
   if (!v["closed"].get<bool>())
     return std::unexpected(
         Error::not_found("The case is open: the closure letter is made once it is closed."));

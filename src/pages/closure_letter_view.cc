@@ -23,10 +23,17 @@ std::string reason_words(std::string_view reason) {
 
 }  // namespace
 
-json closure_letter_view(const json& cv, std::string_view authority, std::string_view produced_by,
+json closure_letter_view(const json& cv, std::string_view authority,
+                         const app::AuthorityContact& contact, std::string_view produced_by,
                          std::string_view today) {
   json v = document_head(cv, authority, produced_by, today);
   v["worker"] = text_at(cv, "worker");
+  auto given = [](const std::string& s) { return s.empty() ? json(false) : json(s); };
+  v["phone"] = given(contact.phone);
+  v["email"] = given(contact.email);
+  v["address"] = given(contact.address);
+  v["out_of_hours"] = given(contact.out_of_hours);
+  v["has_contact"] = !contact.phone.empty() || !contact.email.empty() || !contact.address.empty();
   const json closure =
       cv.contains("closure") && cv["closure"].is_object() ? cv["closure"] : json::object();
   v["closed"] = !closure.empty();

@@ -8,16 +8,20 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+
 #include <string_view>
+#include "app/authority_contact.h"
 
 namespace cinplan::pages {
 
 // {"child_name", "case_id", "authority", "produced_by", "produced_on",
 // "closed" (bool), "closed_on", "reason", "transferred_to" (or false),
-// "worker",
+// "worker", "phone", "email", "address", "out_of_hours" (each the
+// authority's, or false), "has_contact",
 // "agencies": [{"name", "agency", "role", "contact"}], "has_agencies"}.
 nlohmann::ordered_json closure_letter_view(const nlohmann::ordered_json& case_view,
-                                           std::string_view authority, std::string_view produced_by,
-                                           std::string_view today);
+                                           std::string_view authority,
+                                           const app::AuthorityContact& contact,
+                                           std::string_view produced_by, std::string_view today);
 
 }  // namespace cinplan::pages

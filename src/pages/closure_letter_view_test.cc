@@ -19,8 +19,15 @@ TEST(ClosureLetterView, SaysWhyInPlainWordsHowToComeBackAndWhoElseHelps) {
   cv["closure"] = {{"date", "2026-12-03"},
                    {"reason", "step_down_early_help"},
                    {"summary", "Attendance is back to 95%."}};
-  const json v = closure_letter_view(cv, "Northbridge", "Sarah O'Brien", "2026-12-03");
+  const app::AuthorityContact contact{"0300 123 4567", "cin@northbridge.example", "",
+                                      "0300 765 4321"};
+  const json v = closure_letter_view(cv, "Northbridge", contact, "Sarah O'Brien", "2026-12-03");
   EXPECT_TRUE(v["closed"].get<bool>());
+  EXPECT_EQ(v["phone"], "0300 123 4567");
+  EXPECT_EQ(v["email"], "cin@northbridge.example");
+  EXPECT_EQ(v["address"], false);  // not set: left out
+  EXPECT_EQ(v["out_of_hours"], "0300 765 4321");
+  EXPECT_TRUE(v["has_contact"].get<bool>());
   EXPECT_EQ(v["closed_on"], "3 December 2026");
   EXPECT_EQ(v["reason"], "the support goes on through early help");
   EXPECT_EQ(v["agencies"][0]["contact"], "t.douglas@school.example");
@@ -34,7 +41,9 @@ TEST(ClosureLetterView, SaysWhyInPlainWordsHowToComeBackAndWhoElseHelps) {
 TEST(ClosureLetterView, AnOpenCaseHasNoClosureToTellOf) {
   json cv;
   cv["case_id"] = "NB-9";
-  EXPECT_FALSE(closure_letter_view(cv, "Northbridge", "S", "2026-12-03")["closed"].get<bool>());
+  const json v = closure_letter_view(cv, "Northbridge", {}, "S", "2026-12-03");
+  EXPECT_FALSE(v["closed"].get<bool>());
+  EXPECT_FALSE(v["has_contact"].get<bool>());
 }
 
 }  // namespace

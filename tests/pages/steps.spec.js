@@ -85,6 +85,10 @@ test('a manager closes a case with the closing summary and the endorsement the p
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   expect(text).toContain('If you need us again');
   expect(text).toContain('give the reference ' + caseId);
+  // The authority's own front door and emergency number, as tests/pages/run sets them.
+  expect(text).toContain('Telephone: 0300 555 0100');
+  expect(text).toContain('Email: cin@northbridge.example');
+  expect(text).toContain('call the emergency duty team on 0300 555 0199');
   for (const p of record.professionals) expect(text).toContain(p.agency);
   const addresses = [record.child.address, ...record.people.map((p) => p.address)].filter((a) => a);
   for (const a of addresses) expect(text).not.toContain(a);
