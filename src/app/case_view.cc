@@ -425,7 +425,11 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       if (const std::string why = e.string_field("reason"); !why.empty()) detail += ": " + why;
     } else if (type == "worker_allocated") {
       detail = e.string_field("worker");
-      if (const std::string team = e.string_field("team"); !team.empty()) detail += ", " + team;
+      // The team as recorded (its id or its name): the service names it.
+      if (const std::string team = e.string_field("team"); !team.empty()) {
+        detail += ", " + team;
+        c["team"] = team;
+      }
     } else if (type == "consent" || type == "consent_withdrawn") {
       detail = e.string_field("scope");
       std::replace(detail.begin(), detail.end(), '_', ' ');

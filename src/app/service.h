@@ -190,6 +190,9 @@ class Service {
   // ("recorded_by_name": their display name, or what was recorded when no
   // account has it).
   void name_authors(nlohmann::ordered_json& view);
+  // Gives each allocation of a case view's chronology its team's name where
+  // it was recorded by the team's id.
+  void name_teams(nlohmann::ordered_json& view);
 
   store::EventStore& events_;
   store::AccountStore& accounts_;

@@ -198,8 +198,24 @@ Result<json> Service::case_view(const access::Caller&, std::string_view case_id,
     if (!profile) return std::unexpected(profile.error());
     return case_json(*r, **profile, today);
   });
-  if (view) name_authors(*view);
+  if (view) {
+    name_authors(*view);
+    name_teams(*view);
+  }
   return view;
+}
+
+void Service::name_teams(json& view) {
+  if (!view.contains("chronology")) return;
+  for (json& entry : view["chronology"]) {
+    if (!entry.contains("team") || !entry["team"].is_string() || !entry.contains("detail"))
+      continue;
+    const std::string recorded = entry["team"].get<std::string>();
+    std::string detail = entry["detail"].get<std::string>();
+    const std::string name = team_name(team_id(recorded));
+    if (detail.ends_with(recorded) && name != recorded)
+      entry["detail"] = detail.substr(0, detail.size() - recorded.size()) + name;
+  }
 }
 
 void Service::name_authors(json& view) {
