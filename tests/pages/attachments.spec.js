@@ -3,15 +3,19 @@
 // taken, or none, comes back saying so with what was typed kept; the
 // document attached is listed on the case page and the chronology and
 // downloads as it was uploaded. With JavaScript and without: the form is a
-// plain multipart/form-data form.
+// plain multipart/form-data form. On the second demo authority, whose
+// workers' children the other tests leave alone (an attachment moves a
+// child up its worker's caseload).
 const fs = require('fs');
 const { test, expect } = require('@playwright/test');
 const { signIns, checkAccessible, screenshot, openChild } = require('./support');
 
-const worker = () => ({ username: 'jakub.nowak', password: signIns()['jakub.nowak'].password });
+test.use({ baseURL: process.env.CINPLAN_PANEL_URL });
+const worker = () => ({
+  username: 'jakub.nowak', password: signIns(process.env.CINPLAN_PANEL_SIGN_INS)['jakub.nowak'].password });
 
 test('a worker attaches a signed plan, sees it listed and downloads it as it was uploaded', async ({ page }, testInfo) => {
-  const caseUrl = await openChild(page, testInfo, worker(), 2);
+  const caseUrl = await openChild(page, testInfo, worker());
   await page.getByRole('link', { name: 'Attach a document' }).click();
   await expect(page.getByRole('heading', { name: 'Attach a document' })).toBeVisible();
   await checkAccessible(page);

@@ -13,7 +13,7 @@ const openChild = (page, testInfo) => child(page, testInfo, worker());
 test('a worker records a visit from the case, and a refusal loses nothing', async ({ page }, testInfo) => {
   const caseUrl = await openChild(page, testInfo);
   // The visit this child is overdue for (the demo's first child is late).
-  const overdueVisit = () => page.locator('#due ~ table tbody tr', { hasText: /visit/i })
+  const overdueVisit = () => page.locator('table.cinplan-due-table tbody tr', { hasText: /visit/i })
     .filter({ has: page.locator('.govuk-tag--red') });
   const overdueBefore = await overdueVisit().count();
   if (testInfo.project.name === 'with-javascript') expect(overdueBefore).toBeGreaterThan(0);
