@@ -170,7 +170,8 @@ if [ "$mode" = postgresql ]; then
   [ "$(tables)" = 0 ] && ok || bad "reading a PostgreSQL database without cinplan's tables made $(tables) tables"
   # An older schema: refused with how to upgrade; migrate upgrades it.
   "$bin" import --db "$pg" examples/bolton/riley-example.json >/dev/null
-  "${psql[@]}" "$pg" -c "DROP TABLE drafts, access_log, access_position, grants, sessions, accounts, teams;
+  "${psql[@]}" "$pg" -c "DROP TABLE attachments, drafts, access_log, access_position, grants, sessions, accounts, teams;
+    DROP FUNCTION cinplan_attachments_refuse_change();
     DROP FUNCTION cinplan_access_log_refuse_change(); DROP FUNCTION cinplan_grants_refuse_change();
     DROP TRIGGER events_gap_free ON events; DROP FUNCTION cinplan_events_gap_free();
     DELETE FROM schema_migrations WHERE version >= 3" >/dev/null
