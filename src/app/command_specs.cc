@@ -328,7 +328,7 @@ Result<Events> attachment(const CommandContext& ctx, const json& body) {
       if (e.type_id() == "attachment_added" && e.string_field("sha256") == f.sha256)
         return std::unexpected(Error::bad_input(
             f.file_name + " is already attached to the case, as \"" + e.string_field("title") +
-            "\" on " + e.date.to_string() + ": the same file is kept once."));
+            "\" on " + date_words(e.date) + ": the same file is kept once."));
   }
   json filled = body;
   for (const char* field : {"file_name", "media_type", "size", "sha256"})

@@ -55,6 +55,7 @@ std::vector<DueOccurrence> due_occurrences(const Profile& profile, const CaseSta
       if (o.met_by >= 0) {
         d.done = true;
         d.done_on = o.met_on;
+        d.done_by = o.met_by;
         d.on_time = o.met_on.days() <= due;
         seen[key] = d;
       } else if (at.days() > due) {
@@ -62,9 +63,14 @@ std::vector<DueOccurrence> due_occurrences(const Profile& profile, const CaseSta
       }
     }
   }
+  // The same rule met by the same event: the later due date stands.
+  std::map<std::pair<std::uint16_t, std::int32_t>, std::int32_t> last_due;  // (rule, event) -> due
+  for (const auto& [key, d] : seen)
+    if (d.done_by >= 0) last_due[{d.rule, d.done_by}] = key.first;
   std::vector<DueOccurrence> out;
   out.reserve(seen.size());
-  for (const auto& [key, d] : seen) out.push_back(d);
+  for (const auto& [key, d] : seen)
+    if (d.done_by < 0 || last_due[{d.rule, d.done_by}] == key.first) out.push_back(d);
   return out;
 }
 

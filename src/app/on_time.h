@@ -32,11 +32,14 @@ struct DueOccurrence {
   bool visit = false;      // a visit; else a meeting or review
   Date due;
   bool done = false;
-  Date done_on;          // when done (by the event that met it)
-  bool on_time = false;  // done by its due date
+  Date done_on;               // when done (by the event that met it)
+  std::int32_t done_by = -1;  // that event's index in the history
+  bool on_time = false;       // done by its due date
 };
 
-// The occurrences counted by on_time_counts, by due date (then rule).
+// The occurrences counted by on_time_counts, by due date (then rule). A
+// duty that fell due again when its meeting moved, and was met by the same
+// event both times, is one occurrence: the later due date's.
 std::vector<DueOccurrence> due_occurrences(const Profile& profile, const CaseState& state,
                                            Date today);
 

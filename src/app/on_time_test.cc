@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "app/app_test_support.h"
 #include "core/casefile/case_history.h"
 
@@ -53,6 +55,25 @@ TEST(OnTime, NoVisitAtAllIsNoneOnTime) {
   // The initial meeting fell due and was never held.
   EXPECT_GT(c.meetings_due, 0);
   EXPECT_EQ(c.meetings_on_time, 0);
+}
+
+TEST(OnTime, ADutyMetByOneEventIsCountedOnceThoughItsMeetingMoved) {
+  // The initial meeting arranged for 26 January, moved to 9 February; the
+  // visit to prepare for it on 19 January does for both days.
+  const std::string text = R"({"case_id": "T-2", "child": {"id": "P-2", "name": "Sam"}, "events": [
+      {"type": "assessment_completed", "date": "2026-01-05", "s17_need": true},
+      {"type": "plan_decided", "date": "2026-01-05"},
+      {"type": "meeting_scheduled", "date": "2026-01-06", "meeting_date": "2026-01-26", "kind": "initial"},
+      {"type": "visit", "date": "2026-01-19", "child_seen": true, "purpose": "prepare_for_meeting"},
+      {"type": "meeting_scheduled", "date": "2026-01-22", "meeting_date": "2026-02-09", "kind": "initial"},
+      {"type": "meeting", "date": "2026-02-09", "kind": "initial", "chair_role": "first_line_manager", "outcome": "continue"}]})";
+  const CaseState state = fold(parse_case_history(text).value());
+  const Date today = parse_date("2026-03-01").value();
+  std::map<std::string, int> per_rule;
+  for (const DueOccurrence& d : due_occurrences(london(), state, today))
+    if (d.done_by == 3) ++per_rule[london().rules[d.rule].id];  // met by the visit (event 4)
+  ASSERT_FALSE(per_rule.empty());
+  for (const auto& [rule, n] : per_rule) EXPECT_EQ(n, 1) << rule;
 }
 
 }  // namespace

@@ -53,6 +53,19 @@ json closure_letter_view(const json& cv, std::string_view authority,
                         {"contact", or_false(text_at(p, "contact"))}});
   // After a transfer the local agencies are not the family's any more.
   if (v["transferred_to"] != false) agencies = json::array();
+  // Where someone's address is kept from another, the school and the
+  // surgery named would say where the family lives: the letter, which may
+  // go to either parent, names none, and says whom to ask instead.
+  bool protected_someone = false;
+  for (const char* list : {"people", "professionals"})
+    for (const json& p : cv.value(list, json::array()))
+      protected_someone =
+          protected_someone || !p.value("address_withheld_from", json::array()).empty();
+  if (cv.contains("child") && cv["child"].is_object())
+    protected_someone =
+        protected_someone || !cv["child"].value("address_withheld_from", json::array()).empty();
+  v["agencies_withheld"] = protected_someone && !agencies.empty();
+  if (protected_someone) agencies = json::array();
   v["has_agencies"] = !agencies.empty();
   v["agencies"] = std::move(agencies);
   return v;

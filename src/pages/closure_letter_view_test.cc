@@ -38,6 +38,20 @@ TEST(ClosureLetterView, SaysWhyInPlainWordsHowToComeBackAndWhoElseHelps) {
   EXPECT_EQ(text.find("Refuge Lane"), std::string::npos);
 }
 
+TEST(ClosureLetterView, WhereAnAddressIsKeptFromSomeoneNoAgencyIsNamed) {
+  json cv;
+  cv["case_id"] = "NB-9";
+  cv["people"] = json::array({{{"name", "Dana Hale"}, {"address_withheld_from", {"P2"}}}});
+  cv["professionals"] = json::array({{{"name", "T. Lewis"},
+                                      {"agency", "St Thomas More High School"},
+                                      {"contact", "t@s.example"}}});
+  cv["closure"] = {{"date", "2026-12-03"}, {"reason", "close"}};
+  const json v = closure_letter_view(cv, "Northbridge", {}, "S", "2026-12-03");
+  EXPECT_FALSE(v["has_agencies"].get<bool>());
+  EXPECT_TRUE(v["agencies_withheld"].get<bool>());
+  EXPECT_EQ(v.dump().find("St Thomas More"), std::string::npos);
+}
+
 TEST(ClosureLetterView, AnOpenCaseHasNoClosureToTellOf) {
   json cv;
   cv["case_id"] = "NB-9";

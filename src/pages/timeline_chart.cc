@@ -119,10 +119,15 @@ json timeline_chart(const json& t, std::string_view child_name) {
     on_time += ok;
     const double x = s.x(text_at(d, "due"));
     const char* colour = ok ? kOnTime : kLate;
-    if (!d["done"].is_null() && !ok)
-      svg += "<line x1=\"" + number(x) + "\" x2=\"" + number(s.x(text_at(d, "done"))) + "\" y1=\"" +
+    // Late: a red line on to the day it was done; not done: on to today,
+    // dashed.
+    if (!ok) {
+      const bool done = !d["done"].is_null();
+      svg += "<line x1=\"" + number(x) + "\" x2=\"" +
+             number(done ? s.x(text_at(d, "done")) : s.x(text_at(t, "today"))) + "\" y1=\"" +
              std::to_string(y + 10) + "\" y2=\"" + std::to_string(y + 10) + "\" stroke=\"" + kLate +
-             "\" stroke-width=\"3\"/>";
+             "\" stroke-width=\"3\"" + (done ? "" : " stroke-dasharray=\"4 3\"") + "/>";
+    }
     svg += "<path d=\"M" + number(x) + " " + std::to_string(y + 4) + " l-6 11 h12 z\" fill=\"" +
            colour + "\" data-kind=\"" + (visit ? "visit" : "meeting") + "\" data-due=\"" +
            text_at(d, "due") + "\" data-done=\"" +

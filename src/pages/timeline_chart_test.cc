@@ -72,12 +72,14 @@ TEST(TimelineChart, EachDueDateAndEachVisitOrMeetingHeldIsMarkedAndTabled) {
   EXPECT_EQ(v["rows"][1]["done_words"], "11 June 2026");
   EXPECT_EQ(v["rows"][2]["result_words"], "Not done");
   EXPECT_EQ(v["on_time_words"], "1 of 3 done by their due date in the last 12 months.");
-  // A late one has its red line on to the day it was done.
+  // A late one has its red line on to the day it was done; one not done,
+  // a dashed one on to today.
   EXPECT_EQ(all(svg,
                 "<line x1=\"[0-9.]+\" x2=\"[0-9.]+\" y1=\"[0-9]+\" y2=\"[0-9]+\" "
-                "stroke=\"(#d4351c)\"")
+                "stroke=\"(#d4351c)\" stroke-width=\"3\"/>")
                 .size(),
             1u);
+  EXPECT_EQ(all(svg, "stroke=\"(#d4351c)\" stroke-width=\"3\" stroke-dasharray").size(), 1u);
 }
 
 TEST(TimelineChart, NothingDueAndNothingHeldIsNoChart) {

@@ -89,7 +89,15 @@ test('a manager closes a case with the closing summary and the endorsement the p
   expect(text).toContain('Telephone: 0300 555 0100');
   expect(text).toContain('Email: cin@northbridge.example');
   expect(text).toContain('call the emergency duty team on 0300 555 0199');
-  for (const p of record.professionals) expect(text).toContain(p.agency);
+  // Who else helps, by name, unless someone's address is kept from another:
+  // then the school or surgery named could say where the family lives.
+  const kept = [...record.people, ...record.professionals].some((p) => (p.address_withheld_from || []).length > 0);
+  if (kept) {
+    expect(text).toContain('this letter does not name them');
+    for (const p of record.professionals) expect(text).not.toContain(p.name);
+  } else {
+    for (const p of record.professionals) expect(text).toContain(p.agency);
+  }
   const addresses = [record.child.address, ...record.people.map((p) => p.address)].filter((a) => a);
   for (const a of addresses) expect(text).not.toContain(a);
 });

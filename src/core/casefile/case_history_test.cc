@@ -131,6 +131,12 @@ TEST(CaseHistory, AppliesTheLegalLimitsOfSupervisionOrders) {
   EXPECT_TRUE(parse_case_history(
       with_events(R"({"type": "supervision_order", "date": "2024-02-29", "end": "2025-02-28"})")));
   expect_error(with_events(order, R"({"date_of_birth": "2008-01-10"})"), "reached seventeen");
+  // The IRO's recommendations come after the review they are from.
+  expect_error(with_events(R"({"type": "iro_recommendations_made", "date": "2026-09-01",
+                               "meeting_date": "2026-09-10", "recommendations": "x"})"),
+               "the recommendations are dated before the review they are from (2026-09-10)");
+  EXPECT_TRUE(parse_case_history(with_events(R"({"type": "iro_recommendations_made",
+      "date": "2026-09-10", "meeting_date": "2026-09-10", "recommendations": "x"})")));
   EXPECT_TRUE(parse_case_history(with_events(order, R"({"date_of_birth": "2008-01-11"})")));
   expect_error(
       with_events(R"({"type": "supervision_order", "date": "2025-01-10", "end": "2025-01-10"})"),

@@ -41,6 +41,16 @@ Result<void> check_history_rules(const CaseHistory& h, const CorrectedRecord& re
           h, i, "is dated before the child's date of birth " + h.child.date_of_birth->to_string()));
     }
     const std::string_view type = e.type_id();
+    // Recommendations come from a review held, and are answered after it.
+    if (type == "iro_recommendations_made" || type == "iro_recommendations_responded") {
+      if (auto review = e.date_field("meeting_date"); review && e.date < *review) {
+        return std::unexpected(
+            at(h, i,
+               std::string(type == "iro_recommendations_made" ? "the recommendations are dated "
+                                                              : "the response is dated ") +
+                   "before the review they are from (" + review->to_string() + ")"));
+      }
+    }
     if (type == "meeting") {
       if (auto next = e.date_field("next_meeting"); next && *next <= e.date) {
         return std::unexpected(
