@@ -57,6 +57,12 @@ std::string kept_file_name(std::string_view sent) {
   return name.empty() ? "attachment" : name;
 }
 
+const Event* find_attachment(const CaseHistory& history, std::string_view sha256) {
+  for (const Event& e : history.events)
+    if (e.type_id() == "attachment_added" && e.string_field("sha256") == sha256) return &e;
+  return nullptr;
+}
+
 Result<AttachmentFile> examine_upload(const Upload& upload, std::size_t max_bytes) {
   AttachmentFile file;
   file.file_name = kept_file_name(upload.file_name);

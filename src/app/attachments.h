@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/casefile/case_history.h"
 #include "core/error.h"
 
 namespace cinplan::app {
@@ -46,6 +47,10 @@ std::string media_type_of(std::string_view content, std::string_view file_name);
 // out, at most 150 bytes (cut on a character boundary); "attachment" when
 // nothing is left.
 std::string kept_file_name(std::string_view sent);
+
+// The event of `history` that attached the file with that SHA-256 (as
+// written, a corrected one too), or null.
+const Event* find_attachment(const CaseHistory& history, std::string_view sha256);
 
 // "what is taken", for messages and the form's hint.
 inline constexpr std::string_view kTakenTypes = "PDF, Word (.docx), JPEG, PNG or TIFF";

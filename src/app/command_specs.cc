@@ -323,13 +323,10 @@ Result<Events> attachment(const CommandContext& ctx, const json& body) {
     return std::unexpected(Error::bad_input(ctx.files.empty() ? "Choose the file to attach."
                                                               : "Attach one file at a time."));
   const AttachmentFile& f = ctx.files.front();
-  if (ctx.record) {
-    for (const Event& e : ctx.record->history.events)
-      if (e.type_id() == "attachment_added" && e.string_field("sha256") == f.sha256)
-        return std::unexpected(Error::bad_input(
-            f.file_name + " is already attached to the case, as \"" + e.string_field("title") +
-            "\" on " + date_words(e.date) + ": the same file is kept once."));
-  }
+  if (const Event* e = ctx.record ? find_attachment(ctx.record->history, f.sha256) : nullptr)
+    return std::unexpected(Error::bad_input(
+        f.file_name + " is already attached to the case, as \"" + e->string_field("title") +
+        "\" on " + date_words(e->date) + ": the same file is kept once."));
   json filled = body;
   for (const char* field : {"file_name", "media_type", "size", "sha256"})
     if (filled.contains(field))

@@ -10,19 +10,18 @@ Result<Attachment> Service::attachment(const access::Caller&, std::string_view c
     const CaseRecord* r = v.find(case_id);
     if (!r)
       return std::unexpected(Error::not_found("There is no case " + std::string(case_id) + "."));
-    for (const Event& e : r->history.events) {
-      if (e.type_id() != "attachment_added" || e.string_field("sha256") != sha256) continue;
-      Attachment a;
-      a.title = e.string_field("title");
-      a.kind = e.string_field("kind");
-      a.date = e.date.to_string();
-      a.file_name = e.string_field("file_name");
-      a.media_type = e.string_field("media_type");
-      a.sha256 = std::string(sha256);
-      return a;
-    }
-    return std::unexpected(Error::not_found("Case " + std::string(case_id) + " has no attachment " +
-                                            std::string(sha256) + "."));
+    const Event* e = find_attachment(r->history, sha256);
+    if (!e)
+      return std::unexpected(Error::not_found("Case " + std::string(case_id) +
+                                              " has no attachment " + std::string(sha256) + "."));
+    Attachment a;
+    a.title = e->string_field("title");
+    a.kind = e->string_field("kind");
+    a.date = e->date.to_string();
+    a.file_name = e->string_field("file_name");
+    a.media_type = e->string_field("media_type");
+    a.sha256 = std::string(sha256);
+    return a;
   });
   if (!found) return std::unexpected(found.error());
   auto file = events_.read_file(case_id, sha256);
