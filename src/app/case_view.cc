@@ -88,7 +88,9 @@ json supervision_order_json(const CaseRecord& record, const Profile& profile) {
     } else if (type == "iro_recommendations_responded") {
       for (json& r : recommendations)
         if (r["meeting_date"] == x.string_field("meeting_date"))
-          r["response"] = {{"date", x.date.to_string()}, {"agrees", x.bool_field("agrees")}};
+          r["response"] = {{"date", x.date.to_string()},
+                           {"agrees", x.bool_field("agrees")},
+                           {"reason", x.string_field("reason")}};
     }
   }
   order["reviews"] = std::move(reviews);
@@ -403,6 +405,7 @@ json case_json(const CaseRecord& record, const Profile& profile, Date today) {
       detail = e.string_field("recommendations");
     } else if (type == "iro_recommendations_responded") {
       detail = e.bool_field("agrees") ? "agreed" : "disagreed";
+      if (const std::string why = e.string_field("reason"); !why.empty()) detail += ": " + why;
     } else if (type == "plan_signed") {
       detail = "by " + signer_words(profile, e.string_field("by"));
     } else if (type == "meeting_scheduled" || type == "meeting_cancelled") {

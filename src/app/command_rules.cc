@@ -282,6 +282,21 @@ Result<void> check_action_completed(const CommandContext&, const CaseHistory& h,
   return {};
 }
 
+Result<void> check_iro_response(const CommandContext& ctx, const CaseHistory& h,
+                                std::size_t first_new, CommandResult&) {
+  for (const Event& e : new_events(h, first_new)) {
+    if (e.type_id() != "iro_recommendations_responded" || e.bool_field("agrees")) continue;
+    if (!e.string_field("reason").empty()) continue;
+    std::string rule = quote_containing(ctx.profile, "Should there be a disagreement");
+    if (rule.empty()) rule = "a disagreement with the IRO is discussed by the IRO and the manager";
+    return std::unexpected(
+        refuse("Say why you disagree with the IRO's recommendations (reason): the IRO and the "
+               "manager discuss the disagreement next.",
+               std::move(rule)));
+  }
+  return {};
+}
+
 Result<void> check_escalation(const CommandContext& ctx, const CaseHistory& h,
                               std::size_t first_new, CommandResult&) {
   // The chain: team manager, then group manager, then head of service, each

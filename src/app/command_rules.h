@@ -24,6 +24,10 @@ Result<void> check_plan_signed(const CommandContext&, const CaseHistory&, std::s
                                CommandResult&);
 Result<void> check_action_completed(const CommandContext&, const CaseHistory&, std::size_t,
                                     CommandResult&);
+// A manager who disagrees with the IRO's recommendations says why (reason):
+// the IRO and the manager discuss the disagreement next.
+Result<void> check_iro_response(const CommandContext&, const CaseHistory&, std::size_t,
+                                CommandResult&);
 Result<void> check_escalation(const CommandContext&, const CaseHistory&, std::size_t,
                               CommandResult&);
 Result<void> check_transfer_out(const CommandContext&, const CaseHistory&, std::size_t,

@@ -460,7 +460,7 @@ constexpr CommandSpec kCommands[] = {
      "the manager's agreement or disagreement with the IRO",
      "iro_recommendations_responded",
      by_role<kIroResponded, kByRole>,
-     nullptr,
+     r::check_iro_response,
      {},
      kFilledBy},
     {"escalate", "escalation.record", "escalate a disagreement", "escalated", nullptr,

@@ -1,5 +1,7 @@
 #include "pages/supervision_forms.h"
 
+#include <algorithm>
+
 #include "pages/form_fields.h"
 #include "pages/simple_form.h"
 #include "pages/views.h"
@@ -204,6 +206,32 @@ json recommendations_offered(const json& cv) {
   return out;
 }
 
+// The recommendations, responses, discussions and escalations so far, oldest
+// first, as the chronology words them: what the manager or the next level
+// reads before answering or escalating.
+json disagreement_so_far(const json& cv) {
+  static constexpr std::string_view kTypes[] = {"iro_recommendations_made",
+                                                "iro_recommendations_responded",
+                                                "manager_discussion_held", "escalated"};
+  json out = json::array();
+  if (!cv.contains("chronology")) return out;
+  for (const json& c : cv["chronology"]) {
+    const std::string type = c.value("type", "");
+    if (std::find(std::begin(kTypes), std::end(kTypes), type) == std::end(kTypes)) continue;
+    std::string line = date_in_words(c.value("date", "")) + ": " + c.value("what", "");
+    if (const std::string detail = c.value("detail", ""); !detail.empty()) line += ": " + detail;
+    out.push_back(line);
+  }
+  return out;
+}
+
+void show_so_far(json& v, const json& cv) {
+  json so_far = disagreement_so_far(cv);
+  if (so_far.empty()) return;
+  v["so_far_heading"] = "So far";
+  v["so_far"] = std::move(so_far);
+}
+
 FormReading read_recommendations(const Form& form, const json& cv) {
   FormReading r;
   read_day(form, "the day of the recommendations", r);
@@ -254,14 +282,20 @@ FormReading read_response(const Form& form, const json& cv) {
               offered.empty() ? "No recommendations of the IRO are recorded yet"
                               : "Choose the review whose recommendations you answer",
               r);
-  if (auto agrees =
-          read_yes_no(form, "agrees", "you agree with the recommendations", true, r.problems))
-    r.body["agrees"] = *agrees;
+  auto agrees = read_yes_no(form, "agrees", "you agree with the recommendations", true, r.problems);
+  if (agrees) r.body["agrees"] = *agrees;
+  // Why, when the manager disagrees: the IRO and the manager discuss it next.
+  if (agrees && !*agrees)
+    read_required_text(form, "reason", "Say why you disagree with the recommendations", r);
+  else if (auto why = read_text(form, "reason"))
+    r.body["reason"] = *why;
   return r;
 }
 const Inputs& response_inputs() {
-  static const Inputs i = {
-      {"date", "date-day"}, {"meeting_date", "meeting_date"}, {"agrees", "agrees"}};
+  static const Inputs i = {{"date", "date-day"},
+                           {"meeting_date", "meeting_date"},
+                           {"agrees", "agrees"},
+                           {"reason", "reason"}};
   return i;
 }
 json response_view(const json& cv, const Form& t, const Problems& p, std::string_view today,
@@ -279,12 +313,17 @@ json response_view(const json& cv, const Form& t, const Problems& p, std::string
   f.push_back(field_item("radios", radios("agrees", "Do you agree with the recommendations?",
                                           "If not, escalate the disagreement next",
                                           yes_no_options(), typed(t, "agrees"), p, true)));
+  f.push_back(field_item("textarea", textarea("reason", "Why do you disagree?",
+                                              "Needed if you disagree; the IRO reads it before "
+                                              "you discuss it",
+                                              typed(t, "reason"), 4, p)));
   f.push_back(date_field("date", "When did you respond?", t, today, p));
   simple_form(v, "iro-response", "", "Respond to the IRO's recommendations",
               {offered.empty() ? std::string_view("No recommendations of the IRO are recorded yet.")
                                : std::string_view("Say whether you agree with the recommendations "
                                                   "the IRO made after a review.")},
               "Record the response", std::move(f));
+  show_so_far(v, cv);
   return v;
 }
 
@@ -325,6 +364,7 @@ json escalation_view(const json& cv, const Form& t, const Problems& p, std::stri
               {"A disagreement between the IRO and the team goes to the team's manager, then the "
                "group manager, then the head of service, until it is resolved."},
               "Record the escalation", std::move(f));
+  show_so_far(v, cv);
   return v;
 }
 

@@ -257,6 +257,11 @@ class ProcedureRules(unittest.TestCase):
         self.refused("escalations", {"to_role": "head_of_service", "reason": "disagree"},
                      words="The next step of the escalation (to_role) is the team manager")
 
+    def test_a_manager_who_disagrees_with_the_iro_says_why(self):
+        p = self.refused("iro-response", {"meeting_date": days_ago(30), "agrees": False},
+                         words="Say why you disagree with the IRO's recommendations (reason)")
+        self.assertIn("Should there be a disagreement", p["rule"])
+
     def test_a_visit_says_why_the_child_was_not_seen_or_was_seen_away_from_home(self):
         p = self.refused("visits", {"child_seen": False}, status=400, words="reason_not_seen")
         self.assertIn("cin-plans-and-reviews", p["rule"])

@@ -16,6 +16,11 @@ test("an IRO's disagreement with the team is escalated until it is resolved", as
   const caseUrl = page.url().split('?')[0];
   await expect(page.getByRole('heading', { name: 'Supervision order' })).toBeVisible();
   await expect(page.locator('#supervision-order + dl')).toContainText('Last day');
+  // The plan is the worker's: the reviewing officer is not offered to change it.
+  await expect(page.getByRole('button', { name: 'Change the plan' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Record a signature of the plan' })).toHaveCount(0);
+  const planForm = await page.request.get(caseUrl + '/plan');
+  expect(planForm.status()).toBe(403);
   await checkAccessible(page);
 
   await page.getByRole('link', { name: "Record the IRO's recommendations" }).click();
@@ -43,6 +48,11 @@ test("an IRO's disagreement with the team is escalated until it is resolved", as
   await expect(answered.locator('label').first()).toContainText(`The review of ${review}: Family therapy to start before the final review (not answered yet)`);
   await checkAccessible(page);
   await page.getByRole('group', { name: 'Do you agree with the recommendations?' }).getByLabel('No').check();
+  // Disagreeing needs the reason: the IRO reads it before they discuss it.
+  await page.getByRole('button', { name: 'Record the response' }).click();
+  await expect(page.locator('.govuk-error-summary')).toContainText('Say why you disagree with the recommendations');
+  await expect(page.getByRole('group', { name: 'Do you agree with the recommendations?' }).getByLabel('No')).toBeChecked();
+  await page.getByLabel('Why do you disagree?').fill('The family therapy waiting list is nine months; a parenting course first.');
   await page.getByRole('button', { name: 'Record the response' }).click();
   await expect(page.locator('.govuk-notification-banner--success')).toContainText('Your response to the IRO is recorded.');
 
@@ -50,6 +60,9 @@ test("an IRO's disagreement with the team is escalated until it is resolved", as
   await context.clearCookies();
   await signIn(page, as('samira.haddad'));
   await page.goto(caseUrl + '/escalations');
+  // The escalation form shows what happened so far, the manager's reason with it.
+  await expect(page.locator('.cinplan-so-far')).toContainText('Family therapy to start before the final review');
+  await expect(page.locator('.cinplan-so-far')).toContainText('disagreed: The family therapy waiting list is nine months');
   await checkAccessible(page);
   await page.getByRole('group', { name: 'Who is it escalated to?' }).getByLabel('Head of service').check();
   await page.getByLabel('What is the disagreement?').fill('The team will not fund family therapy.');

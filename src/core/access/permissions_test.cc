@@ -193,6 +193,9 @@ TEST(ShippedPermissions, KeyCells) {
   // A reviewing officer records on the case but does not move it.
   EXPECT_EQ(t.scope("case.transfer", "independent_reviewing_officer"), Scope::kNone);
   EXPECT_EQ(t.scope("case.transfer", "social_worker"), Scope::kOwn);
+  // The plan is the worker's: the reviewing officer recommends, not edits.
+  EXPECT_EQ(t.scope("plan.record", "independent_reviewing_officer"), Scope::kNone);
+  EXPECT_EQ(t.scope("plan.record", "social_worker"), Scope::kOwn);
   EXPECT_EQ(t.scope("iro.recommend", "service_manager"), Scope::kNone);
   EXPECT_EQ(t.scope("panel.decide", "group_manager"), Scope::kAuthority);
   EXPECT_EQ(t.scope("panel.decide", "service_manager"), Scope::kNone);

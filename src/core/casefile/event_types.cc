@@ -197,7 +197,8 @@ FIELDS(kIroRecs, {"meeting_date", kDate, true, {}, 0, 0, "the review"},
        {"recommendations", kString, true, {}, 0, 0, "what the IRO recommends"});
 FIELDS(kIroResponse, {"meeting_date", kDate, true, {}, 0, 0, "the review"},
        {"agrees", kBool, true, {}, 0, 0, "the manager agrees with the recommendations"},
-       {"by_role", kEnum, false, VALUES(kRoles), 0, 0, "who responded"});
+       {"by_role", kEnum, false, VALUES(kRoles), 0, 0, "who responded"},
+       {"reason", kString, false, {}, 0, 0, "why the manager disagrees, or what they add"});
 FIELDS(kEscalated, {"to_role", kEnum, true, VALUES(kRoles), 0, 0, "escalated to"},
        {"reason", kString, true, {}, 0, 0, "why"},
        {"resolved", kBool, false, {}, 0, 0, "the matter was resolved at this level"});
