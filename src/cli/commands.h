@@ -114,6 +114,15 @@ struct DemoArgs {
 int run_demo(const std::filesystem::path& folder, const DemoArgs& args);
 
 // Prints "cinplan: <message>" to stderr and returns 2.
+// cinplan census validate FILE [--year YEAR] [--json] [--csv FILE]
+struct CensusValidateArgs {
+  std::string file;
+  int year = 0;  // 0: the header's Year
+  bool json = false;
+  std::string csv;  // also write the findings as CSV to this file
+};
+int run_census_validate(const CensusValidateArgs& args);
+
 int fail(const std::string& message);
 
 }  // namespace cinplan::cli

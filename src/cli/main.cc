@@ -148,6 +148,17 @@ int main(int argc, char** argv) {
   demo->add_option("--today", dm.today,
                    "the day the histories run up to (YYYY-MM-DD; default: today)");
 
+  cli::CensusValidateArgs cv;
+  auto* census = app.add_subcommand("census", "the Children in Need census: validate a return");
+  census->require_subcommand(1);
+  auto* census_validate = census->add_subcommand(
+      "validate", "check a census XML file against every DfE rule of the 2025-26 collection");
+  census_validate->add_option("FILE", cv.file, "the census XML file")->required();
+  census_validate->add_option("--year", cv.year,
+                              "the collection year, e.g. 2026 (default: the file's Year)");
+  census_validate->add_flag("--json", cv.json, "print the report as JSON");
+  census_validate->add_option("--csv", cv.csv, "also write the findings to this CSV file");
+
   // A word that is not a command is named, with the commands there are.
   if (auto wrong = cli::unknown_command(app, argc, argv)) return cli::fail(*wrong);
 
@@ -185,5 +196,6 @@ int main(int argc, char** argv) {
   if (*user_list) return cli::run_user_list(us);
   if (*audit) return cli::run_audit(au);
   if (*demo) return cli::run_demo(folder, dm);
+  if (*census_validate) return cli::run_census_validate(cv);
   return cli::fail("no command given (see cinplan --help)");
 }
