@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "app/census_codes.h"
 #include "app/obligation_report.h"
 #include "app/service.h"
 #include "app/text_checks.h"
@@ -305,6 +306,8 @@ Result<CommandResult> run_command(Service& service, const access::Caller& caller
   if (auto ok = check_after_closure(events, record ? &*record : nullptr); !ok)
     return std::unexpected(ok.error());
   if (auto ok = check_text(events); !ok) return std::unexpected(ok.error());
+  if (auto ok = check_census_codes(events, service.census_codes()); !ok)
+    return std::unexpected(ok.error());
   json header;
   if (registering) {
     result.case_id = request.body.value("case_id", next_case_id(service));

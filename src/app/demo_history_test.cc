@@ -1,4 +1,6 @@
 #include "app/demo_history.h"
+#include "app/census_codes.h"
+#include "app/census_problems.h"
 
 #include <gtest/gtest.h>
 
@@ -124,6 +126,17 @@ void children_registered_with_valid_numbers(const Profile& profile,
   }
 }
 
+// The census is right as it is recorded: the DfE's rules find no error in a
+// demo child (queries may remain: a worker answers those).
+void no_census_errors(const std::vector<Written>& demo) {
+  for (const Written& w : demo) {
+    const auto census =
+        census_problems_json(w.history.case_id, w.history, kToday, *shipped_census_codes());
+    for (const auto& f : census["findings"])
+      EXPECT_NE(f["type"], "ERROR") << w.history.case_id << ": " << f.dump();
+  }
+}
+
 void allocated_to_demo_workers(const std::vector<Written>& demo) {
   for (const Written& w : demo) {
     const Event* allocated = nullptr;
@@ -202,6 +215,10 @@ TEST_P(DemoHistoryTest, TheDefaultDemoImportsShowsEveryStoryAndBreaksNoMustConst
   {
     SCOPED_TRACE("children registered");
     children_registered_with_valid_numbers(profile(), demo());
+  }
+  {
+    SCOPED_TRACE("census");
+    no_census_errors(demo());
   }
   {
     SCOPED_TRACE("allocations");

@@ -220,8 +220,18 @@ std::string demo_nhs_number(DemoRandom& random) {
 }
 
 std::string demo_upn(DemoRandom& random, int issue_year) {
-  std::string twelve = std::to_string(random.range(800, 899));  // a local authority
-  twelve += std::to_string(random.range(2000, 2999));           // the school
+  // A local authority's number, as UPN characters 2-4 carry it (one the DfE
+  // recognises: census rule 1530).
+  static constexpr std::string_view kAuthorities[] = {
+      "800", "801", "802", "803", "805", "806", "807", "808", "810", "811", "812", "813",
+      "815", "816", "820", "821", "822", "823", "825", "826", "830", "831", "835", "836",
+      "837", "838", "839", "840", "841", "845", "846", "850", "851", "852", "855", "856",
+      "857", "860", "861", "865", "866", "867", "868", "869", "870", "871", "872", "873",
+      "874", "875", "876", "877", "878", "879", "880", "881", "882", "883", "884", "885",
+      "886", "887", "888", "889", "890", "891", "892", "893", "894", "895", "896"};
+  const auto drawn = static_cast<std::size_t>(random.range(800, 899) - 800);
+  std::string twelve(kAuthorities[drawn % std::size(kAuthorities)]);
+  twelve += std::to_string(random.range(2000, 2999));  // the school
   const int yy = issue_year % 100;
   twelve += static_cast<char>('0' + yy / 10);
   twelve += static_cast<char>('0' + yy % 10);

@@ -12,6 +12,23 @@ using json = nlohmann::ordered_json;
 constexpr std::array<std::string_view, 6> kSources = {"school", "health visitor",    "police", "GP",
                                                       "mother", "early help service"};
 constexpr std::array<std::string_view, 4> kDisabilities = {"AUT", "LD", "COMM", "MOB"};
+// Census primary needs other than disability: abuse or neglect, parental
+// illness, acute stress, family dysfunction, socially unacceptable behaviour.
+constexpr std::array<std::string_view, 5> kNeeds = {"N1", "N3", "N4", "N5", "N6"};
+// Factors identified at assessment, among the commonest in the census.
+constexpr std::array<std::string_view, 10> kFactors = {"3A",  "4A",  "2A",  "6A",  "8B",
+                                                       "11A", "16A", "18B", "19B", "22A"};
+
+// The census's code for who referred (ReferralSource).
+std::string_view census_source(std::string_view source) {
+  if (source == "school") return "2A";
+  if (source == "health visitor") return "3B";
+  if (source == "police") return "6";
+  if (source == "GP") return "3A";
+  if (source == "mother") return "1A";
+  if (source == "early help service") return "5B";
+  return "5C";  // another authority
+}
 
 std::string email_of(const std::string& name, std::string_view domain) {
   std::string out;
@@ -54,7 +71,10 @@ Result<void> register_network(DemoDraft& d, DemoCase& c, const std::string& addr
   else if (f.heritage.language != "English")
     child["communication_needs"] = "mother prefers an interpreter (" + f.heritage.language + ")";
   child["nhs_number"] = demo_nhs_number(r);
-  if (age >= 4) child["upn"] = demo_upn(r, p.date_of_birth.ymd().year + 5);
+  if (age >= 4)
+    child["upn"] = demo_upn(r, p.date_of_birth.ymd().year + 5);
+  else
+    child["upn_unknown"] = "UN1";  // under school age, not yet in school
   if (auto ok = add(d, child); !ok) return ok;
 
   json mother = demo_event("person_added", p.referral);
@@ -146,9 +166,19 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
     if (auto ok = add(d, moved); !ok) return ok;
   }
   json referral = demo_event("referral_received", p.referral);
+  const std::string_view source =
+      p.story == DemoStory::kTransferIn ? std::string_view("another authority") : r.pick(kSources);
   referral["source"] = p.story == DemoStory::kTransferIn
                            ? std::string("Eastshire County Council children's services")
-                           : std::string(r.pick(kSources));
+                           : std::string(source);
+  // The census's codes for who referred and the need, from what the demo
+  // already chose (no more draws: the demo's children stay as they were).
+  referral["referral_source"] = std::string(census_source(source));
+  const int day = p.date_of_birth.ymd().day;
+  referral["primary_need"] =
+      p.story == DemoStory::kDisability || p.story == DemoStory::kDirectPayments
+          ? std::string("N2")
+          : std::string(kNeeds[static_cast<std::size_t>(day) % kNeeds.size()]);
   referral["new_safeguarding_concern"] = r.chance(0.3);
   if (auto ok = add(d, referral); !ok) return ok;
   if (auto ok = allocate(d, *p.assessor, p.referral); !ok) return ok;
@@ -184,6 +214,14 @@ Result<void> write_opening(DemoDraft& d, DemoCase& c) {
   json assessment = demo_event("assessment_completed", std::max(assessed, p.referral));
   assessment["s17_need"] = true;
   assessment["team"] = std::string(find_demo_team(p.assessor->team)->name);
+  assessment["started"] =
+      working_day_after(p.referral).to_string() <= assessment["date"].get<std::string>()
+          ? working_day_after(p.referral).to_string()
+          : p.referral.to_string();
+  assessment["factors"] = json::array();
+  for (std::size_t i = 0; i < 2; ++i)
+    assessment["factors"].push_back(
+        std::string(kFactors[(static_cast<std::size_t>(day) + 5 * i) % kFactors.size()]));
   json decided = demo_event("plan_decided", p.plan_start);
   decided["decided_by_role"] = "first_line_manager";
   for (json* e : {&assessment, &decided})

@@ -26,7 +26,9 @@ Service::Service(store::EventStore& events, store::AccountStore& accounts,
       catalog_(catalog),
       permissions_(permissions),
       clock_(clock),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)) {
+  if (!settings_.census_codes) settings_.census_codes = shipped_census_codes();
+}
 
 Result<void> Service::start() {
   if (auto teams = load_teams(); !teams) return teams;

@@ -18,6 +18,7 @@
 
 #include "app/attachments.h"
 #include "app/authority_contact.h"
+#include "app/census_codes.h"
 #include "app/clock.h"
 #include "app/profile_catalog.h"
 #include "app/records.h"
@@ -38,6 +39,9 @@ struct ServiceSettings {
   std::chrono::minutes lockout_for{15};
   std::size_t max_upload_bytes = std::size_t{20} << 20;  // the largest attachment
   AuthorityContact contact;  // how families reach the service again (the letters)
+  // The census code sets a recorded code is checked against; null: the
+  // shipped ones (app/census_codes.h).
+  std::shared_ptr<const census::CodeSets> census_codes;
 };
 
 struct SignedIn {
@@ -68,6 +72,7 @@ class Service {
   const ProfileCatalog& catalog() const { return catalog_; }
   const access::PermissionTable& permissions() const { return permissions_; }
   const ServiceSettings& settings() const { return settings_; }
+  const census::CodeSets& census_codes() const { return *settings_.census_codes; }
   Records& records() { return records_; }
   const Clock& clock() const { return clock_; }
   Date today() const;

@@ -7,8 +7,11 @@
 #include "app/case_view.h"
 #include "app/caseload.h"
 #include "app/caseload_json.h"
+#include "app/census_problems.h"
 #include "app/name_search.h"
 #include "app/service.h"
+
+#include "app/census_problems.h"
 
 namespace cinplan::app {
 namespace {
@@ -196,7 +199,9 @@ Result<json> Service::case_view(const access::Caller&, std::string_view case_id,
     if (!r) return std::unexpected(not_found_case(case_id));
     auto profile = catalog_.find(r->profile);
     if (!profile) return std::unexpected(profile.error());
-    return case_json(*r, **profile, today);
+    json out = case_json(*r, **profile, today);
+    out["census"] = census_problems_json(r->id, r->history, today, census_codes());
+    return out;
   });
   if (view) {
     name_authors(*view);

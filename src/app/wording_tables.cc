@@ -72,6 +72,12 @@ constexpr Pair kTypes[] = {
     {"meeting_scheduled", "a meeting arranged"},
     {"meeting_cancelled", "a meeting cancelled"},
     {"attachment_added", "a document attached"},
+    {"section47_started", "the start of a section 47 enquiry"},
+    {"section47_concluded", "the conclusion of a section 47 enquiry"},
+    {"initial_conference_held", "an initial child protection conference"},
+    {"child_protection_plan_started", "the start of a child protection plan"},
+    {"child_protection_plan_reviewed", "a review of the child protection plan"},
+    {"child_protection_plan_ended", "the end of the child protection plan"},
 };
 
 constexpr Pair kJoiners[] = {

@@ -1,7 +1,11 @@
 #include "census/census_report.h"
 
+#include <nlohmann/json.hpp>
+
 namespace cinplan::census {
 namespace {
+
+using json = nlohmann::ordered_json;
 
 std::string child_words(const Finding& f) {
   if (f.child.empty() && f.line == 0) return "the whole return";
@@ -10,67 +14,74 @@ std::string child_words(const Finding& f) {
   return out;
 }
 
-}  // namespace
-
-std::string report_text(const ValidationReport& r) {
-  std::string out = r.file + ": checked against the DfE rules of the 2025-26 CIN census\n";
-  out += "Collection year " + std::to_string(r.year) + "; census period " +
-         r.period.start.to_string() + " to " + r.period.end.to_string() + "; LA " +
-         r.header.lea.value_or("(none)") + "; " + std::to_string(r.children) +
-         (r.children == 1 ? " child" : " children") + "\n";
-  out += std::to_string(r.errors()) + (r.errors() == 1 ? " error, " : " errors, ") +
-         std::to_string(r.queries()) + (r.queries() == 1 ? " query" : " queries") + "\n";
-  for (const Finding& f : r.findings) {
-    out += "\n" + std::string(to_string(f.rule->severity)) + " " + std::string(f.rule->code) +
-           ", " + child_words(f) + ": " + f.failure.where;
-    if (!f.failure.values.empty()) out += ": " + f.failure.values;
-    out += "\n  " + std::string(f.rule->message) + "\n";
-  }
-  const auto counts = r.counts();
-  if (!counts.empty()) {
-    out += "\nBy rule:\n";
-    for (const auto& [code, n] : counts) {
-      const CensusRule* rule = find_rule(code);
-      out += "  " + code + " " + std::string(to_string(rule->severity)) + " " + std::to_string(n) +
-             "  " + std::string(rule->message) + "\n";
-    }
-  }
-  if (!r.skipped.empty()) {
-    out += "\nNot in the 2025-26 layout, so not read:";
-    for (const auto& [name, n] : r.skipped) out += " " + name + " (" + std::to_string(n) + ")";
-    out += "\n";
-  }
-  return out;
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
-nlohmann::ordered_json report_json(const ValidationReport& r) {
-  nlohmann::ordered_json out;
-  out["file"] = r.file;
-  out["rules"] = "2025-26";
-  out["collection_year"] = r.year;
-  out["period"] = {{"start", r.period.start.to_string()}, {"end", r.period.end.to_string()}};
-  out["la"] = r.header.lea ? nlohmann::ordered_json(*r.header.lea) : nullptr;
-  out["children"] = r.children;
-  out["errors"] = r.errors();
-  out["queries"] = r.queries();
-  out["counts"] = r.counts();
-  auto& list = out["findings"] = nlohmann::ordered_json::array();
-  for (const Finding& f : r.findings) {
-    nlohmann::ordered_json j;
-    j["rule"] = f.rule->code;
-    j["type"] = to_string(f.rule->severity);
-    j["module"] = f.rule->module;
-    j["message"] = f.rule->message;
-    j["fields"] = f.rule->fields;
-    j["child"] =
-        f.child.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.child);
-    if (f.line > 0) j["line"] = f.line;
-    j["where"] = f.failure.where;
-    j["values"] = f.failure.values;
-    list.push_back(std::move(j));
+}  // namespace
+
+void TextReport::finding(const Finding& f) {
+  out_ << to_string(f.rule->severity) << " " << f.rule->code << ", " << child_words(f) << ": "
+       << f.failure.where;
+  if (!f.failure.values.empty()) out_ << ": " << f.failure.values;
+  out_ << "\n  " << f.rule->message << "\n";
+}
+
+void TextReport::end(const ValidationSummary& s) {
+  if (!s.counts.empty()) {
+    out_ << "\nBy rule:\n";
+    for (const auto& [code, n] : s.counts) {
+      const CensusRule* rule = find_rule(code);
+      out_ << "  " << code << " " << to_string(rule->severity) << " " << n << "  " << rule->message
+           << "\n";
+    }
   }
-  out["skipped"] = r.skipped;
-  return out;
+  if (!s.skipped.empty()) {
+    out_ << "\nNot in the 2025-26 layout, so not read:";
+    for (const auto& [name, n] : s.skipped) out_ << " " << name << " (" << n << ")";
+    out_ << "\n";
+  }
+  out_ << "\n"
+       << s.file << ": checked against the DfE rules of the 2025-26 CIN census\n"
+       << "Collection year " << s.year << "; census period " << s.period.start.to_string() << " to "
+       << s.period.end.to_string() << "; LA " << s.header.lea.value_or("(none)") << "; "
+       << plural(s.children, "child", "children") << "\n"
+       << plural(s.errors, "error", "errors") << ", " << plural(s.queries, "query", "queries")
+       << "\n";
+}
+
+JsonReport::JsonReport(std::ostream& out) : out_(out) {
+  out_ << "{\"findings\": [";
+}
+
+void JsonReport::finding(const Finding& f) {
+  json j;
+  j["rule"] = f.rule->code;
+  j["type"] = to_string(f.rule->severity);
+  j["module"] = f.rule->module;
+  j["message"] = f.rule->message;
+  j["fields"] = f.rule->fields;
+  j["child"] = f.child.empty() ? json(nullptr) : json(f.child);
+  j["line"] = f.line > 0 ? json(f.line) : json(nullptr);
+  j["where"] = f.failure.where;
+  j["values"] = f.failure.values;
+  out_ << (first_ ? "\n  " : ",\n  ") << j.dump();
+  first_ = false;
+}
+
+void JsonReport::end(const ValidationSummary& s) {
+  json sum;
+  sum["file"] = s.file;
+  sum["rules"] = "2025-26";
+  sum["collection_year"] = s.year;
+  sum["period"] = {{"start", s.period.start.to_string()}, {"end", s.period.end.to_string()}};
+  sum["la"] = s.header.lea ? json(*s.header.lea) : json(nullptr);
+  sum["children"] = s.children;
+  sum["errors"] = s.errors;
+  sum["queries"] = s.queries;
+  sum["counts"] = s.counts;
+  sum["skipped"] = s.skipped;
+  out_ << (first_ ? "]" : "\n]") << ",\n\"summary\": " << sum.dump(2) << "}\n";
 }
 
 std::string csv_cell(std::string_view v) {
@@ -84,22 +95,22 @@ std::string csv_cell(std::string_view v) {
   return q + "\"";
 }
 
-std::string report_csv(const ValidationReport& r) {
-  std::string out = "LAchildID,Line,Rule,Type,Module,Message,Fields,Where,Values\r\n";
-  for (const Finding& f : r.findings) {
-    const std::string cells[] = {f.child,
-                                 f.line > 0 ? std::to_string(f.line) : "",
-                                 std::string(f.rule->code),
-                                 std::string(to_string(f.rule->severity)),
-                                 std::string(f.rule->module),
-                                 std::string(f.rule->message),
-                                 std::string(f.rule->fields),
-                                 f.failure.where,
-                                 f.failure.values};
-    for (std::size_t i = 0; i < std::size(cells); ++i) out += (i ? "," : "") + csv_cell(cells[i]);
-    out += "\r\n";
-  }
-  return out;
+CsvReport::CsvReport(std::ostream& out) : out_(out) {
+  out_ << "LAchildID,Line,Rule,Type,Module,Message,Fields,Where,Values\r\n";
+}
+
+void CsvReport::finding(const Finding& f) {
+  const std::string cells[] = {f.child,
+                               f.line > 0 ? std::to_string(f.line) : "",
+                               std::string(f.rule->code),
+                               std::string(to_string(f.rule->severity)),
+                               std::string(f.rule->module),
+                               std::string(f.rule->message),
+                               std::string(f.rule->fields),
+                               f.failure.where,
+                               f.failure.values};
+  for (std::size_t i = 0; i < std::size(cells); ++i) out_ << (i ? "," : "") << csv_cell(cells[i]);
+  out_ << "\r\n";
 }
 
 }  // namespace cinplan::census

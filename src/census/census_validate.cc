@@ -1,68 +1,48 @@
 #include "census/census_validate.h"
 
-#include <fstream>
-#include <sstream>
-
+#include "app/census_codes.h"
 #include "census/census_xml.h"
 
 namespace cinplan::census {
 
 std::filesystem::path default_code_sets_file() {
-  return std::filesystem::path(CINPLAN_DEFAULT_CONFIG_DIR) / "census" / "code_sets.toml";
+  return app::default_census_codes_file();
 }
 
 Result<CodeSets> load_code_sets(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in)
-    return std::unexpected(Error::not_found("cannot read the census code sets " + path.string()));
-  std::stringstream text;
-  text << in.rdbuf();
-  auto codes = parse_code_sets(text.str());
-  if (!codes)
-    return std::unexpected(Error::bad_input(path.string() + ": " + codes.error().message));
-  return codes;
+  return app::load_census_codes(path);
 }
 
-std::size_t ValidationReport::errors() const {
-  std::size_t n = 0;
-  for (const Finding& f : findings) n += f.rule->severity == Severity::kError;
-  return n;
-}
-
-std::size_t ValidationReport::queries() const {
-  return findings.size() - errors();
-}
-
-std::map<std::string, std::size_t> ValidationReport::counts() const {
-  std::map<std::string, std::size_t> out;
-  for (const Finding& f : findings) ++out[std::string(f.rule->code)];
-  return out;
-}
-
-Result<ValidationReport> validate_census_file(const std::string& path, const CodeSets& codes,
-                                              ReturnSettings settings) {
+Result<ValidationSummary> validate_census_file(const std::string& path, const CodeSets& codes,
+                                               ReturnSettings settings,
+                                               const FindingSink& on_finding) {
   static const WorkingDayCalendar england(HolidayRegion::kEnglandAndWales);
-  ValidationReport report;
-  report.file = path;
+  ValidationSummary summary;
+  summary.file = path;
   std::optional<ReturnCheck> check;
+  auto found = [&](const Finding& f) {
+    ++(f.rule->severity == Severity::kError ? summary.errors : summary.queries);
+    ++summary.counts[std::string(f.rule->code)];
+    on_finding(summary, f);
+  };
   auto read = read_census_file(
       path,
       [&](const CensusHeader& header) -> Result<void> {
-        report.header = header;
+        summary.header = header;
         check.emplace(codes, england, header, settings);
+        summary.year = check->year();
+        summary.period = check->context().period;
         return {};
       },
       [&](CensusChild&& child) -> Result<void> {
-        for (Finding& f : check->check(child)) report.findings.push_back(std::move(f));
+        ++summary.children;
+        for (const Finding& f : check->check(child)) found(f);
         return {};
       });
   if (!read) return std::unexpected(read.error());
-  report.children = read->children;
-  report.skipped = read->skipped;
-  report.year = check->year();
-  report.period = check->context().period;
-  for (Finding& f : check->finish()) report.findings.push_back(std::move(f));
-  return report;
+  summary.skipped = read->skipped;
+  for (const Finding& f : check->finish()) found(f);
+  return summary;
 }
 
 }  // namespace cinplan::census

@@ -81,9 +81,26 @@ FIELDS(kReferral, {"source", kString, false, {}, 0, 0, "who referred"},
         {},
         0,
         0,
-        "the referral raises a new safeguarding concern"});
+        "the referral raises a new safeguarding concern"},
+       {"referral_source", kString, false, {}, 0, 0, "who referred, as a census code (e.g. 2A)"},
+       {"primary_need", kString, false, {}, 0, 0, "the primary need, as a census code (N0-N9)"},
+       {"no_further_action",
+        kBool,
+        false,
+        {},
+        0,
+        0,
+        "a referral with no further action (the census's ReferralNFA)"});
 FIELDS(kAssessment, {"s17_need", kBool, true, {}, 0, 0, "a need under s.17 was identified"},
-       {"team", kString, false, {}, 0, 0, "the team that completed it"});
+       {"team", kString, false, {}, 0, 0, "the team that completed it"},
+       {"started", kDate, false, {}, 0, 0, "the day the assessment started"},
+       {"factors",
+        kStrings,
+        false,
+        {},
+        0,
+        0,
+        "the factors identified at the end of the assessment (census codes, e.g. 3A)"});
 FIELDS(kPlanDecided, {"decided_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who decided"});
 FIELDS(kAllocated, {"worker", kString, true, {}, 0, 0, "the allocated worker"},
        {"team", kString, true, {}, 0, 0, "their team"},
@@ -234,7 +251,14 @@ FIELDS(kClosed, {"reason", kEnum, true, VALUES(kClosureReasons), 0, 0, "why"},
        {"summary", kString, false, {}, 0, 0, "the closing summary"},
        {"views_child", kString, false, {}, 0, 0, "the child's views"},
        {"views_parents", kString, false, {}, 0, 0, "the parents' views"},
-       {"views_professionals", kString, false, {}, 0, 0, "the professionals' views"});
+       {"views_professionals", kString, false, {}, 0, 0, "the professionals' views"},
+       {"census_reason",
+        kString,
+        false,
+        {},
+        0,
+        0,
+        "the census's reason for closure (RC1-RC9); left out, it follows from the reason"});
 FIELDS(kExcluded, {"person", kString, true, {}, 0, 0, "who was excluded"},
        {"meeting_date", kDate, false, {}, 0, 0, "the meeting they are excluded from"},
        {"endorsed_by_role", kEnum, false, VALUES(kRoles), 0, 0, "who endorsed it"},
@@ -263,18 +287,19 @@ FIELDS(kCorrected,
 
 // --- the child, their network and who may see the record ---------------------
 constexpr std::array<V, 4> kSexes = {"male", "female", "indeterminate", "not_known"};
-FIELDS(
-    kChildRegistered, {"name", kString, true, {}, 0, 0, "the child's name"},
-    {"date_of_birth", kDate, false, {}, 0, 0, "date of birth"},
-    {"expected_date", kDate, false, {}, 0, 0, "expected date of birth (unborn child)"},
-    {"sex", kEnum, false, VALUES(kSexes), 0, 0, "sex"},
-    {"ethnicity", kString, false, {}, 0, 0, "ethnicity (census code, e.g. WBRI)"},
-    {"disabilities", kStrings, false, {}, 0, 0, "disabilities (census codes)"},
-    {"address", kString, false, {}, 0, 0, "where the child lives"},
-    {"language", kString, false, {}, 0, 0, "first language"},
-    {"communication_needs", kString, false, {}, 0, 0, "language and communication needs"},
-    {"nhs_number", kString, false, {}, 0, 0, "NHS number (10 digits, check digit valid)"},
-    {"upn", kString, false, {}, 0, 0, "unique pupil number (13 characters, check letter valid)"});
+FIELDS(kChildRegistered, {"name", kString, true, {}, 0, 0, "the child's name"},
+       {"date_of_birth", kDate, false, {}, 0, 0, "date of birth"},
+       {"expected_date", kDate, false, {}, 0, 0, "expected date of birth (unborn child)"},
+       {"sex", kEnum, false, VALUES(kSexes), 0, 0, "sex"},
+       {"ethnicity", kString, false, {}, 0, 0, "ethnicity (census code, e.g. WBRI)"},
+       {"disabilities", kStrings, false, {}, 0, 0, "disabilities (census codes)"},
+       {"address", kString, false, {}, 0, 0, "where the child lives"},
+       {"language", kString, false, {}, 0, 0, "first language"},
+       {"communication_needs", kString, false, {}, 0, 0, "language and communication needs"},
+       {"nhs_number", kString, false, {}, 0, 0, "NHS number (10 digits, check digit valid)"},
+       {"upn", kString, false, {}, 0, 0, "unique pupil number (13 characters, check letter valid)"},
+       {"upn_unknown", kString, false, {}, 0, 0, "why there is no UPN, as a census code (UN1-UN7)"},
+       {"date_of_death", kDate, false, {}, 0, 0, "the day the child died"});
 FIELDS(kPersonAdded, {"person_id", kString, true, {}, 0, 0, "the person's id within the case"},
        {"name", kString, true, {}, 0, 0, "name"},
        {"relationship", kString, true, {}, 0, 0, "relationship to the child, e.g. mother"},
@@ -297,6 +322,28 @@ FIELDS(kAddressWithheld,
        {"reason", kString, true, {}, 0, 0, "why"});
 FIELDS(kIroAllocated, {"iro", kString, true, {}, 0, 0, "the independent reviewing officer"},
        {"username", kString, false, {}, 0, 0, "their cinplan account"});
+FIELDS(kSection47Started,
+       {"conference_target", kDate, false, {}, 0, 0, "the target date of the initial conference"});
+FIELDS(kSection47Concluded, {"conference_needed",
+                             kBool,
+                             true,
+                             {},
+                             0,
+                             0,
+                             "an initial child protection conference is needed"});
+FIELDS(kConferenceHeld,
+       {"plan_needed", kBool, true, {}, 0, 0, "the conference decided a child protection plan"});
+FIELDS(kCppStarted,
+       {"category", kString, true, {}, 0, 0, "the category of abuse (census code: NEG, PHY, ...)"},
+       {"previous_plans", kInteger, false, {}, 0, 0, "how many child protection plans before"});
+FIELDS(kCppReviewed, {"category",
+                      kString,
+                      false,
+                      {},
+                      0,
+                      0,
+                      "the category of abuse from this review, when it changed"});
+FIELDS(kCppEnded, {"reason", kString, false, {}, 0, 0, "why the plan ended"});
 FIELDS(kRestricted, {"reason", kString, true, {}, 0, 0, "why the record is restricted"});
 FIELDS(kRestrictionLifted, {"reason", kString, true, {}, 0, 0, "why the restriction ends"});
 FIELDS(kWrittenUpdate, {"meeting_date", kDate, false, {}, 0, 0, "the meeting it is for"},
@@ -590,6 +637,35 @@ constexpr EventTypeSpec kTypes[] = {
      kAttachment,
      {"kind", "", {}},
      kExAttachment},
+    // The census's parts of the child protection process (section 47
+    // enquiries, conferences and plans), recorded so that the return and its
+    // checks come from the record.
+    {"section47_started",
+     "A section 47 enquiry started.",
+     kSection47Started,
+     {},
+     kExSection47Started},
+    {"section47_concluded",
+     "A section 47 enquiry concluded: whether an initial conference is needed.",
+     kSection47Concluded,
+     {},
+     kExSection47Concluded},
+    {"initial_conference_held",
+     "An initial child protection conference was held.",
+     kConferenceHeld,
+     {},
+     kExConferenceHeld},
+    {"child_protection_plan_started",
+     "A child protection plan started.",
+     kCppStarted,
+     {},
+     kExCppStarted},
+    {"child_protection_plan_reviewed",
+     "A child protection plan was reviewed (a review conference).",
+     kCppReviewed,
+     {},
+     kExCppReviewed},
+    {"child_protection_plan_ended", "A child protection plan ended.", kCppEnded, {}, kExCppEnded},
 };
 
 static_assert(std::size(kTypes) < 255);

@@ -52,8 +52,15 @@ std::vector<Finding> ReturnCheck::check(const CensusChild& child) {
   // 2886Q counts a child with no sex, or U, who is not unborn (has no
   // expected date of birth).
   if ((!child.sex || *child.sex == "U") && !child.expected_birth_date) ++without_sex_;
+  std::size_t disabilities = 0;
   for (const std::string& d : child.disabilities)
-    if (d != "NONE") disability_codes_.insert(d);
+    if (d != "NONE") {
+      disability_codes_.insert(d);
+      ++disabilities;
+    }
+  some_disabled_ |= disabilities > 0;
+  several_ |= disabilities > 1;
+  conferences_.add(ctx_, child);
   if (child.upn) ++upns_[*child.upn];
   if (child.la_child_id) ++child_ids_[*child.la_child_id];
   return check_child(ctx_, child);
@@ -74,6 +81,8 @@ std::vector<Finding> ReturnCheck::finish() const {
   for (const auto& [upn, count] : upns_)
     if (count > 1) repeated += (n++ ? ", " : "") + upn + " (" + std::to_string(count) + ")";
   if (n > 0) out.push_back(whole_return("1520", "ChildIdentifiers", "UPN " + repeated));
+  // 2883: more child protection plans started than initial conferences held.
+  if (auto f = conferences_.failure()) out.push_back({find_rule("2883"), "", 0, *f});
   // 2886Q: more than 2% of the children (not unborn) with no sex recorded.
   if (children_ > 0 && without_sex_ * 50 > children_)
     out.push_back(whole_return("2886Q", "ChildIdentifiers",
@@ -87,6 +96,10 @@ std::vector<Finding> ReturnCheck::finish() const {
                                std::to_string(disability_codes_.size()) + " codes used" +
                                    (used.empty() ? "" : ": " + used)));
   }
+  // 2888Q: children with disabilities, but none with more than one code.
+  if (some_disabled_ && !several_)
+    out.push_back(
+        whole_return("2888Q", "Disabilities", "no child has more than one disability code"));
   // 8510: each child record with an LA child ID another child has too.
   for (const auto& [id, count] : child_ids_)
     if (count > 1)

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/census/census_rules.h"
+#include "core/census/rules_protection_plans.h"
 
 namespace cinplan::census {
 
@@ -55,8 +56,11 @@ class ReturnCheck {
   std::size_t children_ = 0;
   std::size_t without_sex_ = 0;                          // no sex or U, and not unborn
   std::set<std::string, std::less<>> disability_codes_;  // other than NONE
-  std::map<std::string, int, std::less<>> upns_;         // UPN -> how many children have it
-  std::map<std::string, int, std::less<>> child_ids_;    // LA child ID -> how many
+  bool some_disabled_ = false;                    // a child has a disability code other than NONE
+  bool several_ = false;                          // a child has two or more of them
+  ConferenceTally conferences_;                   // 2883
+  std::map<std::string, int, std::less<>> upns_;  // UPN -> how many children have it
+  std::map<std::string, int, std::less<>> child_ids_;  // LA child ID -> how many
 };
 
 }  // namespace cinplan::census
