@@ -92,6 +92,9 @@ Result<void> check_census_codes(const std::vector<nlohmann::ordered_json>& event
         return ok;
       }
     }
+    // A correction's replacement is checked as the event it replaces.
+    if (type == "event_corrected" && e.contains("replacement") && e["replacement"].is_object())
+      if (auto ok = check_census_codes({e["replacement"]}, codes); !ok) return ok;
     // A change of the child's details is checked as their registration is.
     if (type == "person_details_changed" && e.value("person_id", "") == "child" &&
         e.contains("changes") && e["changes"].is_object()) {

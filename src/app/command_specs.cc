@@ -5,6 +5,8 @@
 
 #include "app/command_rules.h"
 #include "app/commands.h"
+
+#include "app/census_details.h"
 #include "app/service.h"
 #include "app/wording.h"
 #include "core/calendar/date.h"
@@ -361,6 +363,7 @@ constexpr V kArrangeExtra[] = {"invitees", "invitations_date"};
 constexpr V kMeetingExtra[] = {"attendance", "scaling", "exclusions"};
 constexpr V kPlanExtra[] = {"outcomes", "actions", "outcomes_removed", "actions_removed"};
 constexpr V kAllocationExtra[] = {"username"};
+constexpr V kCensusDetailFields[] = {"referral_source", "primary_need", "factors", "upn_unknown"};
 constexpr V kFilledWorker[] = {"worker", "team", "role", "username"};
 constexpr V kFilledIro[] = {"iro", "username"};
 constexpr V kFilledDecided[] = {"decided_by_role"};
@@ -437,6 +440,9 @@ constexpr CommandSpec kCommands[] = {
     {"add_case_note", "case.record", "add a case note", "case_note_added"},
     {"correct_event", "case.record", "correct an earlier event", "event_corrected", correct_event,
      r::check_correction},
+    {"record_census_details", "case.record",
+     "the census details of the latest referral and assessment (as corrections)", "event_corrected",
+     record_census_details, r::check_correction, kCensusDetailFields},
     {"record_supervision_order", "supervision_order.record", "record a supervision order made",
      "supervision_order"},
     {"extend_supervision_order", "supervision_order.record", "record a supervision order extended",

@@ -246,6 +246,7 @@ constexpr Route kRoutes[] = {
     COMMAND("/api/cases/:id/visits", "record_visit"),
     COMMAND("/api/cases/:id/notes", "add_case_note"),
     COMMAND("/api/cases/:id/corrections", "correct_event"),
+    COMMAND("/api/cases/:id/census-details", "record_census_details"),
     COMMAND("/api/cases/:id/supervision-order", "record_supervision_order"),
     COMMAND("/api/cases/:id/supervision-order/extension", "extend_supervision_order"),
     COMMAND("/api/cases/:id/supervision-order/decision", "decide_supervision_order"),

@@ -1,5 +1,7 @@
 #include "pages/views.h"
 
+#include "pages/census_panel.h"
+
 #include "pages/attachment_form.h"
 #include "pages/case_network.h"
 #include "pages/caseload_sort.h"
@@ -566,6 +568,7 @@ json case_page_view(const json& case_view, std::string_view today, std::size_t c
       one["by"] = a.contains("recorded_by_name") ? text_at(a, "recorded_by_name") : "";
       attachments.push_back(std::move(one));
     }
+  v["census"] = census_panel(case_view);
   v["has_attachments"] = !attachments.empty();
   v["attachments"] = std::move(attachments);
   json chronology = case_view["chronology"];

@@ -55,7 +55,8 @@ def main():
     try:
         ctx.cases = authority.make_cases(ctx.server)
         names = args.tests or ["test_security", "test_bad_input", "test_matrix", "test_journey",
-                               "test_processes", "test_proxy", "test_forms", "test_attachments"]
+                               "test_processes", "test_proxy", "test_forms", "test_attachments",
+                               "test_census"]
         suite = unittest.defaultTestLoader.loadTestsFromNames(names)
         result = unittest.TextTestRunner(verbosity=2).run(suite)
     finally:
