@@ -49,5 +49,20 @@ expect_fail "is not a collection year" "$bin" census validate "$census/clean_min
 expect_fail "is the census file being checked" "$bin" census validate "$tmp/root.xml" --csv "$tmp/root.xml"
 grep -q "<Return/>" "$tmp/root.xml" && ok || bad "the census file was overwritten"
 
+# The demo authority's return: written from the log, valid against the DfE's
+# schema, and no error found in it.
+"$bin" demo --db "sqlite:$tmp/demo.db" --profile london-cyps --children 60 --today 2026-03-16 >/dev/null
+run "$bin" census export --db "sqlite:$tmp/demo.db" --year 2026 --la 201 --output "$tmp/return.xml"
+[ "$rc" -eq 0 ] && grep -q "children of 60 cases" <<<"$err" && ok || bad "export: exit $rc $err"
+xmllint --noout --schema "$census/CIN_schema_2026.xsd" "$tmp/return.xml" 2>/dev/null && ok ||
+  bad "the exported return is not valid against CIN_schema_2026.xsd"
+expect "0 errors" "$bin" census validate "$tmp/return.xml"
+run "$bin" census export --db "sqlite:$tmp/demo.db" --year 2026 --la 201
+grep -q "<ReferenceDate>2026-03-31</ReferenceDate>" <<<"$out" && ok || bad "export to stdout"
+expect_fail "is not a collection year" "$bin" census export --db "sqlite:$tmp/demo.db" --year 1 --la 201
+expect_fail "is not an authority's three-digit number" "$bin" census export --db "sqlite:$tmp/demo.db" --year 2026 --la 20A
+expect_fail "no database at" "$bin" census export --db "sqlite:$tmp/none.db" --year 2026 --la 201
+expect_fail "output" "$bin" census export --db "sqlite:$tmp/demo.db" --year 2026 --la 201 --output "$tmp/demo.db"
+
 echo "census cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -123,6 +123,15 @@ struct CensusValidateArgs {
 };
 int run_census_validate(const CensusValidateArgs& args);
 
+// cinplan census export --db URL --year YEAR --la NNN [--output FILE]
+struct CensusExportArgs {
+  std::string db;
+  int year = 0;
+  std::string la;
+  std::string output;  // empty: standard output
+};
+int run_census_export(const CensusExportArgs& args);
+
 int fail(const std::string& message);
 
 }  // namespace cinplan::cli

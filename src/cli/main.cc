@@ -149,7 +149,8 @@ int main(int argc, char** argv) {
                    "the day the histories run up to (YYYY-MM-DD; default: today)");
 
   cli::CensusValidateArgs cv;
-  auto* census = app.add_subcommand("census", "the Children in Need census: validate a return");
+  auto* census =
+      app.add_subcommand("census", "the Children in Need census: validate or export a return");
   census->require_subcommand(1);
   auto* census_validate = census->add_subcommand(
       "validate", "check a census XML file against every DfE rule of the 2025-26 collection");
@@ -158,6 +159,16 @@ int main(int argc, char** argv) {
                               "the collection year, e.g. 2026 (default: the file's Year)");
   census_validate->add_flag("--json", cv.json, "print the report as JSON");
   census_validate->add_option("--csv", cv.csv, "also write the findings to this CSV file");
+
+  cli::CensusExportArgs ce;
+  auto* census_export =
+      census->add_subcommand("export", "write the census XML of a collection year from a database");
+  census_export->add_option("--db", ce.db, "database URL (sqlite:PATH or postgresql://...)")
+      ->required();
+  census_export->add_option("--year", ce.year, "the collection year, e.g. 2026")->required();
+  census_export->add_option("--la", ce.la, "the authority's three-digit number")->required();
+  census_export->add_option("--output", ce.output,
+                            "write to this file (whole or not at all) instead of standard output");
 
   // A word that is not a command is named, with the commands there are.
   if (auto wrong = cli::unknown_command(app, argc, argv)) return cli::fail(*wrong);
@@ -197,5 +208,6 @@ int main(int argc, char** argv) {
   if (*audit) return cli::run_audit(au);
   if (*demo) return cli::run_demo(folder, dm);
   if (*census_validate) return cli::run_census_validate(cv);
+  if (*census_export) return cli::run_census_export(ce);
   return cli::fail("no command given (see cinplan --help)");
 }
