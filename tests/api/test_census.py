@@ -20,8 +20,8 @@ def rules(client, case):
 
 class Census(unittest.TestCase):
     def setUp(self):
-        self.flm = ctx.client_for("flm.north")
-        self.sw = ctx.client_for("sw.north")
+        self.flm = ctx.fresh_client("flm.north")
+        self.sw = ctx.fresh_client("sw.north")
         self.start = datetime.date.today() - datetime.timedelta(days=60)
 
     def child(self, name, referral):
